@@ -1,0 +1,39 @@
+/**
+ * Lint: the Office add-ins rules (load before read, sync after load...), React rules and prettier.
+ */
+const officeAddins = require("eslint-plugin-office-addins");
+const tsParser = require("@typescript-eslint/parser");
+
+const NODE_GLOBALS = {
+  require: "readonly",
+  module: "writable",
+  process: "readonly",
+  __dirname: "readonly",
+  console: "readonly",
+};
+
+module.exports = [
+  { ignores: ["dist/", ".tools/", "node_modules/", "test-results/", "coverage/"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    rules: {
+      // TypeScript resolves names (Office, Excel, CustomFunctions, DOM and Node globals) itself.
+      "no-undef": "off",
+      // The new JSX transform and TypeScript props make these two React rules redundant.
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+    },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", ecmaVersion: 2022, globals: NODE_GLOBALS },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+];

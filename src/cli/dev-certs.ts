@@ -1,0 +1,22 @@
+/**
+ * HTTPS options for the development server. Office requires https even on localhost; the
+ * office-addin-dev-certs package installs a trusted localhost certificate where it can
+ * (Windows, macOS). Where it cannot (Linux, CI), the server falls back to a self-signed
+ * certificate and says so: the browser will then ask to trust it once.
+ */
+import type { ServerOptions } from "https";
+
+export async function httpsOptions(): Promise<ServerOptions | undefined> {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when serving
+    const devCerts = require("office-addin-dev-certs") as { getHttpsServerOptions(): Promise<ServerOptions> };
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(
+      `Could not install the localhost development certificate (${reason.split("\n")[0]}); serving with a self-signed certificate instead.`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Dates as Excel serial day numbers (1900 date system): the unit every engine computation uses,
+ * so cells, the task pane and the CLI agree to the day.
+ */
+
+/** Serial number of 1970-01-01 in the 1900 system (Excel's 1900-02-29 bug lies before it). */
+const UNIX_EPOCH_SERIAL = 25569;
+const MS_PER_DAY = 86_400_000;
+/** 1900-03-01: below this, Excel serials are off by one from the real calendar (its leap-day bug). */
+const FIRST_RELIABLE_SERIAL = 61;
+/** 9999-12-31, Excel's last date. */
+const LAST_SERIAL = 2958465;
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** The serial of a calendar date, or undefined when the date does not exist (2021-02-29). */
+export function serialFromParts(year: number, month: number, day: number): number | undefined {
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return undefined;
+  }
+  return Math.round(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
+}
+
+/** Parses "YYYY-MM-DD" (also "YYYY/MM/DD"); undefined when it is not a real date. */
+export function parseIsoDate(text: string): number | undefined {
+  const match = ISO_DATE.exec(text.trim().replace(/\//g, "-"));
+  if (!match) return undefined;
+  return serialFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** The serial of an ISO date known to be valid (catalogue data); throws on a bad constant. */
+export function isoToSerial(iso: string): number {
+  const serial = parseIsoDate(iso);
+  if (serial === undefined) throw new Error(`Not an ISO date: ${iso}`);
+  return serial;
+}
+
+export function serialToIso(serial: number): string {
+  const date = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whether a number can stand for a date the engine handles (1900-03-01 to 9999-12-31). */
+export function isDateSerial(value: number): boolean {
+  return Number.isFinite(value) && value >= FIRST_RELIABLE_SERIAL && value <= LAST_SERIAL + 1;
+}
+
+/** Today's serial in the local time zone of the machine running Excel. */
+export function todaySerial(now: Date = new Date()): number {
+  const year = now.getFullYear();
+  const month = now.getMonth() + 1;
+  const day = now.getDate();
+  return serialFromParts(year, month, day) as number;
+}

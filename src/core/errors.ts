@@ -1,0 +1,100 @@
+/**
+ * Failures the engine reports. Each carries the Excel error kind it maps to in a cell and a
+ * message key with parameters, so every face can say it in the user's language.
+ */
+import type { Language } from "./language";
+import { GOAL_IDS } from "./plan";
+
+/** The Excel error a failure shows as in a cell: #VALUE!, #N/A or #NUM!. */
+export type ErrorKind = "value" | "na" | "num";
+
+type Params = Readonly<Record<string, string | number>>;
+type Template = (p: Params) => string;
+
+const MESSAGES = {
+  unknownGoal: {
+    en: (p: Params) =>
+      `Unknown goal "${p.goal}". Use one of ${GOAL_IDS.join(", ")}, a goal's name, or a number.`,
+    zh: (p: Params) => `未知目标“${p.goal}”。请使用 ${GOAL_IDS.join("、")} 之一、目标名称或一个数字。`,
+  },
+  planGoalNeeded: {
+    en: (p: Params) =>
+      `${p.fn} counts register rows of a plan goal; "${p.goal}" is not one. Use one of ${GOAL_IDS.join(", ")}.`,
+    zh: (p: Params) =>
+      `${p.fn} 统计方案目标的登记行；“${p.goal}”不是方案目标。请使用 ${GOAL_IDS.join("、")} 之一。`,
+  },
+  notANumber: {
+    en: (p: Params) => `${p.arg} must be a number; got "${p.value}".`,
+    zh: (p: Params) => `${p.arg} 必须是数字；收到的是“${p.value}”。`,
+  },
+  notADate: {
+    en: (p: Params) => `${p.arg} must be a date (a date cell or text like 2021-06-30); got "${p.value}".`,
+    zh: (p: Params) => `${p.arg} 必须是日期（日期单元格或 2021-06-30 这样的文本）；收到的是“${p.value}”。`,
+  },
+  notAComparator: {
+    en: (p: Params) => `comparator must be "more than", "at least", ">" or ">="; got "${p.value}".`,
+    zh: (p: Params) => `comparator 必须是 "more than"、"at least"、">" 或 ">="；收到的是“${p.value}”。`,
+  },
+  targetNotPositive: {
+    en: (p: Params) => `The target must be above zero; got ${p.value}.`,
+    zh: (p: Params) => `目标必须大于零；收到的是 ${p.value}。`,
+  },
+  baselineNotBelowTarget: {
+    en: (p: Params) => `The baseline (${p.baseline}) must be below the target (${p.target}).`,
+    zh: (p: Params) => `基数（${p.baseline}）必须小于目标（${p.target}）。`,
+  },
+  deadlineNotAfterStart: {
+    en: (p: Params) => `The deadline (${p.deadline}) must come after the start (${p.start}).`,
+    zh: (p: Params) => `截止日期（${p.deadline}）必须晚于开始日期（${p.start}）。`,
+  },
+  columnsDiffer: {
+    en: (p: Params) => `The columns differ in length: ${p.columns}. Select ranges with the same rows.`,
+    zh: (p: Params) => `各列长度不同：${p.columns}。请选择行数相同的区域。`,
+  },
+  notAColumn: {
+    en: (p: Params) => `${p.arg} must be a single column; got ${p.columns} columns.`,
+    zh: (p: Params) => `${p.arg} 必须是单列；收到的是 ${p.columns} 列。`,
+  },
+  cellHoldsError: {
+    en: (p: Params) => `Row ${p.row} of ${p.arg} holds an error value; fix that cell first.`,
+    zh: (p: Params) => `${p.arg} 第 ${p.row} 行是错误值；请先修正该单元格。`,
+  },
+  badCell: {
+    en: (p: Params) => `Row ${p.row} of ${p.arg}: ${p.detail}`,
+    zh: (p: Params) => `${p.arg} 第 ${p.row} 行：${p.detail}`,
+  },
+  noPace: {
+    en: () => `No recognized entries dated since the start yet, so there is no pace to project.`,
+    zh: () => `自开始以来尚无带日期的已认定条目，无法按进度推算。`,
+  },
+  unknownField: {
+    en: (p: Params) => `Unknown field "${p.field}". Use one of ${p.fields}.`,
+    zh: (p: Params) => `未知字段“${p.field}”。请使用 ${p.fields} 之一。`,
+  },
+  unknownLanguage: {
+    en: (p: Params) => `language must be "en" or "zh-CN"; got "${p.value}".`,
+    zh: (p: Params) => `language 必须是 "en" 或 "zh-CN"；收到的是“${p.value}”。`,
+  },
+} satisfies Record<string, Record<Language, Template>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export class EngineError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(MESSAGES[key].en(params));
+    this.name = "EngineError";
+  }
+
+  /** The message in the given language. */
+  messageIn(language: Language): string {
+    return MESSAGES[this.key][language](this.params);
+  }
+}
+
+export function isEngineError(error: unknown): error is EngineError {
+  return error instanceof EngineError;
+}

@@ -1,0 +1,236 @@
+/**
+ * Counting register rows toward goals, and the pace and forecast derived from them. The register
+ * arrives as columns of raw cell values (from a worksheet, a custom function's arguments or a CSV):
+ * each column is read in place, never copied.
+ */
+import { parseIsoDate } from "./dates";
+import { EngineError } from "./errors";
+import { findGoal, type GoalSpec } from "./goal-spec";
+import { type Bilingual, GOAL_IDS } from "./plan";
+import { requiredCount } from "./progress";
+
+/** One column of a 2-D block of cells: rows[i][index]. Lets callers pass Excel matrices as they are. */
+export interface Column {
+  readonly rows: ArrayLike<ArrayLike<unknown>>;
+  readonly index: number;
+  /** How the column is named in messages ("goals", "dates"...). */
+  readonly name: string;
+}
+
+export interface RegisterColumns {
+  readonly goals: Column;
+  /** When given, only Recognized rows count. */
+  readonly statuses?: Column;
+  /** When given, only rows dated on or before as_of (or undated) count. */
+  readonly dates?: Column;
+}
+
+export const ENTRY_STATUS_IDS = ["CANDIDATE", "IN_PROGRESS", "RECOGNIZED", "WITHDRAWN"] as const;
+export type EntryStatusId = (typeof ENTRY_STATUS_IDS)[number];
+export const ENTRY_STATUS_LABELS: Readonly<Record<EntryStatusId, Bilingual>> = {
+  CANDIDATE: { en: "Candidate", zh: "候选" },
+  IN_PROGRESS: { en: "In progress", zh: "推进中" },
+  RECOGNIZED: { en: "Recognized", zh: "已认定" },
+  WITHDRAWN: { en: "Withdrawn", zh: "已撤回" },
+};
+
+const RECOGNIZED_SPELLINGS = new Set([
+  ENTRY_STATUS_LABELS.RECOGNIZED.en.toUpperCase(),
+  ENTRY_STATUS_LABELS.RECOGNIZED.zh,
+  "RECOGNISED",
+]);
+
+export function isRecognized(cell: unknown): boolean {
+  return typeof cell === "string" && RECOGNIZED_SPELLINGS.has(cell.trim().toUpperCase());
+}
+
+function isBlank(cell: unknown): boolean {
+  return cell === null || cell === undefined || cell === "";
+}
+
+/** Columns must be the same length; the message names each and its length. */
+export function checkSameLength(columns: readonly (Column | undefined)[]): number {
+  const given = columns.filter((c): c is Column => c !== undefined);
+  const lengths = given.map((c) => c.rows.length);
+  if (lengths.some((n) => n !== lengths[0])) {
+    throw new EngineError("value", "columnsDiffer", {
+      columns: given.map((c) => `${c.name} ${c.rows.length}`).join(", "),
+    });
+  }
+  return lengths[0] ?? 0;
+}
+
+/** Per-goal results of one pass over the register, indexed like GOAL_IDS. */
+export interface RegisterTally {
+  /** Rows counting toward each goal at as_of. */
+  readonly counts: Int32Array;
+  /** Of those, rows dated within [start of the goal's period, as_of]: the pace's numerator. */
+  readonly datedInPeriod: Int32Array;
+}
+
+const NO_GOAL = -1;
+
+function goalIndexOfCell(cell: unknown, row: number, name: string): number {
+  if (typeof cell === "string") {
+    const goal = findGoal(cell);
+    return goal ? GOAL_IDS.indexOf(goal.id) : NO_GOAL;
+  }
+  if (cell !== null && typeof cell === "object")
+    throw new EngineError("value", "cellHoldsError", { row: row + 1, arg: name });
+  return NO_GOAL;
+}
+
+/** A date cell as a whole-day serial; undefined when blank. #VALUE! naming the row otherwise. */
+export function dateOfCell(cell: unknown, row: number, name: string): number | undefined {
+  if (typeof cell === "number") return Math.floor(cell);
+  if (isBlank(cell)) return undefined;
+  if (typeof cell === "string") {
+    const serial = parseIsoDate(cell);
+    if (serial !== undefined) return serial;
+  }
+  if (cell !== null && typeof cell === "object")
+    throw new EngineError("value", "cellHoldsError", { row: row + 1, arg: name });
+  throw new EngineError("value", "badCell", {
+    row: row + 1,
+    arg: name,
+    detail: `"${String(cell)}" is not a date`,
+  });
+}
+
+/**
+ * Memoizes a per-cell decision by cell value: registers repeat a handful of goal and status
+ * spellings, so each distinct one is resolved once.
+ */
+function memo<T>(resolve: (cell: unknown, row: number) => T): (cell: unknown, row: number) => T {
+  const seen = new Map<unknown, T>();
+  return (cell, row) => {
+    let result = seen.get(cell);
+    if (result === undefined && !seen.has(cell)) {
+      result = resolve(cell, row);
+      if (typeof cell !== "object" || cell === null) seen.set(cell, result);
+    }
+    return result as T;
+  };
+}
+
+/**
+ * One pass over the register: for every goal, the rows that count at as_of and, of those, the rows
+ * dated inside [periodStart[goal], as_of]. Only goal values in `wanted` are tallied (others skip
+ * their date check, so a bad date in an unrelated row does not fail a count).
+ */
+export function tallyRegister(
+  register: RegisterColumns,
+  asOf: number,
+  periodStart: ArrayLike<number>,
+  wanted: ReadonlySet<number> = new Set(GOAL_IDS.map((_, i) => i)),
+  onCounted?: (goal: number, date: number | undefined) => void,
+): RegisterTally {
+  const length = checkSameLength([register.goals, register.statuses, register.dates]);
+  const counts = new Int32Array(GOAL_IDS.length);
+  const datedInPeriod = new Int32Array(GOAL_IDS.length);
+  const goalOf = memo((cell, row) => goalIndexOfCell(cell, row, register.goals.name));
+  const statusCounts = memo((cell) => isRecognized(cell));
+  const dateOf = register.dates
+    ? memo((cell, row) => dateOfCell(cell, row, register.dates!.name))
+    : undefined;
+  const day = Math.floor(asOf);
+  const { rows: goalRows, index: goalIndex } = register.goals;
+  const statusRows = register.statuses?.rows;
+  const statusIndex = register.statuses?.index ?? 0;
+  const dateRows = register.dates?.rows;
+  const dateIndex = register.dates?.index ?? 0;
+
+  for (let row = 0; row < length; row++) {
+    const goal = goalOf(goalRows[row][goalIndex], row);
+    if (goal === NO_GOAL || !wanted.has(goal)) continue;
+    if (statusRows && !statusCounts(statusRows[row][statusIndex], row)) continue;
+    const date = dateOf ? dateOf(dateRows![row][dateIndex], row) : undefined;
+    if (date !== undefined) {
+      if (date > day) continue;
+      if (date >= periodStart[goal]) datedInPeriod[goal]++;
+    }
+    counts[goal]++;
+    if (onCounted) onCounted(goal, date);
+  }
+  return { counts, datedInPeriod };
+}
+
+function goalIndex(spec: GoalSpec, fn: string): number {
+  if (!spec.id) throw new EngineError("na", "planGoalNeeded", { fn, goal: spec.target });
+  return GOAL_IDS.indexOf(spec.id);
+}
+
+function startsOf(spec: GoalSpec, index: number): Float64Array {
+  const starts = new Float64Array(GOAL_IDS.length);
+  starts[index] = spec.start;
+  return starts;
+}
+
+/** How many register rows count toward the goal at as_of. */
+export function countTowardGoal(register: RegisterColumns, spec: GoalSpec, asOf: number): number {
+  const index = goalIndex(spec, "COUNT");
+  return tallyRegister(register, asOf, startsOf(spec, index), new Set([index])).counts[index];
+}
+
+export interface Forecast {
+  readonly actual: number;
+  /** Entries per day over the elapsed part of the period; 0 when nothing dated yet. */
+  readonly pacePerDay: number;
+  /** Count projected at the deadline; not rounded. */
+  readonly atDeadline: number;
+}
+
+/**
+ * Projection at the pace observed so far: the dated rows recognized within the period up to as_of,
+ * divided by the days elapsed since the start. The count at the deadline is the actual plus that
+ * pace over the days left (none after the deadline).
+ */
+export function forecastFromTally(
+  actual: number,
+  datedInPeriod: number,
+  spec: GoalSpec,
+  asOf: number,
+): Forecast {
+  const day = Math.floor(asOf);
+  const elapsed = Math.min(day, spec.deadline) - spec.start;
+  const pacePerDay = elapsed > 0 ? datedInPeriod / elapsed : 0;
+  const daysAhead = Math.max(0, spec.deadline - day);
+  return { actual, pacePerDay, atDeadline: actual + pacePerDay * daysAhead };
+}
+
+export function forecastGoal(register: RegisterColumns, spec: GoalSpec, asOf: number): Forecast {
+  const index = goalIndex(spec, "FORECAST");
+  const tally = tallyRegister(register, asOf, startsOf(spec, index), new Set([index]));
+  return forecastFromTally(tally.counts[index], tally.datedInPeriod[index], spec, asOf);
+}
+
+/**
+ * The day the required count is reached. Already met: the date of the row that reached it (undated
+ * rows counted from the start). Not met: as_of plus the days the observed pace needs for the rest;
+ * #N/A when the pace is zero.
+ */
+export function forecastDate(register: RegisterColumns, spec: GoalSpec, asOf: number): number {
+  const forecast = forecastGoal(register, spec, asOf);
+  const required = requiredCount(spec.target, spec.comparator);
+  if (forecast.actual >= required) return dateRequiredWasReached(register, spec, asOf, required);
+  if (forecast.pacePerDay <= 0) throw new EngineError("na", "noPace");
+  return Math.floor(asOf) + Math.ceil((required - forecast.actual) / forecast.pacePerDay);
+}
+
+function dateRequiredWasReached(
+  register: RegisterColumns,
+  spec: GoalSpec,
+  asOf: number,
+  required: number,
+): number {
+  const index = goalIndex(spec, "FORECASTDATE");
+  const dated: number[] = [];
+  let undated = 0;
+  tallyRegister(register, asOf, startsOf(spec, index), new Set([index]), (_, date) => {
+    if (date === undefined) undated++;
+    else dated.push(date);
+  });
+  if (undated >= required) return spec.start;
+  const sorted = Float64Array.from(dated).sort();
+  return Math.max(spec.start, sorted[required - undated - 1]);
+}

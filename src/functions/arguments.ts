@@ -1,0 +1,98 @@
+/**
+ * Turning raw custom-function arguments (numbers, text, booleans, blanks, error values, matrices)
+ * into typed core inputs, with an engine error naming the argument when one does not fit.
+ */
+import { parseIsoDate } from "../core/dates";
+import { EngineError } from "../core/errors";
+import { type GoalOverrides, parseComparator } from "../core/goal-spec";
+import type { Comparator } from "../core/plan";
+import type { Column } from "../core/register";
+
+/** Blank cells arrive as "" or null; an omitted optional argument as null or undefined. */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || value === "";
+}
+
+function show(value: unknown): string {
+  if (value !== null && typeof value === "object") return "an error value";
+  return String(value);
+}
+
+export function requireNumber(value: unknown, arg: string): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  throw new EngineError("value", "notANumber", { arg, value: isBlank(value) ? "(blank)" : show(value) });
+}
+
+export function optionalNumber(value: unknown, arg: string): number | undefined {
+  return isBlank(value) ? undefined : requireNumber(value, arg);
+}
+
+/** A date: an Excel serial number (1900 system) or ISO text such as "2021-06-30". */
+export function optionalDate(value: unknown, arg: string): number | undefined {
+  if (isBlank(value)) return undefined;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.floor(value);
+  if (typeof value === "string") {
+    const serial = parseIsoDate(value);
+    if (serial !== undefined) return serial;
+  }
+  throw new EngineError("value", "notADate", { arg, value: show(value) });
+}
+
+/** A goal reference: text (an id or label) or a plain number (a target of the user's own). */
+export function requireGoalRef(value: unknown): string | number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "") return value;
+  throw new EngineError("na", "unknownGoal", { goal: isBlank(value) ? "(blank)" : show(value) });
+}
+
+export function optionalComparator(value: unknown): Comparator | undefined {
+  if (isBlank(value)) return undefined;
+  if (typeof value !== "string") throw new EngineError("value", "notAComparator", { value: show(value) });
+  return parseComparator(value);
+}
+
+export function overrides(parts: {
+  target?: unknown;
+  comparator?: unknown;
+  start?: unknown;
+  deadline?: unknown;
+}): GoalOverrides {
+  return {
+    target: optionalNumber(parts.target, "target"),
+    comparator: optionalComparator(parts.comparator),
+    start: optionalDate(parts.start, "start"),
+    deadline: optionalDate(parts.deadline, "deadline"),
+  };
+}
+
+/** A single-column range as a core Column, read in place. Rows of another width are an error. */
+export function requireColumn(matrix: unknown, name: string): Column {
+  if (!Array.isArray(matrix)) {
+    return { rows: [[matrix]], index: 0, name };
+  }
+  for (let row = 0; row < matrix.length; row++) {
+    const cells: unknown = matrix[row];
+    if (!Array.isArray(cells) || cells.length !== 1) {
+      throw new EngineError("value", "notAColumn", {
+        arg: name,
+        columns: Array.isArray(cells) ? cells.length : 0,
+      });
+    }
+  }
+  return { rows: matrix as unknown[][], index: 0, name };
+}
+
+/** An optional column: omitted, or a range whose every cell is blank, means "not given". */
+export function optionalColumn(matrix: unknown, name: string): Column | undefined {
+  if (matrix === null || matrix === undefined) return undefined;
+  if (
+    Array.isArray(matrix) &&
+    matrix.length === 1 &&
+    Array.isArray(matrix[0]) &&
+    matrix[0].length === 1 &&
+    isBlank(matrix[0][0])
+  ) {
+    return undefined;
+  }
+  return requireColumn(matrix, name);
+}

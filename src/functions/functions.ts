@@ -1,0 +1,363 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cells; arguments.ts checks each. */
+/**
+ * The add-in's custom functions (namespace SHONLINE). Each is a thin adapter: it converts Excel's
+ * arguments, calls the core engine, and turns failures into Excel errors. The JSDoc of each
+ * function becomes its help in Excel (functions.json is generated from it at build time).
+ *
+ * Dates are Excel serial numbers (1900 date system) or ISO text such as "2021-06-30". Where as_of
+ * is omitted, today's date is used. EXPECTED, STATUS and DAYSLEFT are volatile, so they follow the
+ * calendar on every recalculation. COUNT, FORECAST, FORECASTDATE and SUMMARY scan a register and are
+ * not volatile (recomputing a large register on every edit would slow the workbook): give them an
+ * as_of cell (the tracking workbook's AsOfDate, or =TODAY()) so they recalculate when it changes.
+ */
+import { todaySerial } from "../core/dates";
+import { EngineError } from "../core/errors";
+import { type GoalSpec, resolveGoal } from "../core/goal-spec";
+import { languageFromLocale, type Language } from "../core/language";
+import { COMPARATOR_LABELS, GOALS } from "../core/plan";
+import {
+  daysLeft as daysLeftOf,
+  expectedCount,
+  isMet,
+  progressRatio,
+  remainingCount,
+  requiredCount,
+  STATUS_LABELS,
+  statusOf,
+} from "../core/progress";
+import {
+  countTowardGoal,
+  forecastDate as forecastDateOf,
+  forecastGoal,
+  type RegisterColumns,
+} from "../core/register";
+import { citeSources } from "../core/sources";
+import { summarizeGoals } from "../core/summary";
+import {
+  isBlank,
+  optionalColumn,
+  optionalDate,
+  optionalNumber,
+  overrides,
+  requireColumn,
+  requireGoalRef,
+  requireNumber,
+} from "./arguments";
+import { displayLanguage, guard } from "./cell-errors";
+
+function asOfOrToday(value: any): number {
+  return optionalDate(value, "as_of") ?? todaySerial();
+}
+
+function registerOf(goals: any, statuses: any, dates: any): RegisterColumns {
+  return {
+    goals: requireColumn(goals, "goals"),
+    statuses: optionalColumn(statuses, "statuses"),
+    dates: optionalColumn(dates, "dates"),
+  };
+}
+
+/**
+ * TRUE when the actual count meets the goal: above the target for "more than", at or above it for "at least".
+ * @customfunction
+ * @param {any} actual The count achieved so far.
+ * @param {any} goal A goal id (ENTERPRISES, SCENARIOS, BRANDS, BREAKTHROUGHS, UNMANNED, PLATFORMS), its name, or a target number.
+ * @param {any} [comparator] "more than" (">") or "at least" (">="); defaults to the goal's own.
+ * @returns {boolean} TRUE when met.
+ */
+export function met(actual: any, goal: any, comparator?: any): boolean {
+  return guard(() =>
+    isMet(requireNumber(actual, "actual"), resolveGoal(requireGoalRef(goal), overrides({ comparator }))),
+  );
+}
+
+/**
+ * Progress toward the target: (actual - baseline) / (target - baseline); not capped, so 1.05 is 5% beyond the target.
+ * @customfunction
+ * @param {any} actual The count achieved so far.
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [baseline] The count at the start; 0 when omitted.
+ * @returns {number} The share of the target reached.
+ */
+export function progress(actual: any, goal: any, baseline?: any): number {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal));
+    return progressRatio(
+      requireNumber(actual, "actual"),
+      spec.target,
+      optionalNumber(baseline, "baseline") ?? 0,
+    );
+  });
+}
+
+/**
+ * How many more are needed to meet the goal: the required count (101 for "more than 100", 100 for "at least 100") minus the actual, never below 0.
+ * @customfunction
+ * @param {any} actual The count achieved so far.
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @returns {number} The count still needed.
+ */
+export function remaining(actual: any, goal: any, comparator?: any): number {
+  return guard(() =>
+    remainingCount(
+      requireNumber(actual, "actual"),
+      resolveGoal(requireGoalRef(goal), overrides({ comparator })),
+    ),
+  );
+}
+
+/**
+ * The count a steady pace would have reached by as_of: the required count times the share of the period elapsed (0 before the start, 1 after the deadline); not rounded.
+ * @customfunction
+ * @volatile
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [as_of] The date to measure at; today when omitted.
+ * @param {any} [start] Start of the period; the plan's (2020-04-08) when omitted.
+ * @param {any} [deadline] End of the period; the plan's (2022-12-31) when omitted.
+ * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @returns {number} The expected count.
+ */
+export function expected(goal: any, as_of?: any, start?: any, deadline?: any, comparator?: any): number {
+  return guard(() =>
+    expectedCount(
+      resolveGoal(requireGoalRef(goal), overrides({ start, deadline, comparator })),
+      asOfOrToday(as_of),
+    ),
+  );
+}
+
+/**
+ * The goal's status at as_of: Achieved (met, whatever the date), Not started (before the start), Missed (after the deadline, not met), On track (at or above the expected count), At risk (at least 80% of it) or Behind. In Chinese when Office is in Chinese.
+ * @customfunction
+ * @volatile
+ * @param {any} actual The count achieved so far.
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [as_of] The date to judge at; today when omitted.
+ * @param {any} [start] Start of the period; the plan's when omitted.
+ * @param {any} [deadline] End of the period; the plan's when omitted.
+ * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @returns {string} The status text.
+ */
+export function status(
+  actual: any,
+  goal: any,
+  as_of?: any,
+  start?: any,
+  deadline?: any,
+  comparator?: any,
+): string {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal), overrides({ start, deadline, comparator }));
+    return STATUS_LABELS[statusOf(requireNumber(actual, "actual"), spec, asOfOrToday(as_of))][
+      displayLanguage()
+    ];
+  });
+}
+
+/**
+ * How many register rows count toward the goal: the row's goal matches, its status (when statuses are given) is Recognized / 已认定, and its date (when dates are given) is blank or on or before as_of.
+ * @customfunction
+ * @param {any[][]} goals The register's goal column.
+ * @param {any} goal A goal id or its name.
+ * @param {any[][]} [statuses] The register's status column, same length.
+ * @param {any[][]} [dates] The register's date-recognized column, same length.
+ * @param {any} [as_of] Count rows dated up to this date; today when omitted.
+ * @returns {number} The count.
+ */
+export function count(goals: any[][], goal: any, statuses?: any[][], dates?: any[][], as_of?: any): number {
+  return guard(() =>
+    countTowardGoal(
+      registerOf(goals, statuses, dates),
+      resolveGoal(requireGoalRef(goal)),
+      asOfOrToday(as_of),
+    ),
+  );
+}
+
+/**
+ * The count projected at the deadline at the pace observed so far: recognized rows dated since the start, per day elapsed, carried to the deadline and added to the actual count. Not rounded.
+ * @customfunction
+ * @param {any[][]} goals The register's goal column.
+ * @param {any} goal A goal id or its name.
+ * @param {any[][]} statuses The register's status column.
+ * @param {any[][]} dates The register's date-recognized column.
+ * @param {any} [as_of] The date the pace is measured at; today when omitted.
+ * @param {any} [start] Start of the period; the plan's when omitted.
+ * @param {any} [deadline] End of the period; the plan's when omitted.
+ * @returns {number} The projected count at the deadline.
+ */
+export function forecast(
+  goals: any[][],
+  goal: any,
+  statuses: any[][],
+  dates: any[][],
+  as_of?: any,
+  start?: any,
+  deadline?: any,
+): number {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal), overrides({ start, deadline }));
+    return forecastGoal(registerOf(goals, statuses, dates), spec, asOfOrToday(as_of)).atDeadline;
+  });
+}
+
+/**
+ * The date on which the required count is reached at the pace observed so far (a date serial; format the cell as a date). When already met, the date the count was reached. #N/A when there is no pace yet.
+ * @customfunction
+ * @param {any[][]} goals The register's goal column.
+ * @param {any} goal A goal id or its name.
+ * @param {any[][]} statuses The register's status column.
+ * @param {any[][]} dates The register's date-recognized column.
+ * @param {any} [as_of] The date the pace is measured at; today when omitted.
+ * @param {any} [target] A target replacing the goal's own.
+ * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @returns {number} The date the goal is reached.
+ */
+export function forecastDate(
+  goals: any[][],
+  goal: any,
+  statuses: any[][],
+  dates: any[][],
+  as_of?: any,
+  target?: any,
+  comparator?: any,
+): number {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal), overrides({ target, comparator }));
+    return forecastDateOf(registerOf(goals, statuses, dates), spec, asOfOrToday(as_of));
+  });
+}
+
+/**
+ * Days from as_of to the deadline; negative after the deadline.
+ * @customfunction
+ * @volatile
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [as_of] The date to count from; today when omitted.
+ * @param {any} [deadline] The deadline; the goal's (2022-12-31) when omitted.
+ * @returns {number} Days left.
+ */
+export function daysLeft(goal: any, as_of?: any, deadline?: any): number {
+  return guard(() =>
+    daysLeftOf(resolveGoal(requireGoalRef(goal), overrides({ deadline })), asOfOrToday(as_of)),
+  );
+}
+
+const TARGET_FIELDS = [
+  "target",
+  "required",
+  "comparator",
+  "label",
+  "label_zh",
+  "start",
+  "deadline",
+  "unit",
+  "source",
+] as const;
+
+/**
+ * A fact of a goal: its target by default, or the field asked for: "required", "comparator", "label", "label_zh", "start", "deadline" (date serials), "unit", "source".
+ * @customfunction
+ * @param {any} goal A goal id, its name, or a target number.
+ * @param {any} [field] Which fact; "target" when omitted.
+ * @returns {any} The value.
+ */
+export function target(goal: any, field?: any): any {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal));
+    const name = isBlank(field) ? "target" : String(field).trim().toLowerCase();
+    const plan = spec.id ? specPlanGoal(spec) : undefined;
+    switch (name as (typeof TARGET_FIELDS)[number]) {
+      case "target":
+        return spec.target;
+      case "required":
+        return requiredCount(spec.target, spec.comparator);
+      case "comparator":
+        return COMPARATOR_LABELS[spec.comparator][displayLanguage()];
+      case "label":
+        return spec.label.en;
+      case "label_zh":
+        return spec.label.zh;
+      case "start":
+        return spec.start;
+      case "deadline":
+        return spec.deadline;
+      case "unit":
+        return plan ? plan.unit[displayLanguage()] : "";
+      case "source":
+        return plan ? citeSources(plan.sources) : "";
+      default:
+        throw new EngineError("value", "unknownField", {
+          field: String(field),
+          fields: TARGET_FIELDS.join(", "),
+        });
+    }
+  });
+}
+
+function specPlanGoal(spec: GoalSpec) {
+  return GOALS.find((goal) => goal.id === spec.id);
+}
+
+const SUMMARY_HEADERS: Record<Language, string[]> = {
+  en: [
+    "Id",
+    "Goal",
+    "Comparator",
+    "Target",
+    "Actual",
+    "Progress",
+    "Expected",
+    "Status",
+    "Forecast",
+    "Remaining",
+  ],
+  zh: ["编号", "目标", "比较方式", "目标值", "实际", "完成进度", "应达", "状态", "预计", "尚差"],
+};
+
+function summaryLanguage(value: any): Language {
+  if (isBlank(value)) return displayLanguage();
+  if (typeof value === "string" && /^(en|zh)(-[a-z]+)?$/i.test(value.trim()))
+    return languageFromLocale(value);
+  throw new EngineError("value", "unknownLanguage", { value: String(value) });
+}
+
+/**
+ * Every goal in one spilled table: a header row, then per goal: id, goal, comparator, target, actual, progress, expected, status, forecast, remaining.
+ * @customfunction
+ * @param {any[][]} goals The register's goal column.
+ * @param {any[][]} statuses The register's status column.
+ * @param {any[][]} dates The register's date-recognized column.
+ * @param {any} [as_of] The date to measure at; today when omitted.
+ * @param {any} [language] "en" or "zh-CN"; Office's display language when omitted.
+ * @returns {any[][]} The summary table.
+ */
+export function summary(
+  goals: any[][],
+  statuses: any[][],
+  dates: any[][],
+  as_of?: any,
+  language?: any,
+): any[][] {
+  return guard(() => {
+    const lang = summaryLanguage(language);
+    const asOf = asOfOrToday(as_of);
+    const rows = summarizeGoals(registerOf(goals, statuses, dates), asOf);
+    return [
+      SUMMARY_HEADERS[lang],
+      ...rows.map((row) => [
+        row.spec.id,
+        row.spec.label[lang],
+        COMPARATOR_LABELS[row.spec.comparator][lang],
+        row.spec.target,
+        row.actual,
+        row.progress,
+        row.expected,
+        STATUS_LABELS[row.status][lang],
+        row.forecast.atDeadline,
+        row.remaining,
+      ]),
+    ];
+  });
+}

@@ -1,0 +1,141 @@
+/* eslint-env node */
+/**
+ * Builds the add-in into dist/: the task pane (which is also the shared runtime page, so it loads
+ * the functions and commands bundles too), the commands page, functions.js, functions.json (from
+ * JSDoc), functions.zh-CN.json, the assets and manifest.xml.
+ *
+ *   npm run build       production: manifest URLs rewritten to ADDIN_BASE_URL (required)
+ *   npm run build:dev   development: manifest keeps https://localhost:3000/
+ *   npm run build:test  production code, localhost manifest, office.js served from node_modules
+ *                       instead of Microsoft's CDN, so the browser suite runs offline
+ *
+ * Node-side helpers come precompiled from src/cli (npm run build:tools).
+ */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { localizeFunctions } = require("./.tools/src/cli/localize-functions");
+const { rewriteManifestUrls } = require("./.tools/src/cli/manifest-urls");
+const { httpsOptions } = require("./.tools/src/cli/dev-certs");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+/** Emits functions.zh-CN.json from the generated functions.json; a missing translation fails the build. */
+class LocalizedFunctionsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedFunctionsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const generated = compilation.getAsset("functions.json");
+          if (!generated) return; // metadata generation failed and reported its own errors
+          const translations = JSON.parse(
+            fs.readFileSync(path.resolve(__dirname, "src/functions/functions.zh-CN.json"), "utf8"),
+          );
+          const { json, errors } = localizeFunctions(
+            JSON.parse(generated.source.source().toString()),
+            translations,
+          );
+          errors.forEach((message) => compilation.errors.push(new webpack.WebpackError(message)));
+          compilation.emitAsset(
+            "functions.zh-CN.json",
+            new webpack.sources.RawSource(JSON.stringify(json, null, 2)),
+          );
+        },
+      );
+    });
+  }
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode === "development";
+  const testBuild = Boolean(env.test);
+  let baseUrl;
+  if (!dev && !testBuild) {
+    baseUrl = process.env.ADDIN_BASE_URL;
+    if (!baseUrl) {
+      fail(
+        "ADDIN_BASE_URL is not set. Set it to the https address the add-in is served from, e.g. " +
+          "ADDIN_BASE_URL=https://addin.example.org/ npm run build (or run npm run build:dev to keep https://localhost:3000/).",
+      );
+    }
+    try {
+      rewriteManifestUrls("", baseUrl);
+    } catch (error) {
+      fail(error.message);
+    }
+  }
+  const officeJs = testBuild ? "office-js/office.js" : OFFICE_JS_CDN;
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs, scriptLoading: "defer" });
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      functions: FUNCTIONS_SOURCE,
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new LocalizedFunctionsPlugin(),
+      page("taskpane", "./src/taskpane/taskpane.html", ["taskpane", "functions", "commands"]),
+      page("commands", "./src/commands/commands.html", ["commands"]),
+      page("support", "./src/taskpane/support.html", []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (baseUrl ? rewriteManifestUrls(content.toString(), baseUrl) : content),
+          },
+          ...(testBuild
+            ? [
+                { from: path.join(OFFICE_JS_DIST, "office.js"), to: "office-js/office.js" },
+                { from: path.join(OFFICE_JS_DIST, "en-us"), to: "office-js/en-us" },
+                { from: path.join(OFFICE_JS_DIST, "zh-cn"), to: "office-js/zh-cn" },
+              ]
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : undefined },
+      static: false,
+    },
+  };
+};
