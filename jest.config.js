@@ -9,5 +9,6 @@ module.exports = {
   },
   // office-addin-mock pulls ESM-only strip-bom and uuid; let ts-jest transpile them.
   transformIgnorePatterns: ["/node_modules/(?!(.*/node_modules/)?(strip-bom|uuid)/)"],
+  setupFiles: ["<rootDir>/test/support/custom-functions-runtime.ts"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };

@@ -19,7 +19,10 @@ export function isMet(actual: number, spec: Pick<GoalSpec, "target" | "comparato
 export function progressRatio(actual: number, target: number, baseline = 0): number {
   if (!(target > 0)) throw new EngineError("num", "targetNotPositive", { value: target });
   if (!(baseline < target)) throw new EngineError("num", "baselineNotBelowTarget", { baseline, target });
-  return (actual - baseline) / (target - baseline);
+  const ratio = (actual - baseline) / (target - baseline);
+  // A target a hair above zero can overflow the ratio: Excel's #NUM! is the honest answer.
+  if (!Number.isFinite(ratio)) throw new EngineError("num", "targetNotPositive", { value: target });
+  return ratio;
 }
 
 export function remainingCount(actual: number, spec: Pick<GoalSpec, "target" | "comparator">): number {

@@ -98,19 +98,51 @@ export function dateOfCell(cell: unknown, row: number, name: string): number | u
 }
 
 /**
- * Memoizes a per-cell decision by cell value: registers repeat a handful of goal and status
- * spellings, so each distinct one is resolved once.
+ * Remembers a per-cell decision by cell value. Registers repeat a handful of goal and status
+ * spellings, so the first few distinct values sit in a short array compared with === (cheaper
+ * than hashing on every row); rarer values go to a Map. Error objects are never cached.
  */
-function memo<T>(resolve: (cell: unknown, row: number) => T): (cell: unknown, row: number) => T {
-  const seen = new Map<unknown, T>();
-  return (cell, row) => {
-    let result = seen.get(cell);
-    if (result === undefined && !seen.has(cell)) {
-      result = resolve(cell, row);
-      if (typeof cell !== "object" || cell === null) seen.set(cell, result);
+const NOT_SEEN = Symbol("not seen");
+
+class CellCache<T> {
+  // Sorted registers repeat the previous row's value: check that first.
+  private lastKey: unknown = NOT_SEEN;
+  private lastValue!: T;
+  private readonly keys: unknown[] = [];
+  private readonly values: T[] = [];
+  private readonly overflow = new Map<unknown, T>();
+
+  constructor(private readonly resolve: (cell: unknown, row: number) => T) {}
+
+  get(cell: unknown, row: number): T {
+    if (cell === this.lastKey) return this.lastValue;
+    const keys = this.keys;
+    let value: T | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === cell) {
+        value = this.values[i];
+        break;
+      }
     }
-    return result as T;
-  };
+    if (value === undefined) value = this.miss(cell, row);
+    this.lastKey = cell;
+    this.lastValue = value;
+    return value;
+  }
+
+  private miss(cell: unknown, row: number): T {
+    const cached = this.overflow.get(cell);
+    if (cached !== undefined) return cached;
+    const result = this.resolve(cell, row);
+    if (typeof cell === "object" && cell !== null) return result;
+    if (this.keys.length < 12) {
+      this.keys.push(cell);
+      this.values.push(result);
+    } else {
+      this.overflow.set(cell, result);
+    }
+    return result;
+  }
 }
 
 /**
@@ -128,11 +160,15 @@ export function tallyRegister(
   const length = checkSameLength([register.goals, register.statuses, register.dates]);
   const counts = new Int32Array(GOAL_IDS.length);
   const datedInPeriod = new Int32Array(GOAL_IDS.length);
-  const goalOf = memo((cell, row) => goalIndexOfCell(cell, row, register.goals.name));
-  const statusCounts = memo((cell) => isRecognized(cell));
-  const dateOf = register.dates
-    ? memo((cell, row) => dateOfCell(cell, row, register.dates!.name))
-    : undefined;
+  const wantedMask = new Uint8Array(GOAL_IDS.length);
+  wanted.forEach((goal) => (wantedMask[goal] = 1));
+  const goalNames = register.goals.name;
+  const goalOf = new CellCache((cell, row) => {
+    const goal = goalIndexOfCell(cell, row, goalNames);
+    return goal !== NO_GOAL && wantedMask[goal] === 1 ? goal : NO_GOAL;
+  });
+  const statusCounts = new CellCache((cell) => isRecognized(cell));
+  const dateNames = register.dates?.name ?? "dates";
   const day = Math.floor(asOf);
   const { rows: goalRows, index: goalIndex } = register.goals;
   const statusRows = register.statuses?.rows;
@@ -141,10 +177,15 @@ export function tallyRegister(
   const dateIndex = register.dates?.index ?? 0;
 
   for (let row = 0; row < length; row++) {
-    const goal = goalOf(goalRows[row][goalIndex], row);
-    if (goal === NO_GOAL || !wanted.has(goal)) continue;
-    if (statusRows && !statusCounts(statusRows[row][statusIndex], row)) continue;
-    const date = dateOf ? dateOf(dateRows![row][dateIndex], row) : undefined;
+    const goal = goalOf.get(goalRows[row][goalIndex], row);
+    if (goal === NO_GOAL) continue;
+    if (statusRows && !statusCounts.get(statusRows[row][statusIndex], row)) continue;
+    let date: number | undefined;
+    if (dateRows) {
+      // Dates are mostly numbers (Excel serials): take those without a function call.
+      const cell = dateRows[row][dateIndex];
+      date = typeof cell === "number" ? Math.floor(cell) : dateOfCell(cell, row, dateNames);
+    }
     if (date !== undefined) {
       if (date > day) continue;
       if (date >= periodStart[goal]) datedInPeriod[goal]++;

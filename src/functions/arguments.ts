@@ -65,17 +65,18 @@ export function overrides(parts: {
   };
 }
 
-/** A single-column range as a core Column, read in place. Rows of another width are an error. */
+/**
+ * A single-column range as a core Column, read in place. Excel hands ranges over as rectangular
+ * arrays, so the width is checked on the first and last rows (checking all would be a second
+ * pass over a register of a million rows); a short row elsewhere reads as blank cells.
+ */
 export function requireColumn(matrix: unknown, name: string): Column {
-  if (!Array.isArray(matrix)) {
-    return { rows: [[matrix]], index: 0, name };
-  }
-  for (let row = 0; row < matrix.length; row++) {
-    const cells: unknown = matrix[row];
-    if (!Array.isArray(cells) || cells.length !== 1) {
+  if (!Array.isArray(matrix)) return { rows: [[matrix]], index: 0, name };
+  for (const edge of [matrix[0], matrix[matrix.length - 1]]) {
+    if (matrix.length > 0 && (!Array.isArray(edge) || edge.length !== 1)) {
       throw new EngineError("value", "notAColumn", {
         arg: name,
-        columns: Array.isArray(cells) ? cells.length : 0,
+        columns: Array.isArray(edge) ? edge.length : 0,
       });
     }
   }

@@ -1,0 +1,185 @@
+import { isoToSerial as d } from "../../src/core/dates";
+import { EngineError } from "../../src/core/errors";
+import { resolveGoal, specOfGoal } from "../../src/core/goal-spec";
+import { goalById } from "../../src/core/plan";
+import {
+  type Column,
+  countTowardGoal,
+  forecastDate,
+  forecastGoal,
+  isRecognized,
+  type RegisterColumns,
+} from "../../src/core/register";
+import { summarizeGoals } from "../../src/core/summary";
+
+const column = (name: string, cells: unknown[]): Column => ({ rows: cells.map((c) => [c]), index: 0, name });
+
+function register(rows: [unknown, unknown, unknown][]): RegisterColumns {
+  return {
+    goals: column(
+      "goals",
+      rows.map((r) => r[0]),
+    ),
+    statuses: column(
+      "statuses",
+      rows.map((r) => r[1]),
+    ),
+    dates: column(
+      "dates",
+      rows.map((r) => r[2]),
+    ),
+  };
+}
+
+const brands = specOfGoal(goalById("BRANDS"));
+const START = d("2020-04-08");
+
+const SAMPLE = register([
+  ["BRANDS", "Recognized", "2020-05-01"],
+  ["brands", "recognized", d("2020-06-01")],
+  ["品牌产品", "已认定", "2021-01-15"],
+  ["Brands", "Candidate", "2020-07-01"],
+  ["BRANDS", "Withdrawn", "2020-07-01"],
+  ["BRANDS", "Recognized", ""],
+  ["BRANDS", "Recognized", "2022-06-30"],
+  ["SCENARIOS", "Recognized", "2020-05-01"],
+  ["", "", ""],
+  ["Other programme", "Recognized", "2020-05-01"],
+]);
+
+describe("COUNT over the register", () => {
+  it("counts rows whose goal matches (any spelling), recognized, dated up to as_of or undated", () => {
+    expect(countTowardGoal(SAMPLE, brands, d("2021-12-31"))).toBe(4);
+    expect(countTowardGoal(SAMPLE, brands, d("2022-12-31"))).toBe(5);
+    expect(countTowardGoal(SAMPLE, brands, d("2020-05-01"))).toBe(2);
+    expect(countTowardGoal(SAMPLE, brands, d("2020-04-30"))).toBe(1);
+  });
+
+  it("counts every matching row when statuses and dates are not given", () => {
+    expect(countTowardGoal({ goals: SAMPLE.goals }, brands, d("2020-01-01"))).toBe(7);
+  });
+
+  it("reads a column of a wider block in place", () => {
+    const rows = [
+      ["x", "BRANDS", 1],
+      ["y", "SCENARIOS", 2],
+      ["z", "BRANDS", 3],
+    ];
+    expect(countTowardGoal({ goals: { rows, index: 1, name: "goals" } }, brands, 0)).toBe(2);
+  });
+
+  it("recognizes Recognized / 已认定 in any case, trimmed", () => {
+    expect(["Recognized", " RECOGNIZED ", "已认定", "recognised"].every(isRecognized)).toBe(true);
+    expect(["Candidate", "In progress", "", null, 1].some(isRecognized)).toBe(false);
+  });
+
+  it("columns of different lengths are #VALUE! naming them", () => {
+    const bad = { ...SAMPLE, dates: column("dates", ["2020-01-01"]) };
+    const error = (() => {
+      try {
+        countTowardGoal(bad, brands, d("2021-01-01"));
+      } catch (e) {
+        return e as EngineError;
+      }
+      throw new Error("no error");
+    })();
+    expect(error.kind).toBe("value");
+    expect(error.message).toContain("goals 10, statuses 10, dates 1");
+  });
+
+  it("a matching row with a date that is not a date is #VALUE! naming the row", () => {
+    const bad = register([
+      ["BRANDS", "Recognized", "2020-05-01"],
+      ["BRANDS", "Recognized", "soon"],
+    ]);
+    expect(() => countTowardGoal(bad, brands, d("2021-01-01"))).toThrow(
+      'Row 2 of dates: "soon" is not a date',
+    );
+  });
+
+  it("a bad date in a row of another goal does not fail the count", () => {
+    const mixed = register([
+      ["BRANDS", "Recognized", "2020-05-01"],
+      ["SCENARIOS", "Recognized", "soon"],
+    ]);
+    expect(countTowardGoal(mixed, brands, d("2021-01-01"))).toBe(1);
+  });
+
+  it("an error value in the goal column is #VALUE! naming the row", () => {
+    const bad = { goals: column("goals", ["BRANDS", { code: "#N/A" }]) };
+    expect(() => countTowardGoal(bad, brands, 0)).toThrow("Row 2 of goals holds an error value");
+  });
+
+  it("a number goal cannot count register rows", () => {
+    expect(() => countTowardGoal(SAMPLE, resolveGoal(50), 0)).toThrow(/counts register rows of a plan goal/);
+  });
+});
+
+describe("FORECAST and FORECASTDATE", () => {
+  it("projects the pace since the start to the deadline", () => {
+    const asOf = d("2021-01-15");
+    const result = forecastGoal(SAMPLE, brands, asOf);
+    // counted at as_of: 05-01, 06-01, 2021-01-15 and the undated row; the three dated ones set the pace
+    expect(result.actual).toBe(4);
+    expect(result.pacePerDay).toBeCloseTo(3 / (asOf - START), 12);
+    expect(result.atDeadline).toBeCloseTo(4 + (3 / (asOf - START)) * (d("2022-12-31") - asOf), 9);
+  });
+
+  it("is the actual count after the deadline", () => {
+    const result = forecastGoal(SAMPLE, brands, d("2023-03-01"));
+    expect(result.atDeadline).toBe(result.actual);
+  });
+
+  it("has no pace before anything is dated", () => {
+    const undated = register([["BRANDS", "Recognized", ""]]);
+    expect(forecastGoal(undated, brands, d("2021-01-01"))).toMatchObject({
+      actual: 1,
+      pacePerDay: 0,
+      atDeadline: 1,
+    });
+    expect(() => forecastDate(undated, brands, d("2021-01-01"))).toThrow(/no pace/);
+  });
+
+  it("dates the required count at the observed pace", () => {
+    const asOf = d("2021-01-15");
+    const pace = 3 / (asOf - START);
+    expect(forecastDate(SAMPLE, brands, asOf)).toBe(asOf + Math.ceil((101 - 4) / pace));
+  });
+
+  it("when already met, gives the date the count was reached", () => {
+    const target = resolveGoal("BRANDS", { target: 2 }); // more than 2: needs 3
+    // undated row counts from the start; then 05-01, 06-01 -> third counted on 2020-06-01
+    expect(forecastDate(SAMPLE, target, d("2021-12-31"))).toBe(d("2020-06-01"));
+    const atLeastOne = resolveGoal("BRANDS", { target: 1, comparator: "at_least" });
+    expect(forecastDate(SAMPLE, atLeastOne, d("2021-12-31"))).toBe(START);
+  });
+});
+
+describe("summary of every goal", () => {
+  it("gives one row per goal with figures from one pass", () => {
+    const asOf = d("2021-01-15");
+    const rows = summarizeGoals(SAMPLE, asOf);
+    expect(rows.map((r) => r.spec.id)).toEqual([
+      "ENTERPRISES",
+      "SCENARIOS",
+      "BRANDS",
+      "BREAKTHROUGHS",
+      "UNMANNED",
+      "PLATFORMS",
+    ]);
+    const brandRow = rows[2];
+    expect(brandRow).toMatchObject({ actual: 4, required: 101, remaining: 97 });
+    expect(brandRow.progress).toBeCloseTo(0.04, 12);
+    expect(brandRow.forecast.atDeadline).toBeCloseTo(forecastGoal(SAMPLE, brands, asOf).atDeadline, 12);
+    expect(rows[1]).toMatchObject({ actual: 1, required: 101 });
+    expect(rows[0]).toMatchObject({ actual: 0, status: "BEHIND" });
+    expect(rows[5]).toMatchObject({ required: 20, daysLeft: d("2022-12-31") - asOf });
+  });
+
+  it("agrees with COUNT for every goal", () => {
+    const asOf = d("2022-12-31");
+    for (const row of summarizeGoals(SAMPLE, asOf)) {
+      expect(row.actual).toBe(countTowardGoal(SAMPLE, row.spec, asOf));
+    }
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The custom functions as Excel calls them: raw cell values in, values or CustomFunctions.Error out.
+ */
+import { isoToSerial as d, todaySerial } from "../../src/core/dates";
+import * as fns from "../../src/functions/functions";
+
+const col = (...cells: unknown[]) => cells.map((c) => [c]);
+
+/** The Excel error a call throws: its code and message. */
+function excelError(call: () => unknown): { code: string; message: string } {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof CustomFunctions.Error) return { code: error.code, message: error.message ?? "" };
+    throw error;
+  }
+  throw new Error("expected an Excel error");
+}
+
+function setDisplayLanguage(language: string | undefined) {
+  (globalThis as { Office?: unknown }).Office = language
+    ? { context: { displayLanguage: language } }
+    : undefined;
+}
+
+afterEach(() => setDisplayLanguage(undefined));
+
+const GOALS = col("BRANDS", "Brands", "品牌产品", "SCENARIOS", "BRANDS", "", "BRANDS");
+const STATUSES = col("Recognized", "recognized", "已认定", "Recognized", "Candidate", "", "Recognized");
+const DATES = col(d("2020-05-01"), "2020-06-01", d("2021-01-15"), "2020-05-01", "2020-07-01", "", null);
+
+describe("MET", () => {
+  it.each([
+    [100, "BRANDS", undefined, false],
+    [101, "BRANDS", undefined, true],
+    [100, "UNMANNED", undefined, true],
+    [99, "UNMANNED", undefined, false],
+    [100, "BRANDS", "at least", true],
+    [100, "UNMANNED", ">", false],
+    [20, "PLATFORMS", null, true],
+    [150, 150, "", true],
+    [150, 150, "more than", false],
+  ])("MET(%p, %p, %p) = %p", (actual, goal, comparator, result) => {
+    expect(fns.met(actual, goal, comparator)).toBe(result);
+  });
+});
+
+describe("PROGRESS and REMAINING", () => {
+  it.each([
+    [50, "BRANDS", undefined, 0.5],
+    [110, "ENTERPRISES", null, 1.1],
+    [15, "PLATFORMS", "", 0.75],
+    [60, "BRANDS", 20, 0.5],
+    [30, 60, undefined, 0.5],
+  ])("PROGRESS(%p, %p, %p) = %p", (actual, goal, baseline, result) => {
+    expect(fns.progress(actual, goal, baseline)).toBeCloseTo(result, 12);
+  });
+
+  it.each([
+    [100, "BRANDS", undefined, 1],
+    [101, "BRANDS", undefined, 0],
+    [100, "UNMANNED", undefined, 0],
+    [0, "ENTERPRISES", undefined, 101],
+    [100, "BRANDS", ">=", 0],
+    [12, "PLATFORMS", "", 8],
+  ])("REMAINING(%p, %p, %p) = %p", (actual, goal, comparator, result) => {
+    expect(fns.remaining(actual, goal, comparator)).toBe(result);
+  });
+});
+
+describe("EXPECTED, STATUS, DAYSLEFT", () => {
+  it("EXPECTED takes serial or ISO dates and optional period", () => {
+    expect(fns.expected("PLATFORMS", "2022-12-31")).toBe(20);
+    expect(fns.expected("PLATFORMS", d("2020-04-08"))).toBe(0);
+    expect(fns.expected(10, "2020-02-29", "2020-02-28", "2020-03-01")).toBe(5);
+    expect(fns.expected("BRANDS", "2022-12-31", null, null, "at least")).toBe(100);
+  });
+
+  it("EXPECTED without as_of uses today", () => {
+    const today = todaySerial();
+    expect(fns.expected("BRANDS")).toBe(fns.expected("BRANDS", today));
+  });
+
+  it.each([
+    [101, "BRANDS", "2021-01-01", "Achieved"],
+    [0, "BRANDS", "2020-01-01", "Not started"],
+    [99, "BRANDS", "2023-01-01", "Missed"],
+    [20, "ENTERPRISES", "2020-12-31", "Behind"],
+    [10, "PLATFORMS", "2021-08-19", "On track"],
+    [10, "PLATFORMS", "2021-08-20", "At risk"],
+  ])("STATUS(%p, %p, %p) = %p", (actual, goal, asOf, status) => {
+    expect(fns.status(actual, goal, asOf)).toBe(status);
+  });
+
+  it("STATUS speaks Chinese when Office does", () => {
+    setDisplayLanguage("zh-CN");
+    expect(fns.status(101, "BRANDS", "2021-01-01")).toBe("已达成");
+  });
+
+  it("DAYSLEFT counts to the deadline and past it", () => {
+    expect(fns.daysLeft("BRANDS", "2022-12-01")).toBe(30);
+    expect(fns.daysLeft("BRANDS", "2023-01-01")).toBe(-1);
+    expect(fns.daysLeft(5, "2021-01-01", "2021-01-31")).toBe(30);
+  });
+});
+
+describe("COUNT, FORECAST, FORECASTDATE", () => {
+  it("COUNT counts recognized, dated-or-undated rows of the goal", () => {
+    expect(fns.count(GOALS, "BRANDS", STATUSES, DATES, "2021-12-31")).toBe(4);
+    expect(fns.count(GOALS, "brands", STATUSES, DATES, "2020-05-31")).toBe(2);
+    expect(fns.count(GOALS, "BRANDS")).toBe(5);
+    expect(fns.count(GOALS, "BRANDS", STATUSES)).toBe(4);
+    expect(fns.count(GOALS, "BRANDS", undefined, undefined, null)).toBe(5);
+  });
+
+  it("FORECAST and FORECASTDATE agree with each other", () => {
+    const asOf = d("2021-01-15");
+    const projected = fns.forecast(GOALS, "BRANDS", STATUSES, DATES, asOf);
+    expect(projected).toBeGreaterThan(4);
+    const date = fns.forecastDate(GOALS, "BRANDS", STATUSES, DATES, asOf);
+    expect(date).toBeGreaterThan(asOf);
+    expect(fns.forecastDate(GOALS, "BRANDS", STATUSES, DATES, asOf, 3)).toBe(d("2021-01-15"));
+  });
+
+  it("FORECASTDATE without any pace is #N/A with a message", () => {
+    const error = excelError(() =>
+      fns.forecastDate(col("BRANDS"), "BRANDS", col("Recognized"), col(""), "2021-01-01"),
+    );
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/no pace/);
+  });
+});
+
+describe("TARGET", () => {
+  it.each([
+    [undefined, 100],
+    ["required", 101],
+    ["comparator", "more than"],
+    ["label", "Brands"],
+    ["LABEL_ZH", "品牌产品"],
+    ["start", d("2020-04-08")],
+    ["deadline", d("2022-12-31")],
+    ["unit", "brands"],
+    ["source", "seed 000"],
+  ])("TARGET(BRANDS, %p) = %p", (field, value) => {
+    expect(fns.target("BRANDS", field)).toBe(value);
+  });
+
+  it("an unknown field is #VALUE! listing the fields", () => {
+    const error = excelError(() => fns.target("BRANDS", "colour"));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("required, comparator");
+  });
+});
+
+describe("SUMMARY", () => {
+  it("spills a header and one row per goal", () => {
+    const table = fns.summary(GOALS, STATUSES, DATES, "2021-12-31", "en");
+    expect(table).toHaveLength(7);
+    expect(table[0]).toEqual([
+      "Id",
+      "Goal",
+      "Comparator",
+      "Target",
+      "Actual",
+      "Progress",
+      "Expected",
+      "Status",
+      "Forecast",
+      "Remaining",
+    ]);
+    const brandsRow = table.find((row) => row[0] === "BRANDS")!;
+    expect(brandsRow.slice(0, 6)).toEqual(["BRANDS", "Brands", "more than", 100, 4, 0.04]);
+    expect(brandsRow[9]).toBe(97);
+    for (const row of table) expect(row).toHaveLength(10);
+  });
+
+  it("speaks Chinese when asked", () => {
+    const table = fns.summary(GOALS, STATUSES, DATES, "2021-12-31", "zh-CN");
+    expect(table[0][1]).toBe("目标");
+    expect(table[3][1]).toBe("品牌产品");
+    expect(table[3][2]).toBe("超过");
+  });
+});
+
+describe("errors", () => {
+  it("an unknown goal is #N/A listing the valid ids", () => {
+    const error = excelError(() => fns.met(5, "FACTORIES"));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toContain("ENTERPRISES, SCENARIOS, BRANDS, BREAKTHROUGHS, UNMANNED, PLATFORMS");
+  });
+
+  it("the message follows Office's display language", () => {
+    setDisplayLanguage("zh-CN");
+    expect(excelError(() => fns.met(5, "FACTORIES")).message).toContain("未知目标");
+  });
+
+  it.each([
+    ["text for a number", () => fns.progress("lots", "BRANDS")],
+    ["a boolean for a number", () => fns.remaining(true, "BRANDS")],
+    ["a blank actual", () => fns.met("", "BRANDS")],
+    ["a date that is not one", () => fns.expected("BRANDS", "2021-02-30")],
+    ["an unknown comparator", () => fns.met(5, "BRANDS", "about")],
+    ["an unknown language", () => fns.summary(GOALS, STATUSES, DATES, "2021-01-01", "fr")],
+  ])("%s is #VALUE! with a message", (_, call) => {
+    const error = excelError(call);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ["a target of zero", () => fns.progress(5, 0)],
+    ["a negative target", () => fns.expected(-3, "2021-01-01")],
+    ["a baseline at the target", () => fns.progress(5, "BRANDS", 100)],
+    ["a deadline before the start", () => fns.expected("BRANDS", "2021-01-01", "2022-01-01", "2021-06-01")],
+  ])("%s is #NUM!", (_, call) => {
+    expect(excelError(call).code).toBe("#NUM!");
+  });
+
+  it("columns of different lengths are #VALUE! naming them", () => {
+    const error = excelError(() => fns.count(GOALS, "BRANDS", col("Recognized"), DATES, "2021-01-01"));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("goals 7, statuses 1, dates 7");
+  });
+
+  it("a block wider than one column is #VALUE!", () => {
+    const error = excelError(() => fns.count([["BRANDS", "x"]], "BRANDS"));
+    expect(error.message).toContain("single column");
+  });
+
+  it("a register function given a number goal is #N/A", () => {
+    expect(excelError(() => fns.count(GOALS, 100)).code).toBe("#N/A");
+  });
+});
