@@ -57,6 +57,8 @@ export interface Goal {
   readonly id: GoalId;
   readonly group: GoalGroup;
   readonly label: Bilingual;
+  /** A column-header-sized name. */
+  readonly short: Bilingual;
   readonly unit: Bilingual;
   readonly target: number;
   readonly comparator: Comparator;
@@ -77,6 +79,7 @@ export const GOALS: readonly Goal[] = [
     id: "ENTERPRISES",
     group: "FOUR_100_PLUS",
     label: { en: "Innovative enterprises", zh: "创新型企业" },
+    short: { en: "Enterprises", zh: "企业" },
     unit: { en: "enterprises", zh: "家" },
     target: 100,
     comparator: "more_than",
@@ -93,6 +96,7 @@ export const GOALS: readonly Goal[] = [
     id: "SCENARIOS",
     group: "FOUR_100_PLUS",
     label: { en: "Application scenarios", zh: "应用场景" },
+    short: { en: "Scenarios", zh: "场景" },
     unit: { en: "scenarios", zh: "个" },
     target: 100,
     comparator: "more_than",
@@ -106,6 +110,7 @@ export const GOALS: readonly Goal[] = [
     id: "BRANDS",
     group: "FOUR_100_PLUS",
     label: { en: "Brands", zh: "品牌产品" },
+    short: { en: "Brands", zh: "品牌" },
     unit: { en: "brands", zh: "个" },
     target: 100,
     comparator: "more_than",
@@ -117,6 +122,7 @@ export const GOALS: readonly Goal[] = [
     id: "BREAKTHROUGHS",
     group: "FOUR_100_PLUS",
     label: { en: "Key technological breakthroughs", zh: "关键技术突破" },
+    short: { en: "Breakthroughs", zh: "技术突破" },
     unit: { en: "breakthroughs", zh: "项" },
     target: 100,
     comparator: "more_than",
@@ -133,6 +139,7 @@ export const GOALS: readonly Goal[] = [
       en: "Unmanned factories, production lines and workshops",
       zh: "无人工厂、无人生产线、无人车间",
     },
+    short: { en: "Unmanned", zh: "无人工厂" },
     unit: { en: "factories, lines or workshops", zh: "个" },
     target: 100,
     comparator: "at_least",
@@ -161,6 +168,7 @@ export const GOALS: readonly Goal[] = [
       en: "Industrial internet platforms with national influence",
       zh: "具有全国影响力的工业互联网平台",
     },
+    short: { en: "Platforms", zh: "平台" },
     unit: { en: "platforms", zh: "个" },
     target: 20,
     comparator: "at_least",

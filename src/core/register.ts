@@ -155,7 +155,7 @@ export function tallyRegister(
   asOf: number,
   periodStart: ArrayLike<number>,
   wanted: ReadonlySet<number> = new Set(GOAL_IDS.map((_, i) => i)),
-  onCounted?: (goal: number, date: number | undefined) => void,
+  onCounted?: (goal: number, date: number | undefined, row: number) => void,
 ): RegisterTally {
   const length = checkSameLength([register.goals, register.statuses, register.dates]);
   const counts = new Int32Array(GOAL_IDS.length);
@@ -191,7 +191,7 @@ export function tallyRegister(
       if (date >= periodStart[goal]) datedInPeriod[goal]++;
     }
     counts[goal]++;
-    if (onCounted) onCounted(goal, date);
+    if (onCounted) onCounted(goal, date, row);
   }
   return { counts, datedInPeriod };
 }

@@ -3,7 +3,8 @@
  * the task pane's overview shows and the History sheet records.
  */
 import { type GoalSpec, specOfGoal } from "./goal-spec";
-import { GOAL_IDS, GOALS } from "./plan";
+import type { Language } from "./language";
+import { GOAL_IDS, GOALS, SECTORS } from "./plan";
 import {
   daysLeft,
   DEFAULT_THRESHOLDS,
@@ -15,7 +16,13 @@ import {
   statusOf,
   type StatusThresholds,
 } from "./progress";
-import { type Forecast, forecastFromTally, type RegisterColumns, tallyRegister } from "./register";
+import {
+  type Column,
+  type Forecast,
+  forecastFromTally,
+  type RegisterColumns,
+  tallyRegister,
+} from "./register";
 
 export interface GoalSummary {
   readonly spec: GoalSpec;
@@ -60,4 +67,35 @@ export function summarizeGoals(
       daysLeft: daysLeft(spec, asOf),
     };
   });
+}
+
+/** Counts per key sector (rows) and goal (columns, in GOAL_IDS order), as the Sectors sheet shows. */
+export interface SectorBreakdown {
+  /** Sector labels in catalogue order; the sector column may use either language. */
+  readonly sectors: readonly string[];
+  readonly counts: readonly (readonly number[])[];
+  /** Counted rows whose sector is blank or not one of the 12. */
+  readonly unassigned: readonly number[];
+}
+
+export function sectorBreakdown(
+  register: RegisterColumns,
+  sectors: Column,
+  asOf: number,
+  language: Language,
+): SectorBreakdown {
+  const bySector = new Map<string, number>();
+  SECTORS.forEach((sector, index) => {
+    bySector.set(sector.label.en.toUpperCase(), index);
+    bySector.set(sector.label.zh, index);
+  });
+  const counts = SECTORS.map(() => GOAL_IDS.map(() => 0));
+  const unassigned = GOAL_IDS.map(() => 0);
+  tallyRegister(register, asOf, new Float64Array(GOAL_IDS.length), undefined, (goal, _date, row) => {
+    const cell = sectors.rows[row][sectors.index];
+    const index = typeof cell === "string" ? bySector.get(cell.trim().toUpperCase()) : undefined;
+    if (index === undefined) unassigned[goal]++;
+    else counts[index][goal]++;
+  });
+  return { sectors: SECTORS.map((sector) => sector.label[language]), counts, unassigned };
 }

@@ -1,0 +1,653 @@
+/**
+ * The tracking workbook, described once: the add-in writes, repairs and upgrades workbooks from
+ * this description, and the command line writes .xlsx files from it.
+ */
+import { isoToSerial } from "../dates";
+import { INDICATORS } from "../indicators";
+import type { Language } from "../language";
+import { COMPARATOR_LABELS, GOAL_GROUPS, GOALS, PLAN, SECTORS } from "../plan";
+import { DEFAULT_THRESHOLDS } from "../progress";
+import { citeSources, SOURCES } from "../sources";
+import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
+import { type Vocabulary, vocabulary } from "./vocabulary";
+
+/** Raised whenever the template changes shape; workbooks with a lower version get upgraded. */
+export const TEMPLATE_VERSION = 1;
+
+/** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
+export const NAMES = {
+  version: "SHONLINE_TemplateVersion",
+  language: "SHONLINE_Language",
+  asOf: "AsOfDate",
+  list: (list: string) => `SHONLINE_List_${list}`,
+} as const;
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+const COUNT_FORMAT = "0";
+const PERCENT_FORMAT = "0.0%";
+const DECIMAL_FORMAT = "0.0";
+
+/** Register dates are accepted within these bounds; the plan period itself is 2020-04-08 to 2022-12-31. */
+export const REGISTER_DATE_BOUNDS = { min: "2018-01-01", max: "2030-12-31" } as const;
+
+const h = (en: string, zh: string) => ({ en, zh });
+
+// ---- Targets ------------------------------------------------------------------------------
+
+const T = {
+  id: h("Id", "编号"),
+  goal: h("Goal", "目标"),
+  comparator: h("Comparator", "比较方式"),
+  target: h("Target", "目标值"),
+  required: h("Required", "所需数量"),
+  unit: h("Unit", "单位"),
+  start: h("Start", "开始日期"),
+  deadline: h("Deadline", "截止日期"),
+  source: h("Source", "来源"),
+  actual: h("Actual", "实际"),
+  progress: h("Progress", "完成进度"),
+  expected: h("Expected", "应达"),
+  remaining: h("Remaining", "尚差"),
+  status: h("Status", "状态"),
+  forecast: h("Forecast", "预计"),
+  forecastDate: h("Forecast date", "预计达成日"),
+  daysLeft: h("Days left", "剩余天数"),
+};
+
+const R = {
+  goal: h("Goal", "目标"),
+  name: h("Name", "名称"),
+  kind: h("Kind", "类型"),
+  sector: h("Sector", "领域"),
+  district: h("District", "区"),
+  date: h("Date recognized", "认定日期"),
+  status: h("Status", "状态"),
+  evidence: h("Evidence link", "佐证链接"),
+  notes: h("Notes", "备注"),
+  enteredBy: h("Entered by", "录入人"),
+  enteredAt: h("Entered at", "录入时间"),
+};
+
+/** Counting recognized register rows up to the as-of day (undated rows count, as in the engine). */
+function recognizedCount(c: FormulaContext, v: Vocabulary, criteria: string[]): string {
+  const base = [...criteria, c.column("register", R.status[c.language]), c.text(v.recognized)];
+  const date = c.column("register", R.date[c.language]);
+  return (
+    `COUNTIFS(${[...base, date, `"<"&(${c.asOf}+1)`].join(",")})` +
+    `+COUNTIFS(${[...base, date, `""`].join(",")})`
+  );
+}
+
+function targetsFormula(column: keyof typeof T, c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const col = (key: keyof typeof T) => c.thisRow(T[key][c.language]);
+  const met = `IF(${col("comparator")}=${c.text(v.moreThan)},${col("actual")}>${col("target")},${col("actual")}>=${col("target")})`;
+  const register = (key: keyof typeof R) => c.column("register", R[key][c.language]);
+  switch (column) {
+    case "required":
+      return `IF(${col("comparator")}=${c.text(v.moreThan)},INT(${col("target")})+1,ROUNDUP(${col("target")},0))`;
+    case "actual":
+      return recognizedCount(c, v, [register("goal"), col("goal")]);
+    case "progress":
+      return `${col("actual")}/${col("target")}`;
+    case "expected":
+      return `${col("required")}*MIN(1,MAX(0,(${c.asOf}-${col("start")})/(${col("deadline")}-${col("start")})))`;
+    case "remaining":
+      return `MAX(0,${col("required")}-${col("actual")})`;
+    case "status": {
+      const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
+      return (
+        `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},` +
+        `IF(${c.asOf}>${col("deadline")},${s("MISSED")},` +
+        `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.onTrack}*${col("expected")},${s("ON_TRACK")},` +
+        `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.atRisk}*${col("expected")},${s("AT_RISK")},${s("BEHIND")})))))`
+      );
+    }
+    case "forecast":
+      return `SHONLINE.FORECAST(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("start")},${col("deadline")})`;
+    case "forecastDate":
+      return `SHONLINE.FORECASTDATE(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("target")},${col("comparator")})`;
+    case "daysLeft":
+      return `${col("deadline")}-${c.asOf}`;
+    default:
+      throw new Error(`No formula for Targets column ${column}`);
+  }
+}
+
+const targetsColumns: ColumnSpec[] = (
+  [
+    { id: "id", header: T.id, role: "seeded", width: 15 },
+    { id: "goal", header: T.goal, role: "seeded", width: 34 },
+    {
+      id: "comparator",
+      header: T.comparator,
+      role: "seeded",
+      editable: true,
+      width: 12,
+      validation: { kind: "list", list: "comparators" },
+      note: h(
+        "Editable: 'more than' or 'at least'. The sources disagree for unmanned factories.",
+        "可修改：“超过”或“不少于”。无人工厂目标的来源说法不一。",
+      ),
+    },
+    { id: "target", header: T.target, role: "seeded", editable: true, width: 10, numberFormat: "0" },
+    { id: "required", header: T.required, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
+    { id: "unit", header: T.unit, role: "seeded", width: 16 },
+    { id: "start", header: T.start, role: "seeded", width: 12, numberFormat: DATE_FORMAT },
+    {
+      id: "deadline",
+      header: T.deadline,
+      role: "seeded",
+      editable: true,
+      width: 12,
+      numberFormat: DATE_FORMAT,
+    },
+    { id: "source", header: T.source, role: "seeded", width: 16 },
+    { id: "actual", header: T.actual, role: "formula", width: 9, numberFormat: COUNT_FORMAT },
+    { id: "progress", header: T.progress, role: "formula", width: 10, numberFormat: PERCENT_FORMAT },
+    { id: "expected", header: T.expected, role: "formula", width: 10, numberFormat: DECIMAL_FORMAT },
+    { id: "remaining", header: T.remaining, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
+    { id: "status", header: T.status, role: "formula", width: 12 },
+    {
+      id: "forecast",
+      header: T.forecast,
+      role: "formula",
+      width: 10,
+      numberFormat: DECIMAL_FORMAT,
+      needsAddIn: true,
+    },
+    {
+      id: "forecastDate",
+      header: T.forecastDate,
+      role: "formula",
+      width: 13,
+      numberFormat: DATE_FORMAT,
+      needsAddIn: true,
+    },
+    { id: "daysLeft", header: T.daysLeft, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
+  ] as ColumnSpec[]
+).map((column) =>
+  column.role === "formula"
+    ? { ...column, formula: (c: FormulaContext) => targetsFormula(column.id as keyof typeof T, c) }
+    : column,
+);
+
+const targets: TableSpec = {
+  id: "targets",
+  name: "tblTargets",
+  sheet: "targets",
+  anchor: { row: 0, column: 0 },
+  columns: targetsColumns,
+  seedRows: (language) =>
+    GOALS.map((goal) => [
+      goal.id,
+      goal.label[language],
+      COMPARATOR_LABELS[goal.comparator][language],
+      goal.target,
+      null,
+      goal.unit[language],
+      isoToSerial(goal.start),
+      isoToSerial(goal.deadline),
+      citeSources(goal.sources),
+      ...targetsColumns.slice(9).map(() => null),
+    ]),
+  conditionalFormats: [
+    { column: "progress", kind: "dataBar" },
+    { column: "status", kind: "statusColours" },
+  ],
+};
+
+// ---- Register -----------------------------------------------------------------------------
+
+const register: TableSpec = {
+  id: "register",
+  name: "tblRegister",
+  sheet: "register",
+  anchor: { row: 0, column: 0 },
+  columns: [
+    { id: "goal", header: R.goal, role: "user", width: 30, validation: { kind: "list", list: "goals" } },
+    { id: "name", header: R.name, role: "user", width: 30 },
+    {
+      id: "kind",
+      header: R.kind,
+      role: "user",
+      width: 16,
+      validation: { kind: "list", list: "kinds" },
+      note: h(
+        "For unmanned factories: factory, production line or workshop.",
+        "仅用于无人工厂：工厂、生产线或车间。",
+      ),
+    },
+    {
+      id: "sector",
+      header: R.sector,
+      role: "user",
+      width: 26,
+      validation: { kind: "list", list: "sectors" },
+    },
+    {
+      id: "district",
+      header: R.district,
+      role: "user",
+      width: 16,
+      validation: { kind: "list", list: "districts" },
+    },
+    {
+      id: "date",
+      header: R.date,
+      role: "user",
+      width: 14,
+      numberFormat: DATE_FORMAT,
+      validation: { kind: "date", ...REGISTER_DATE_BOUNDS },
+    },
+    {
+      id: "status",
+      header: R.status,
+      role: "user",
+      width: 13,
+      validation: { kind: "list", list: "entryStatuses" },
+    },
+    { id: "evidence", header: R.evidence, role: "user", width: 30, validation: { kind: "url" } },
+    { id: "notes", header: R.notes, role: "user", width: 30 },
+    { id: "enteredBy", header: R.enteredBy, role: "user", width: 14 },
+    { id: "enteredAt", header: R.enteredAt, role: "user", width: 17, numberFormat: "yyyy-mm-dd hh:mm" },
+  ],
+};
+
+// ---- Sectors ------------------------------------------------------------------------------
+
+const SECTOR_HEADER = h("Sector", "领域");
+const TOTAL_HEADER = h("Total", "合计");
+
+const sectors: TableSpec = {
+  id: "sectors",
+  name: "tblSectors",
+  sheet: "sectors",
+  anchor: { row: 0, column: 0 },
+  columns: [
+    { id: "sector", header: SECTOR_HEADER, role: "seeded", width: 30 },
+    ...GOALS.map((goal): ColumnSpec => ({
+      id: goal.id,
+      header: goal.short,
+      role: "formula",
+      width: 12,
+      numberFormat: COUNT_FORMAT,
+      formula: (c) => {
+        const v = vocabulary(c.language);
+        return recognizedCount(c, v, [
+          c.column("register", R.sector[c.language]),
+          c.thisRow(SECTOR_HEADER[c.language]),
+          c.column("register", R.goal[c.language]),
+          c.text(goal.label[c.language]),
+        ]);
+      },
+    })),
+    {
+      id: "total",
+      header: TOTAL_HEADER,
+      role: "formula",
+      width: 10,
+      numberFormat: COUNT_FORMAT,
+      formula: (c) => GOALS.map((goal) => c.thisRow(goal.short[c.language])).join("+"),
+    },
+  ],
+  seedRows: (language) => SECTORS.map((sector) => [sector.label[language], ...GOALS.map(() => null), null]),
+};
+
+// ---- Dashboard ----------------------------------------------------------------------------
+
+const D = {
+  id: h("Id", "编号"),
+  group: h("Group", "类别"),
+  goal: h("Goal", "目标"),
+  actual: T.actual,
+  target: T.target,
+  progress: T.progress,
+  expected: T.expected,
+  status: T.status,
+  forecast: T.forecast,
+};
+
+/** A Dashboard cell looked up from the Targets row of the same goal. */
+function fromTargets(targetsHeader: (typeof T)[keyof typeof T]) {
+  return (c: FormulaContext) =>
+    `INDEX(${c.column("targets", targetsHeader[c.language])},MATCH(${c.thisRow(D.id[c.language])},${c.column("targets", T.id[c.language])},0))`;
+}
+
+const dashboard: TableSpec = {
+  id: "dashboard",
+  name: "tblDashboard",
+  sheet: "dashboard",
+  anchor: { row: 0, column: 0 },
+  columns: [
+    { id: "id", header: D.id, role: "seeded", width: 15 },
+    { id: "group", header: D.group, role: "seeded", width: 22 },
+    { id: "goal", header: D.goal, role: "formula", width: 34, formula: fromTargets(T.goal) },
+    {
+      id: "actual",
+      header: D.actual,
+      role: "formula",
+      width: 9,
+      numberFormat: COUNT_FORMAT,
+      formula: fromTargets(T.actual),
+    },
+    {
+      id: "target",
+      header: D.target,
+      role: "formula",
+      width: 9,
+      numberFormat: "0",
+      formula: fromTargets(T.target),
+    },
+    {
+      id: "progress",
+      header: D.progress,
+      role: "formula",
+      width: 12,
+      numberFormat: PERCENT_FORMAT,
+      formula: fromTargets(T.progress),
+    },
+    {
+      id: "expected",
+      header: D.expected,
+      role: "formula",
+      width: 10,
+      numberFormat: DECIMAL_FORMAT,
+      formula: fromTargets(T.expected),
+    },
+    { id: "status", header: D.status, role: "formula", width: 12, formula: fromTargets(T.status) },
+    {
+      id: "forecast",
+      header: D.forecast,
+      role: "formula",
+      width: 10,
+      numberFormat: DECIMAL_FORMAT,
+      needsAddIn: true,
+      formula: fromTargets(T.forecast),
+    },
+  ],
+  seedRows: (language) =>
+    GOALS.map((goal) => [
+      goal.id,
+      GOAL_GROUPS.find((group) => group.id === goal.group)!.label[language],
+      ...Array.from({ length: 7 }, () => null),
+    ]),
+  conditionalFormats: [
+    { column: "progress", kind: "dataBar" },
+    { column: "status", kind: "statusColours" },
+  ],
+};
+
+const L = {
+  monthEnd: h("Month end", "月末"),
+  recognized: h("Recognized (all goals)", "已认定（全部目标）"),
+  expected: h("Expected (all goals)", "应达（全部目标）"),
+};
+
+/** Month ends from the plan's first month to its deadline. */
+export function monthEnds(): number[] {
+  const start = new Date(`${PLAN.issued}T00:00:00Z`);
+  const end = isoToSerial(PLAN.deadline);
+  const result: number[] = [];
+  for (let month = 0; ; month++) {
+    const last = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + month + 1, 0));
+    const serial = isoToSerial(last.toISOString().slice(0, 10));
+    if (serial > end) break;
+    result.push(serial);
+  }
+  return result;
+}
+
+const timeline: TableSpec = {
+  id: "timeline",
+  name: "tblTimeline",
+  sheet: "dashboard",
+  anchor: { row: 9, column: 0 },
+  columns: [
+    { id: "monthEnd", header: L.monthEnd, role: "seeded", width: 15, numberFormat: DATE_FORMAT },
+    {
+      id: "recognized",
+      header: L.recognized,
+      role: "formula",
+      width: 22,
+      numberFormat: COUNT_FORMAT,
+      formula: (c) => {
+        const v = vocabulary(c.language);
+        const status = c.column("register", R.status[c.language]);
+        const date = c.column("register", R.date[c.language]);
+        return `COUNTIFS(${status},${c.text(v.recognized)},${date},"<"&(${c.thisRow(L.monthEnd[c.language])}+1))`;
+      },
+    },
+    {
+      id: "expected",
+      header: L.expected,
+      role: "formula",
+      width: 22,
+      numberFormat: DECIMAL_FORMAT,
+      // The plan-wide steady pace: all goals' required counts, spread from the earliest start to the latest deadline.
+      formula: (c) => {
+        const start = `MIN(${c.column("targets", T.start[c.language])})`;
+        const deadline = `MAX(${c.column("targets", T.deadline[c.language])})`;
+        return `SUM(${c.column("targets", T.required[c.language])})*MIN(1,MAX(0,(${c.thisRow(L.monthEnd[c.language])}-${start})/(${deadline}-${start})))`;
+      },
+    },
+  ],
+  seedRows: () => monthEnds().map((serial) => [serial, null, null]),
+};
+
+// ---- History, Indicators, About, Lists -----------------------------------------------------
+
+const history: TableSpec = {
+  id: "history",
+  name: "tblHistory",
+  sheet: "history",
+  anchor: { row: 0, column: 0 },
+  appendOnly: true,
+  columns: [
+    { id: "date", header: h("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
+    { id: "goal", header: h("Goal", "目标"), role: "user", width: 15 },
+    { id: "actual", header: T.actual, role: "user", width: 9, numberFormat: COUNT_FORMAT },
+    { id: "target", header: T.target, role: "user", width: 9, numberFormat: "0" },
+    { id: "status", header: T.status, role: "user", width: 12 },
+    { id: "note", header: h("Note", "备注"), role: "user", width: 40 },
+  ],
+};
+
+const indicators: TableSpec = {
+  id: "indicators",
+  name: "tblIndicators",
+  sheet: "indicators",
+  anchor: { row: 0, column: 0 },
+  columns: [
+    { id: "indicator", header: h("Indicator", "指标"), role: "seeded", width: 50 },
+    { id: "value", header: h("Value", "数值"), role: "seeded", width: 10, numberFormat: "#,##0.0##" },
+    { id: "unit", header: h("Unit", "单位"), role: "seeded", width: 22 },
+    { id: "period", header: h("Period", "期间"), role: "seeded", width: 40 },
+    {
+      id: "reported",
+      header: h("Reported", "发布日期"),
+      role: "seeded",
+      width: 12,
+      numberFormat: DATE_FORMAT,
+    },
+    { id: "source", header: h("Source", "来源"), role: "seeded", width: 12 },
+  ],
+  seedRows: (language) =>
+    INDICATORS.map((indicator) => [
+      indicator.label[language],
+      indicator.value,
+      indicator.unit[language],
+      indicator.period[language],
+      isoToSerial(indicator.reported),
+      citeSources([indicator.source]),
+    ]),
+};
+
+/** About rows, in order; the as-of row's value cell is the AsOfDate name. */
+export const ABOUT_AS_OF_ROW = 0;
+
+const about: TableSpec = {
+  id: "about",
+  name: "tblAbout",
+  sheet: "about",
+  anchor: { row: 0, column: 0 },
+  columns: [
+    { id: "item", header: h("Item", "项目"), role: "seeded", width: 22 },
+    { id: "value", header: h("Value", "内容"), role: "seeded", editable: true, width: 100 },
+  ],
+  seedRows: (language) => {
+    const zh = language === "zh";
+    return [
+      [zh ? "截至日期" : "As-of date", null],
+      [zh ? "方案" : "Plan", PLAN.name[language]],
+      [zh ? "发布机关" : "Issued by", PLAN.issuedBy[language]],
+      [zh ? "期间" : "Period", `${PLAN.issued} – ${PLAN.deadline}`],
+      [zh ? "模板版本" : "Template version", TEMPLATE_VERSION],
+      [
+        zh ? "使用方法" : "How to use",
+        zh
+          ? "在“登记”表中每行登记一个条目；“目标”“领域”“看板”会按截至日期自动计算。截至日期默认为今天，可改为固定日期。"
+          : "Record one entry per row on the Register sheet; Targets, Sectors and Dashboard compute from it as of the as-of date. The as-of date is today unless you type a fixed date.",
+      ],
+      [
+        zh ? "需要加载项的单元格" : "Cells needing the add-in",
+        zh
+          ? "“目标”表的“预计”“预计达成日”列使用本加载项的函数；未安装加载项时显示 #NAME?。其余数字均为普通公式。"
+          : "Forecast and Forecast date on Targets use the add-in's functions and show #NAME? without it. Every other figure is a plain formula.",
+      ],
+      ...SOURCES.map((source): Cell[] => [
+        `${zh ? "来源" : "Source"} ${source.id}`,
+        `${source.title}. ${source.description}`,
+      ]),
+    ];
+  },
+};
+
+export const LIST_IDS = ["goals", "kinds", "sectors", "districts", "entryStatuses", "comparators"] as const;
+
+const lists: TableSpec = {
+  id: "lists",
+  name: "tblLists",
+  sheet: "lists",
+  anchor: { row: 0, column: 0 },
+  columns: LIST_IDS.map((list) => ({
+    id: list,
+    header: {
+      goals: h("Goals", "目标"),
+      kinds: h("Kinds", "类型"),
+      sectors: h("Sectors", "领域"),
+      districts: h("Districts", "区"),
+      entryStatuses: h("Statuses", "状态"),
+      comparators: h("Comparators", "比较方式"),
+    }[list],
+    role: "seeded" as const,
+    width: 30,
+  })),
+  seedRows: (language) => {
+    const v = vocabulary(language);
+    const columns = LIST_IDS.map((list) => v[list]);
+    const rows = Math.max(...columns.map((c) => c.length));
+    return Array.from({ length: rows }, (_, r) => columns.map((c) => c[r] ?? null));
+  },
+};
+
+export const TABLES: readonly TableSpec[] = [
+  about,
+  targets,
+  register,
+  sectors,
+  dashboard,
+  timeline,
+  history,
+  indicators,
+  lists,
+];
+
+export const SHEETS: readonly SheetSpec[] = [
+  {
+    id: "about",
+    name: h("About", "说明"),
+    tables: ["about"],
+    note: h(
+      "The plan, its sources, and the as-of date every figure uses.",
+      "方案、来源，以及所有数字使用的截至日期。",
+    ),
+  },
+  {
+    id: "dashboard",
+    name: h("Dashboard", "看板"),
+    tables: ["dashboard", "timeline"],
+    note: h(
+      "Progress of every goal and recognized entries over time.",
+      "各目标进展及已认定条目随时间的变化。",
+    ),
+    chart: {
+      table: "timeline",
+      title: h("Recognized entries against the expected pace", "已认定条目与应达进度"),
+      at: { row: 0, column: 10 },
+      size: { rows: 18, columns: 8 },
+    },
+  },
+  {
+    id: "targets",
+    name: h("Targets", "目标"),
+    tables: ["targets"],
+    note: h(
+      "One row per goal. Target, comparator and deadline may be edited.",
+      "每个目标一行。目标值、比较方式和截止日期可修改。",
+    ),
+  },
+  {
+    id: "register",
+    name: h("Register", "登记"),
+    tables: ["register"],
+    note: h(
+      "One row per enterprise, scenario, brand, breakthrough, unmanned factory or platform.",
+      "每个企业、场景、品牌、技术突破、无人工厂或平台一行。",
+    ),
+  },
+  {
+    id: "sectors",
+    name: h("Sectors", "领域"),
+    tables: ["sectors"],
+    note: h("Recognized entries per key sector and goal.", "各重点领域、各目标的已认定条目数。"),
+  },
+  {
+    id: "history",
+    name: h("History", "历史"),
+    tables: ["history"],
+    note: h("Snapshots, appended; never rewritten.", "快照记录，只追加，不改写。"),
+  },
+  {
+    id: "indicators",
+    name: h("Indicators", "指标"),
+    tables: ["indicators"],
+    note: h(
+      "Context figures reported about the online economy (not targets).",
+      "有关在线经济的背景数据（非目标）。",
+    ),
+  },
+  {
+    id: "lists",
+    name: h("Lists", "列表"),
+    tables: ["lists"],
+    hidden: true,
+    note: h("The choices offered in drop-down lists.", "下拉列表的选项。"),
+  },
+];
+
+export function tableSpec(id: TableId): TableSpec {
+  const table = TABLES.find((t) => t.id === id);
+  if (!table) throw new Error(`Unknown table ${id}`);
+  return table;
+}
+
+export function sheetSpec(id: SheetSpec["id"]): SheetSpec {
+  const sheet = SHEETS.find((s) => s.id === id);
+  if (!sheet) throw new Error(`Unknown sheet ${id}`);
+  return sheet;
+}
+
+export function headers(table: TableSpec, language: Language): string[] {
+  return table.columns.map((column) => column.header[language]);
+}

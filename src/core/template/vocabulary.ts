@@ -1,0 +1,40 @@
+/**
+ * The words the tracking workbook uses in its cells (lists, statuses, comparators), in the
+ * workbook's language. Native formulas compare against these exact texts, so they live in one place.
+ */
+import type { Language } from "../language";
+import { COMPARATOR_LABELS, DISTRICTS, GOALS, SECTORS, type Bilingual } from "../plan";
+import { STATUS_LABELS } from "../progress";
+import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../register";
+
+export const UNMANNED_KINDS: readonly { id: string; label: Bilingual }[] = [
+  { id: "FACTORY", label: { en: "Factory", zh: "无人工厂" } },
+  { id: "PRODUCTION_LINE", label: { en: "Production line", zh: "无人生产线" } },
+  { id: "WORKSHOP", label: { en: "Workshop", zh: "无人车间" } },
+];
+
+export interface Vocabulary {
+  readonly goals: string[];
+  readonly kinds: string[];
+  readonly sectors: string[];
+  readonly districts: string[];
+  readonly entryStatuses: string[];
+  readonly comparators: string[];
+  readonly recognized: string;
+  readonly moreThan: string;
+  readonly statuses: typeof STATUS_LABELS;
+}
+
+export function vocabulary(language: Language): Vocabulary {
+  return {
+    goals: GOALS.map((g) => g.label[language]),
+    kinds: UNMANNED_KINDS.map((k) => k.label[language]),
+    sectors: SECTORS.map((s) => s.label[language]),
+    districts: DISTRICTS.map((d) => d.label[language]),
+    entryStatuses: ENTRY_STATUS_IDS.map((id) => ENTRY_STATUS_LABELS[id][language]),
+    comparators: [COMPARATOR_LABELS.more_than[language], COMPARATOR_LABELS.at_least[language]],
+    recognized: ENTRY_STATUS_LABELS.RECOGNIZED[language],
+    moreThan: COMPARATOR_LABELS.more_than[language],
+    statuses: STATUS_LABELS,
+  };
+}
