@@ -1,0 +1,203 @@
+/**
+ * Deciding what applying the template to a workbook must do, from a plain description of what
+ * the workbook holds. Pure: src/excel reads the workbook, calls this, and carries the plan out.
+ *
+ * Rules: create what is missing; never overwrite what a person entered; our formula columns are
+ * rewritten (so upgrades reach them); a sheet of the user's that has one of our names is left
+ * alone and ours takes another name.
+ */
+import type { Language } from "../language";
+import { GOALS } from "../plan";
+import type { Cell, ColumnSpec, SheetId, SheetSpec, TableSpec } from "./structure";
+import { ABOUT_AS_OF_ROW, LIST_IDS, NAMES, SHEETS, TABLES, TEMPLATE_VERSION } from "./template";
+import { vocabulary } from "./vocabulary";
+
+export interface ExistingTable {
+  readonly name: string;
+  readonly sheet: string;
+  readonly columns: readonly string[];
+  readonly rowCount: number;
+  /** Values of the table's first template column (the goal Id on Targets and Dashboard). */
+  readonly keys?: readonly Cell[];
+}
+
+export interface WorkbookState {
+  readonly sheets: readonly string[];
+  readonly tables: readonly ExistingTable[];
+  /** Defined names (any case) and their formulas. */
+  readonly names: ReadonlyMap<string, string>;
+  readonly chartNames: readonly string[];
+}
+
+export interface SheetPlacement {
+  readonly spec: SheetSpec;
+  readonly name: string;
+  readonly create: boolean;
+}
+
+export interface TemplatePlan {
+  readonly language: Language;
+  /** The template version found (null: not one of our workbooks yet). */
+  readonly fromVersion: number | null;
+  readonly toVersion: number;
+  readonly sheets: readonly SheetPlacement[];
+  readonly newTables: readonly TableSpec[];
+  readonly newColumns: readonly { table: TableSpec; columns: readonly ColumnSpec[] }[];
+  /** Formula columns of existing tables, rewritten in place. */
+  readonly formulaColumns: readonly { table: TableSpec; column: ColumnSpec; rowCount: number }[];
+  readonly newRows: readonly { table: TableSpec; rows: Cell[][] }[];
+  readonly names: readonly NamePlan[];
+  readonly addChart: boolean;
+  /** Our sheet names that a user sheet already had: ours took another name. */
+  readonly conflicts: readonly { wanted: string; used: string }[];
+}
+
+export type NamePlan =
+  | { readonly kind: "constant"; readonly name: string; readonly formula: string; readonly exists: boolean }
+  | {
+      readonly kind: "cell";
+      readonly name: string;
+      readonly sheet: SheetId;
+      readonly row: number;
+      readonly column: number;
+      readonly rows: number;
+    };
+
+export const CHART_NAME = "SHONLINE_Timeline";
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+function findName(names: ReadonlyMap<string, string>, name: string): string | undefined {
+  for (const [key, value] of names) if (lower(key) === lower(name)) return value;
+  return undefined;
+}
+
+/** The version a workbook records, or null when it is not ours. */
+export function recordedVersion(names: ReadonlyMap<string, string>): number | null {
+  const formula = findName(names, NAMES.version);
+  if (formula === undefined) return null;
+  const version = Number(formula.replace(/^=/, ""));
+  return Number.isFinite(version) ? version : 0;
+}
+
+/** The language a workbook was created in; a new workbook takes the requested one. */
+export function recordedLanguage(names: ReadonlyMap<string, string>): Language | null {
+  const formula = findName(names, NAMES.language);
+  if (formula === undefined) return null;
+  return /zh/.test(formula) ? "zh" : "en";
+}
+
+function freeSheetName(wanted: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted} (${n})`;
+    if (!taken.has(lower(candidate))) return candidate;
+  }
+}
+
+export function planTemplate(state: WorkbookState, requested: Language): TemplatePlan {
+  const language = recordedLanguage(state.names) ?? requested;
+  const tablesByName = new Map(state.tables.map((t) => [lower(t.name), t]));
+  const existing = (spec: TableSpec) => tablesByName.get(lower(spec.name));
+  const taken = new Set(state.sheets.map(lower));
+  const conflicts: { wanted: string; used: string }[] = [];
+
+  const sheets: SheetPlacement[] = SHEETS.map((spec) => {
+    const home = spec.tables.map((id) => existing(TABLES.find((t) => t.id === id)!)).find(Boolean);
+    if (home) return { spec, name: home.sheet, create: false };
+    const wanted = spec.name[language];
+    if (!taken.has(lower(wanted))) {
+      taken.add(lower(wanted));
+      return { spec, name: wanted, create: true };
+    }
+    const used = freeSheetName(wanted, taken);
+    taken.add(lower(used));
+    conflicts.push({ wanted, used });
+    return { spec, name: used, create: true };
+  });
+
+  const newTables = TABLES.filter((spec) => !existing(spec));
+  const newColumns = TABLES.flatMap((spec) => {
+    const table = existing(spec);
+    if (!table) return [];
+    const have = new Set(table.columns.map(lower));
+    const missing = spec.columns.filter((column) => !have.has(lower(column.header[language])));
+    return missing.length > 0 ? [{ table: spec, columns: missing }] : [];
+  });
+
+  const newRows = TABLES.flatMap((spec) => {
+    const table = existing(spec);
+    if (!table || !spec.seedRows || (spec.id !== "targets" && spec.id !== "dashboard")) return [];
+    const present = new Set((table.keys ?? []).map((key) => String(key)));
+    const rows = spec.seedRows(language).filter((row) => !present.has(String(row[0])));
+    return rows.length > 0 ? [{ table: spec, rows }] : [];
+  });
+
+  const formulaColumns = TABLES.flatMap((spec) => {
+    const table = existing(spec);
+    if (!table) return [];
+    const added = newRows.find((r) => r.table === spec)?.rows.length ?? 0;
+    return spec.columns
+      .filter((column) => column.role === "formula")
+      .map((column) => ({ table: spec, column, rowCount: table.rowCount + added }));
+  });
+
+  const fromVersion = recordedVersion(state.names);
+  const names: NamePlan[] = [
+    {
+      kind: "constant",
+      name: NAMES.version,
+      formula: `=${TEMPLATE_VERSION}`,
+      exists: findName(state.names, NAMES.version) !== undefined,
+    },
+    {
+      kind: "constant",
+      name: NAMES.language,
+      formula: `="${language}"`,
+      exists: findName(state.names, NAMES.language) !== undefined,
+    },
+  ];
+  if (findName(state.names, NAMES.asOf) === undefined) {
+    // The value cell of the About table's as-of row.
+    names.push({
+      kind: "cell",
+      name: NAMES.asOf,
+      sheet: "about",
+      row: 1 + ABOUT_AS_OF_ROW,
+      column: 1,
+      rows: 1,
+    });
+  }
+  const lists = TABLES.find((t) => t.id === "lists")!;
+  const words = vocabulary(language);
+  LIST_IDS.forEach((list, index) => {
+    if (findName(state.names, NAMES.list(list)) === undefined) {
+      names.push({
+        kind: "cell",
+        name: NAMES.list(list),
+        sheet: "lists",
+        row: lists.anchor.row + 1,
+        column: lists.anchor.column + index,
+        rows: words[list].length,
+      });
+    }
+  });
+
+  return {
+    language,
+    fromVersion,
+    toVersion: TEMPLATE_VERSION,
+    sheets,
+    newTables,
+    newColumns,
+    formulaColumns,
+    newRows,
+    names,
+    addChart: !state.chartNames.some((name) => lower(name) === lower(CHART_NAME)),
+    conflicts,
+  };
+}
+
+/** The goal ids the template seeds, for callers checking a Targets table. */
+export const SEEDED_GOAL_IDS: readonly string[] = GOALS.map((goal) => goal.id);

@@ -1,0 +1,302 @@
+import fc from "fast-check";
+import { isoToSerial } from "../../src/core/dates";
+import { GOALS } from "../../src/core/plan";
+import { columnFormula } from "../../src/core/template/formulas";
+import {
+  headers,
+  NAMES,
+  SHEETS,
+  TABLES,
+  tableSpec,
+  TEMPLATE_VERSION,
+} from "../../src/core/template/template";
+import { vocabulary } from "../../src/core/template/vocabulary";
+import { applyTemplate } from "../../src/excel/apply-template";
+import { FakeTable, FakeWorkbook, PropertyNotLoadedError } from "../support/excel-double";
+import { dumpWorkbook, fakeExcel } from "../support/excel-fixtures";
+
+async function freshWorkbook(language: "en" | "zh" = "en") {
+  const excel = fakeExcel();
+  const report = await applyTemplate(excel.context, language);
+  excel.fake.reset();
+  return { ...excel, report };
+}
+
+function table(workbook: FakeWorkbook, name: string): FakeTable {
+  const found = workbook.table(name);
+  if (!found) throw new Error(`no table ${name}`);
+  return found;
+}
+
+/** Appends register rows straight into the fake (as a person typing would). */
+function typeRegisterRows(workbook: FakeWorkbook, rows: (string | number)[][]) {
+  const register = table(workbook, "tblRegister");
+  const start = register.headerRow + 1 + register.rowCountRaw;
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => register.sheet.setCell(start + r, register.column + c, { value })),
+  );
+  register.rowCountRaw += rows.length;
+}
+
+describe("applying the template to a new workbook", () => {
+  it("creates every sheet and table in English within the sync budget", async () => {
+    const { context, fake, workbook } = fakeExcel();
+    const report = await applyTemplate(context, "en");
+    console.log(`sync count, apply to a new workbook: ${fake.syncCount}`);
+    expect(fake.syncCount).toBeLessThanOrEqual(4);
+    expect(report.fromVersion).toBeNull();
+    expect(report.toVersion).toBe(TEMPLATE_VERSION);
+    expect(workbook.sheets.map((s) => s.rawName)).toEqual(["Sheet1", ...SHEETS.map((s) => s.name.en)]);
+    expect(workbook.sheet("Lists")!.rawVisibility).toBe("Hidden");
+    for (const spec of TABLES) expect(table(workbook, spec.name).headers()).toEqual(headers(spec, "en"));
+    expect(report.conflicts).toEqual([]);
+  });
+
+  it("seeds one Targets row per goal with the plan's facts and our formulas", async () => {
+    const { workbook } = await freshWorkbook();
+    const targets = table(workbook, "tblTargets");
+    const rows = targets.dataValues();
+    expect(rows.map((r) => r[0])).toEqual(GOALS.map((g) => g.id));
+    expect(rows[2].slice(0, 4)).toEqual(["BRANDS", "Brands", "more than", 100]);
+    expect(rows[4].slice(0, 4)).toEqual([
+      "UNMANNED",
+      "Unmanned factories, production lines and workshops",
+      "at least",
+      100,
+    ]);
+    expect(rows[0][6]).toBe(isoToSerial("2020-04-08"));
+    expect(rows[0][7]).toBe(isoToSerial("2022-12-31"));
+    const spec = tableSpec("targets");
+    const actualIndex = spec.columns.findIndex((c) => c.id === "actual");
+    expect(targets.dataFormulas()[0][actualIndex]).toBe(columnFormula(spec, spec.columns[actualIndex], "en"));
+  });
+
+  it("names the as-of cell, the lists and the template version", async () => {
+    const { workbook } = await freshWorkbook();
+    expect(workbook.names.find(NAMES.version)!.rawFormula).toBe(`=${TEMPLATE_VERSION}`);
+    expect(workbook.names.find(NAMES.language)!.rawFormula).toBe('="en"');
+    expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe("='About'!$B$2");
+    expect(workbook.sheet("About")!.getCell(1, 1)!.formula).toBe("=TODAY()");
+    expect(workbook.names.find(NAMES.list("sectors"))!.rawFormula).toBe("='Lists'!$C$2:$C$13");
+  });
+
+  it("puts drop-down lists, date limits and link checks on the Register", async () => {
+    const { workbook } = await freshWorkbook();
+    const rules = workbook.sheet("Register")!.validations.map((v) => JSON.stringify(v.rule));
+    expect(rules).toContain(
+      JSON.stringify({ list: { inCellDropDown: true, source: "=SHONLINE_List_goals" } }),
+    );
+    expect(rules).toContain(
+      JSON.stringify({ date: { formula1: "2018-01-01", formula2: "2030-12-31", operator: "Between" } }),
+    );
+    expect(rules.some((r) => r.includes('LEFT(H2,8)=\\"https://\\"'))).toBe(true);
+    expect(workbook.sheet("Register")!.frozenRows).toBe(1);
+  });
+
+  it("adds the timeline chart, data bars and status colours on the Dashboard", async () => {
+    const { workbook } = await freshWorkbook();
+    const dashboard = workbook.sheet("Dashboard")!;
+    expect(dashboard.charts.all.map((c) => c.rawName)).toEqual(["SHONLINE_Timeline"]);
+    expect(dashboard.conditionalFormats.filter((f) => f.type === "DataBar")).toHaveLength(1);
+    expect(dashboard.conditionalFormats.filter((f) => f.type === "ContainsText")).toHaveLength(6);
+  });
+
+  it("writes the whole structure in Chinese when asked", async () => {
+    const { workbook } = await freshWorkbook("zh");
+    expect(workbook.sheets.map((s) => s.rawName)).toEqual([
+      "Sheet1",
+      "说明",
+      "看板",
+      "目标",
+      "登记",
+      "领域",
+      "历史",
+      "指标",
+      "列表",
+    ]);
+    expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
+    expect(table(workbook, "tblRegister").headers()[5]).toBe("认定日期");
+    expect(workbook.names.find(NAMES.language)!.rawFormula).toBe('="zh"');
+  });
+
+  it.each(["en", "zh"] as const)("matches the golden structure in %s", async (language) => {
+    const { workbook } = await freshWorkbook(language);
+    const structure = TABLES.map((spec) => {
+      const t = table(workbook, spec.name);
+      return {
+        table: spec.name,
+        sheet: t.sheet.rawName,
+        at: [t.headerRow, t.column],
+        headers: t.headers(),
+        rows: t.rowCountRaw,
+        firstRow: t.dataValues()[0],
+        firstRowFormulas: t.dataFormulas()[0],
+      };
+    });
+    expect(structure).toMatchSnapshot();
+  });
+});
+
+describe("applying again", () => {
+  it("is a no-op for user data, within the sync budget", async () => {
+    const { context, fake, workbook } = await freshWorkbook();
+    typeRegisterRows(workbook, [
+      [
+        "Brands",
+        "Acme tea",
+        "",
+        "Online culture and entertainment",
+        "Huangpu",
+        isoToSerial("2021-03-01"),
+        "Recognized",
+        "https://example.org",
+        "=1+1 as text",
+        "ana",
+        "",
+      ],
+    ]);
+    const targets = table(workbook, "tblTargets");
+    targets.sheet.setCell(targets.headerRow + 5, targets.column + 3, { value: 25 }); // PLATFORMS target edited
+    targets.sheet.setCell(targets.headerRow + 5, targets.column + 2, { value: "more than" });
+    workbook.worksheets.add("My notes").setCell(0, 0, { value: "keep me" });
+    const before = dumpWorkbook(workbook);
+    const report = await applyTemplate(context, "en");
+    console.log(`sync count, re-apply to a finished workbook: ${fake.syncCount}`);
+    expect(fake.syncCount).toBeLessThanOrEqual(4);
+    expect(dumpWorkbook(workbook)).toEqual(before);
+    expect(report).toMatchObject({
+      fromVersion: TEMPLATE_VERSION,
+      createdSheets: [],
+      createdTables: [],
+      addedColumns: [],
+      addedRows: 0,
+    });
+  });
+
+  it("keeps the workbook's language whatever is asked", async () => {
+    const { context, workbook } = await freshWorkbook("zh");
+    const report = await applyTemplate(context, "en");
+    expect(report.language).toBe("zh");
+    expect(workbook.sheet("Targets")).toBeUndefined();
+  });
+
+  it("never overwrites a user sheet that has one of our names, and says so", async () => {
+    const { context, workbook } = fakeExcel();
+    const theirs = workbook.worksheets.add("Register");
+    theirs.setCell(0, 0, { value: "their own register" });
+    const report = await applyTemplate(context, "en");
+    expect(report.conflicts).toEqual([{ wanted: "Register", used: "Register (2)" }]);
+    expect(theirs.cells.size).toBe(1);
+    expect(table(workbook, "tblRegister").sheet.rawName).toBe("Register (2)");
+  });
+
+  it("restores a goal row a user deleted, keeping the others' edits", async () => {
+    const { context, workbook } = await freshWorkbook();
+    const targets = table(workbook, "tblTargets");
+    targets.sheet.setCell(targets.headerRow + 1, targets.column + 3, { value: 120 });
+    // drop the last (PLATFORMS) row
+    for (let c = 0; c < targets.columnCountRaw; c++)
+      targets.sheet.setCell(targets.headerRow + 6, targets.column + c, undefined);
+    targets.rowCountRaw--;
+    const report = await applyTemplate(context, "en");
+    expect(report.addedRows).toBe(1);
+    expect(targets.dataValues().map((r) => r[0])).toEqual(GOALS.map((g) => g.id));
+    expect(targets.dataValues()[0][3]).toBe(120);
+    expect(targets.dataFormulas()[5][9]).toMatch(/^=COUNTIFS/);
+  });
+});
+
+describe("upgrading an older workbook", () => {
+  /** Removes a table's last `count` columns, as an older template without them would have. */
+  function dropTrailingColumns(t: FakeTable, count: number) {
+    for (let k = 0; k < count; k++) {
+      const column = t.column + t.columnCountRaw - 1;
+      for (let r = 0; r <= t.rowCountRaw; r++) t.sheet.setCell(t.headerRow + r, column, undefined);
+      t.columnCountRaw--;
+    }
+  }
+
+  it("adds missing sheets, columns and formulas and keeps every row (random older workbooks)", async () => {
+    const words = vocabulary("en");
+    const row = fc.tuple(
+      fc.constantFrom(...words.goals),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(...words.sectors),
+      fc.integer({ min: isoToSerial("2019-01-01"), max: isoToSerial("2023-12-31") }),
+      fc.constantFrom(...words.entryStatuses),
+    );
+    const removable = TABLES.filter((t) => t.id !== "register");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 20 }),
+        fc.subarray(removable.map((t) => t.id)),
+        fc.integer({ min: 0, max: 3 }),
+        async (rows, removed, dropTargets) => {
+          const { context, fake, workbook } = await freshWorkbook();
+          typeRegisterRows(
+            workbook,
+            rows.map(([goal, name, sector, date, status]) => [
+              goal,
+              `n${name}`,
+              "",
+              sector,
+              "",
+              date,
+              status,
+              "",
+              "",
+              "",
+              "",
+            ]),
+          );
+          dropTrailingColumns(table(workbook, "tblRegister"), 1); // no "Entered at" yet
+          dropTrailingColumns(table(workbook, "tblTargets"), dropTargets);
+          for (const id of removed) {
+            const spec = tableSpec(id);
+            const t = table(workbook, spec.name);
+            if (workbook.allTables.filter((other) => other.sheet === t.sheet).length === 1) t.sheet.delete();
+            else workbook.allTables.splice(workbook.allTables.indexOf(t), 1);
+          }
+          workbook.names.find(NAMES.version)!.rawFormula = "=0";
+          const registerBefore = table(workbook, "tblRegister").dataValues();
+
+          const report = await applyTemplate(context, "en");
+          expect(fake.syncCount).toBeLessThanOrEqual(4);
+          expect(report.fromVersion).toBe(0);
+          expect(workbook.names.find(NAMES.version)!.rawFormula).toBe(`=${TEMPLATE_VERSION}`);
+          const register = table(workbook, "tblRegister");
+          expect(register.dataValues().map((r) => r.slice(0, 10))).toEqual(registerBefore);
+          for (const spec of TABLES) {
+            expect([...table(workbook, spec.name).headers()].sort()).toEqual([...headers(spec, "en")].sort());
+          }
+          const targets = table(workbook, "tblTargets");
+          const daysLeft = targets.headers().indexOf("Days left");
+          expect(targets.dataFormulas().every((r) => r[daysLeft]?.startsWith("="))).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("the Excel double itself", () => {
+  it("refuses to read a property that was not loaded and synced", async () => {
+    const { context } = fakeExcel();
+    const sheets = context.workbook.worksheets;
+    expect(() => sheets.items).toThrow(PropertyNotLoadedError);
+    const sheet = sheets.getItem("Sheet1");
+    expect(() => sheet.name).toThrow(/Call load\("name"\)/);
+    sheet.load("name");
+    expect(() => sheet.name).toThrow(PropertyNotLoadedError);
+    await context.sync();
+    expect(sheet.name).toBe("Sheet1");
+  });
+
+  it("turns '=' text into a formula unless it starts with an apostrophe", async () => {
+    const { context, workbook } = fakeExcel();
+    const range = context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, 1, 2);
+    range.values = [["=1+1", "'=1+1"]];
+    expect(workbook.sheet("Sheet1")!.getCell(0, 0)!.formula).toBe("=1+1");
+    expect(workbook.sheet("Sheet1")!.getCell(0, 1)).toEqual({ value: "=1+1", numberFormat: undefined });
+  });
+});
