@@ -8,7 +8,6 @@ import type { ServerOptions } from "https";
 
 export async function httpsOptions(): Promise<ServerOptions | undefined> {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when serving
     const devCerts = require("office-addin-dev-certs") as { getHttpsServerOptions(): Promise<ServerOptions> };
     const options = await devCerts.getHttpsServerOptions();
     return { ca: options.ca, key: options.key, cert: options.cert };

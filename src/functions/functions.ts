@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cells; arguments.ts checks each. */
 /**
  * The add-in's custom functions (namespace SHONLINE). Each is a thin adapter: it converts Excel's
  * arguments, calls the core engine, and turns failures into Excel errors. The JSDoc of each
@@ -212,6 +211,8 @@ export function forecast(
  * @param {any} [as_of] The date the pace is measured at; today when omitted.
  * @param {any} [target] A target replacing the goal's own.
  * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @param {any} [start] Start of the period; the plan's when omitted.
+ * @param {any} [deadline] End of the period; the plan's when omitted.
  * @returns {number} The date the goal is reached.
  */
 export function forecastDate(
@@ -222,9 +223,11 @@ export function forecastDate(
   as_of?: any,
   target?: any,
   comparator?: any,
+  start?: any,
+  deadline?: any,
 ): number {
   return guard(() => {
-    const spec = resolveGoal(requireGoalRef(goal), overrides({ target, comparator }));
+    const spec = resolveGoal(requireGoalRef(goal), overrides({ target, comparator, start, deadline }));
     return forecastDateOf(registerOf(goals, statuses, dates), spec, asOfOrToday(as_of));
   });
 }

@@ -258,6 +258,21 @@ export class FakeRange extends Loadable {
     };
   }
 
+  getLastRow(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      this.sheet,
+      this.row + this.rowCountValue - 1,
+      this.column,
+      1,
+      this.columnCountValue,
+    );
+  }
+
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, this.row + index, this.column, 1, this.columnCountValue);
+  }
+
   getColumn(index: number): FakeRange {
     return new FakeRange(this.ctx, this.sheet, this.row, this.column + index, this.rowCountValue, 1);
   }
@@ -666,12 +681,33 @@ export class FakeNamedItem extends Loadable {
   delete(): void {
     this.workbookNames().remove(this);
   }
+  /** The range a name refers to ('Sheet'!$B$2 or 'Sheet'!$A$2:$A$7). */
+  getRange(): FakeRange {
+    const match = /^='?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(this.rawFormula);
+    if (!match) throw new Error(`The name '${this.rawName}' does not refer to a range`);
+    const sheet = this.workbook().sheet(match[1]);
+    if (!sheet) throw itemNotFound(`No worksheet '${match[1]}'`);
+    const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(match[3]) - 1;
+    const lastRow = match[5] ? Number(match[5]) - 1 : row;
+    const lastColumn = match[4] ? column(match[4]) : column(match[2]);
+    return sheet.getRangeByIndexes(
+      row,
+      column(match[2]),
+      lastRow - row + 1,
+      lastColumn - column(match[2]) + 1,
+    );
+  }
+  workbook!: () => FakeWorkbook;
   workbookNames!: () => FakeNamedItemCollection;
 }
 
 export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   readonly all: FakeNamedItem[] = [];
-  constructor(ctx: () => FakeContext) {
+  constructor(
+    ctx: () => FakeContext,
+    readonly owner: () => FakeWorkbook,
+  ) {
     super(ctx, "the workbook's names");
   }
   protected current(): FakeNamedItem[] {
@@ -689,6 +725,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
             : "");
     const item = new FakeNamedItem(this.ctx, name, formula, comment);
     item.workbookNames = () => this;
+    item.workbook = this.owner;
     this.all.push(item);
     this.ctx().recordWrite(formula);
     return item;
@@ -794,7 +831,7 @@ export class FakeWorkbook {
   constructor() {
     this.worksheets = new FakeWorksheetCollection(this.ctx, this);
     this.tables = new FakeTableCollection(this.ctx, this);
-    this.names = new FakeNamedItemCollection(this.ctx);
+    this.names = new FakeNamedItemCollection(this.ctx, () => this);
   }
 
   attach(context: FakeContext): void {

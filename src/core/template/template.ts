@@ -106,7 +106,7 @@ function targetsFormula(column: keyof typeof T, c: FormulaContext): string {
     case "forecast":
       return `SHONLINE.FORECAST(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("start")},${col("deadline")})`;
     case "forecastDate":
-      return `SHONLINE.FORECASTDATE(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("target")},${col("comparator")})`;
+      return `SHONLINE.FORECASTDATE(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("target")},${col("comparator")},${col("start")},${col("deadline")})`;
     case "daysLeft":
       return `${col("deadline")}-${c.asOf}`;
     default:

@@ -1,0 +1,277 @@
+/**
+ * Register entries: checking what a person typed (in the task pane, a CSV file or the command
+ * line) before anything is written, and turning a valid entry into a Register row.
+ */
+import { parseIsoDate, serialToIso } from "./dates";
+import { findGoal } from "./goal-spec";
+import type { Language } from "./language";
+import { type Bilingual, DISTRICTS, type GoalId, PLAN, SECTORS } from "./plan";
+import { isoToSerial } from "./dates";
+import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
+import { REGISTER_DATE_BOUNDS } from "./template/template";
+import { UNMANNED_KINDS } from "./template/vocabulary";
+import { GOALS } from "./plan";
+
+export const ENTRY_FIELDS = [
+  "goal",
+  "name",
+  "kind",
+  "sector",
+  "district",
+  "date",
+  "status",
+  "evidence",
+  "notes",
+  "enteredBy",
+] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/** What a person typed: text (or a date serial) per field; blanks allowed. */
+export type EntryInput = Partial<Record<EntryField, string | number | null>>;
+
+export interface Entry {
+  readonly goal: GoalId;
+  readonly name: string;
+  readonly kind?: string;
+  readonly sector?: string;
+  readonly district?: string;
+  readonly date?: number;
+  readonly status: EntryStatusId;
+  readonly evidence?: string;
+  readonly notes?: string;
+  readonly enteredBy?: string;
+}
+
+export interface Issue {
+  readonly field: EntryField;
+  readonly severity: "error" | "warning";
+  readonly message: Bilingual;
+}
+
+export interface CheckedEntry {
+  /** Present when there is no error (warnings allowed). */
+  readonly entry?: Entry;
+  readonly issues: readonly Issue[];
+}
+
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 2000;
+
+const PLAN_START = isoToSerial(PLAN.issued);
+const PLAN_END = isoToSerial(PLAN.deadline);
+const DATE_MIN = isoToSerial(REGISTER_DATE_BOUNDS.min);
+const DATE_MAX = isoToSerial(REGISTER_DATE_BOUNDS.max);
+
+function text(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return String(value).trim();
+}
+
+/** Finds an item of a bilingual list by id or label in either language (case-insensitive). */
+function lookup<T extends { id: string; label: Bilingual }>(
+  items: readonly T[],
+  value: string,
+): T | undefined {
+  const wanted = value.toUpperCase();
+  return items.find(
+    (item) => item.id === wanted || item.label.en.toUpperCase() === wanted || item.label.zh === value,
+  );
+}
+
+const STATUS_ITEMS = ENTRY_STATUS_IDS.map((id) => ({ id, label: ENTRY_STATUS_LABELS[id] }));
+
+/** The key that makes two entries the same: goal and name, case and spacing ignored. */
+export function entryKey(goal: GoalId, name: string): string {
+  return `${goal}|${name.trim().replace(/\s+/g, " ").toUpperCase()}`;
+}
+
+const e = (en: string, zh: string): Bilingual => ({ en, zh });
+
+/**
+ * Checks one entry. `existingKeys` holds entryKey() of the rows already in the register (and of
+ * rows accepted earlier in the same import), so duplicates are caught.
+ */
+export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> = new Set()): CheckedEntry {
+  const issues: Issue[] = [];
+  const error = (field: EntryField, message: Bilingual) => issues.push({ field, severity: "error", message });
+  const warn = (field: EntryField, message: Bilingual) =>
+    issues.push({ field, severity: "warning", message });
+
+  const goalText = text(input.goal);
+  const goal = goalText ? findGoal(goalText) : undefined;
+  if (!goalText) error("goal", e("Choose the goal this entry counts toward.", "请选择该条目计入的目标。"));
+  else if (!goal)
+    error(
+      "goal",
+      e(`"${goalText}" is not one of the plan's six goals.`, `“${goalText}”不是方案的六个目标之一。`),
+    );
+
+  const name = text(input.name);
+  if (!name) error("name", e("Give the entry a name.", "请填写名称。"));
+  else if (name.length > MAX_NAME_LENGTH)
+    error(
+      "name",
+      e(`Keep the name under ${MAX_NAME_LENGTH} characters.`, `名称不超过 ${MAX_NAME_LENGTH} 个字符。`),
+    );
+
+  const statusText = text(input.status);
+  const status = statusText
+    ? (lookup(STATUS_ITEMS, statusText.replace(/\s+/g, "_")) ?? lookup(STATUS_ITEMS, statusText))
+    : undefined;
+  if (!statusText) error("status", e("Choose a status.", "请选择状态。"));
+  else if (!status)
+    error(
+      "status",
+      e(
+        `"${statusText}" is not a status: use Candidate, In progress, Recognized or Withdrawn.`,
+        `“${statusText}”不是有效状态：请用候选、推进中、已认定或已撤回。`,
+      ),
+    );
+
+  const kindText = text(input.kind);
+  const kind = kindText
+    ? (lookup(UNMANNED_KINDS, kindText.replace(/\s+/g, "_")) ?? lookup(UNMANNED_KINDS, kindText))
+    : undefined;
+  if (kindText && !kind)
+    error(
+      "kind",
+      e(
+        `"${kindText}" is not a kind: use factory, production line or workshop.`,
+        `“${kindText}”不是有效类型：请用无人工厂、无人生产线或无人车间。`,
+      ),
+    );
+  if (kind && goal && goal.id !== "UNMANNED")
+    warn("kind", e("Kind applies to unmanned factories only.", "类型仅适用于无人工厂。"));
+  if (!kindText && goal?.id === "UNMANNED")
+    warn(
+      "kind",
+      e(
+        "Say whether it is a factory, a production line or a workshop.",
+        "请注明是无人工厂、无人生产线还是无人车间。",
+      ),
+    );
+
+  const sectorText = text(input.sector);
+  const sector = sectorText ? lookup(SECTORS, sectorText) : undefined;
+  if (sectorText && !sector)
+    error(
+      "sector",
+      e(`"${sectorText}" is not one of the 12 key sectors.`, `“${sectorText}”不是12个重点领域之一。`),
+    );
+
+  const districtText = text(input.district);
+  const district = districtText ? lookup(DISTRICTS, districtText) : undefined;
+  if (districtText && !district)
+    error(
+      "district",
+      e(`"${districtText}" is not one of Shanghai's 16 districts.`, `“${districtText}”不是上海16个区之一。`),
+    );
+
+  let date: number | undefined;
+  if (typeof input.date === "number") date = Number.isFinite(input.date) ? Math.floor(input.date) : undefined;
+  else if (text(input.date)) date = parseIsoDate(text(input.date));
+  if (text(input.date) && date === undefined) {
+    error(
+      "date",
+      e(
+        `"${text(input.date)}" is not a date: write it as 2021-06-30.`,
+        `“${text(input.date)}”不是日期：请写成 2021-06-30。`,
+      ),
+    );
+  } else if (date !== undefined && (date < DATE_MIN || date > DATE_MAX)) {
+    error(
+      "date",
+      e(
+        `The date must fall between ${REGISTER_DATE_BOUNDS.min} and ${REGISTER_DATE_BOUNDS.max}.`,
+        `日期须在 ${REGISTER_DATE_BOUNDS.min} 至 ${REGISTER_DATE_BOUNDS.max} 之间。`,
+      ),
+    );
+  } else if (date !== undefined && (date < PLAN_START || date > PLAN_END)) {
+    warn(
+      "date",
+      e(
+        `${serialToIso(date)} is outside the plan period (${PLAN.issued} to ${PLAN.deadline}).`,
+        `${serialToIso(date)} 不在方案期间（${PLAN.issued} 至 ${PLAN.deadline}）内。`,
+      ),
+    );
+  }
+  if (date === undefined && !text(input.date) && status?.id === "RECOGNIZED") {
+    warn(
+      "date",
+      e(
+        "A recognized entry without a date counts at every as-of date.",
+        "无日期的已认定条目在任何截至日期都会计入。",
+      ),
+    );
+  }
+
+  const evidence = text(input.evidence);
+  if (evidence && !isHttpLink(evidence))
+    error(
+      "evidence",
+      e(
+        "Evidence must be a web link starting with http:// or https://.",
+        "佐证须为以 http:// 或 https:// 开头的网址。",
+      ),
+    );
+
+  const notes = text(input.notes);
+  if (notes.length > MAX_TEXT_LENGTH)
+    error(
+      "notes",
+      e(`Keep notes under ${MAX_TEXT_LENGTH} characters.`, `备注不超过 ${MAX_TEXT_LENGTH} 个字符。`),
+    );
+
+  if (goal && name && existingKeys.has(entryKey(goal.id, name))) {
+    error("name", e(`"${name}" is already in the register for this goal.`, `“${name}”已登记在该目标下。`));
+  }
+
+  if (issues.some((issue) => issue.severity === "error") || !goal || !status) return { issues };
+  return {
+    issues,
+    entry: {
+      goal: goal.id,
+      name,
+      kind: kind?.id,
+      sector: sector?.id,
+      district: district?.id,
+      date,
+      status: status.id as EntryStatusId,
+      evidence: evidence || undefined,
+      notes: notes || undefined,
+      enteredBy: text(input.enteredBy) || undefined,
+    },
+  };
+}
+
+function isHttpLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A Register row (template column order: goal, name, kind, sector, district, date, status,
+ * evidence, notes, entered by, entered at) in the workbook's language. Text is raw here: the
+ * writer protects it against formula injection.
+ */
+export function entryRow(entry: Entry, language: Language, enteredAt: number): (string | number | null)[] {
+  const label = <T extends { id: string; label: Bilingual }>(items: readonly T[], id: string | undefined) =>
+    id ? items.find((item) => item.id === id)!.label[language] : null;
+  return [
+    GOALS.find((goal) => goal.id === entry.goal)!.label[language],
+    entry.name,
+    label(UNMANNED_KINDS, entry.kind),
+    label(SECTORS, entry.sector),
+    label(DISTRICTS, entry.district),
+    entry.date ?? null,
+    ENTRY_STATUS_LABELS[entry.status][language],
+    entry.evidence ?? null,
+    entry.notes ?? null,
+    entry.enteredBy ?? null,
+    enteredAt,
+  ];
+}

@@ -1,0 +1,157 @@
+/**
+ * Importing register entries from CSV (with a preview and a row-by-row report before anything is
+ * written) and exporting the register as CSV.
+ */
+import { parseCsv } from "./csv";
+import { serialToIso } from "./dates";
+import {
+  type CheckedEntry,
+  checkEntry,
+  type Entry,
+  ENTRY_FIELDS,
+  type EntryField,
+  type EntryInput,
+  entryKey,
+} from "./entries";
+import type { Bilingual } from "./plan";
+import { tableSpec } from "./template/template";
+import { formatCsv } from "./csv";
+
+export interface ImportRow {
+  /** Line of the CSV file the record starts on. */
+  readonly line: number;
+  readonly input: EntryInput;
+  readonly checked: CheckedEntry;
+}
+
+export interface ImportPreview {
+  readonly rows: readonly ImportRow[];
+  /** Valid rows, in file order: the only ones that get written. */
+  readonly accepted: readonly Entry[];
+  /** Problems with the file as a whole (no row is written when there are any). */
+  readonly fileErrors: readonly Bilingual[];
+  /** Columns of the file that match no register field (ignored). */
+  readonly ignoredColumns: readonly string[];
+}
+
+const REGISTER = tableSpec("register");
+const REQUIRED: readonly EntryField[] = ["goal", "name", "status"];
+
+/** Every header spelling of each field: the field id and the Register header in both languages. */
+function fieldOfHeader(header: string): EntryField | undefined {
+  const wanted = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ");
+  return ENTRY_FIELDS.find((field) => {
+    const column = REGISTER.columns.find((c) => c.id === field)!;
+    return (
+      [field.toLowerCase(), column.header.en.toLowerCase(), column.header.zh].includes(wanted) ||
+      field.replace(/([A-Z])/g, " $1").toLowerCase() === wanted
+    );
+  });
+}
+
+export function previewRegisterImport(text: string, existingKeys: ReadonlySet<string>): ImportPreview {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      rows: [],
+      accepted: [],
+      fileErrors: [
+        { en: `The file is not valid CSV (${message}).`, zh: `文件不是有效的 CSV（${message}）。` },
+      ],
+      ignoredColumns: [],
+    };
+  }
+  const [header, ...records] = table.records;
+  if (!header)
+    return {
+      rows: [],
+      accepted: [],
+      fileErrors: [{ en: "The file is empty.", zh: "文件为空。" }],
+      ignoredColumns: [],
+    };
+  const fields = header.fields.map(fieldOfHeader);
+  const missing = REQUIRED.filter((field) => !fields.includes(field));
+  const ignoredColumns = header.fields.filter((_, i) => fields[i] === undefined);
+  if (missing.length > 0) {
+    const names = (language: "en" | "zh") =>
+      missing.map((f) => REGISTER.columns.find((c) => c.id === f)!.header[language]);
+    return {
+      rows: [],
+      accepted: [],
+      fileErrors: [
+        {
+          en: `The header row lacks the column(s) ${names("en").join(", ")}.`,
+          zh: `标题行缺少列：${names("zh").join("、")}。`,
+        },
+      ],
+      ignoredColumns,
+    };
+  }
+  const keys = new Set(existingKeys);
+  const rows: ImportRow[] = [];
+  const accepted: Entry[] = [];
+  for (const record of records) {
+    const input: EntryInput = {};
+    fields.forEach((field, i) => {
+      if (field) input[field] = record.fields[i] ?? "";
+    });
+    const checked = checkEntry(input, keys);
+    if (record.fields.length > header.fields.length) {
+      rows.push({
+        line: record.line,
+        input,
+        checked: {
+          issues: [
+            ...checked.issues,
+            {
+              field: "notes",
+              severity: "error",
+              message: { en: "The row has more fields than the header.", zh: "该行的字段多于标题行。" },
+            },
+          ],
+        },
+      });
+      continue;
+    }
+    rows.push({ line: record.line, input, checked });
+    if (checked.entry) {
+      accepted.push(checked.entry);
+      keys.add(entryKey(checked.entry.goal, checked.entry.name));
+    }
+  }
+  return { rows, accepted, fileErrors: [], ignoredColumns };
+}
+
+/** The register as CSV: the table's own headers, dates as ISO text. */
+export function registerToCsv(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const dateColumns = new Set(
+    REGISTER.columns
+      .filter((c) => c.numberFormat?.startsWith("yyyy"))
+      .flatMap((c) => [c.header.en, c.header.zh]),
+  );
+  const withTime = new Set(
+    REGISTER.columns.filter((c) => c.numberFormat?.includes("hh")).flatMap((c) => [c.header.en, c.header.zh]),
+  );
+  const cells = rows.map((row) =>
+    row.map((value, i) => {
+      if (typeof value === "number" && dateColumns.has(headers[i])) {
+        return withTime.has(headers[i]) ? serialToDateTime(value) : serialToIso(value);
+      }
+      return value as string | number | boolean | null;
+    }),
+  );
+  return formatCsv([headers, ...cells]);
+}
+
+function serialToDateTime(serial: number): string {
+  const minutes = Math.round((serial - Math.floor(serial)) * 24 * 60);
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const mm = String(minutes % 60).padStart(2, "0");
+  return `${serialToIso(serial)} ${hh}:${mm}`;
+}

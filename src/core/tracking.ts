@@ -1,0 +1,125 @@
+/**
+ * Reading the tracking workbook's tables (as plain header + rows blocks) into engine inputs:
+ * the register's columns and the goals as the workbook states them (with people's edits to
+ * target, comparator and deadline).
+ */
+import { parseComparator, type GoalSpec, specOfGoal } from "./goal-spec";
+import { EngineError } from "./errors";
+import { GOALS, type GoalId } from "./plan";
+import type { Column, RegisterColumns } from "./register";
+import { dateOfCell } from "./register";
+import type { TableSpec } from "./template/structure";
+import { tableSpec } from "./template/template";
+
+export interface TableBlock {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+/** Index of a template column in a block, found by its header in either language. */
+export function columnIndex(block: TableBlock, table: TableSpec, columnId: string): number {
+  const column = table.columns.find((c) => c.id === columnId)!;
+  const wanted = [column.header.en, column.header.zh].map((h) => h.toLowerCase());
+  return block.headers.findIndex((h) => wanted.includes(String(h).trim().toLowerCase()));
+}
+
+function column(block: TableBlock, table: TableSpec, id: string): Column | undefined {
+  const index = columnIndex(block, table, id);
+  return index < 0
+    ? undefined
+    : { rows: block.rows, index, name: table.columns.find((c) => c.id === id)!.header.en };
+}
+
+export class MissingColumnError extends Error {
+  constructor(readonly header: { en: string; zh: string }) {
+    super(`The Register table has no "${header.en}" column.`);
+    this.name = "MissingColumnError";
+  }
+}
+
+export function registerColumns(block: TableBlock): RegisterColumns & { sectors?: Column } {
+  const register = tableSpec("register");
+  const goals = column(block, register, "goal");
+  if (!goals) throw new MissingColumnError(register.columns[0].header);
+  return {
+    goals,
+    statuses: column(block, register, "status"),
+    dates: column(block, register, "date"),
+    sectors: column(block, register, "sector"),
+  };
+}
+
+export interface TargetsReading {
+  readonly specs: GoalSpec[];
+  /** Edited cells that could not be used (the plan's value applies instead), for the user to fix. */
+  readonly ignored: readonly { goal: GoalId; field: "target" | "comparator" | "deadline" }[];
+}
+
+function isEngineFailure(compute: () => unknown): boolean {
+  try {
+    compute();
+    return false;
+  } catch (error) {
+    if (error instanceof EngineError) return true;
+    throw error;
+  }
+}
+
+/**
+ * The goals as the Targets table states them. A cell a person cleared or mistyped falls back to
+ * the plan's value and is reported, so one bad edit cannot hide every figure.
+ */
+export function specsFromTargets(block: TableBlock | undefined): TargetsReading {
+  const ignored: { goal: GoalId; field: "target" | "comparator" | "deadline" }[] = [];
+  if (!block) return { specs: GOALS.map((goal) => specOfGoal(goal)), ignored };
+  const targets = tableSpec("targets");
+  const at = (id: string) => columnIndex(block, targets, id);
+  const [idAt, targetAt, comparatorAt, deadlineAt] = [
+    at("id"),
+    at("target"),
+    at("comparator"),
+    at("deadline"),
+  ];
+  const specs = GOALS.map((goal) => {
+    const row = block.rows.find((r) => String(r[idAt]).trim().toUpperCase() === goal.id);
+    if (!row) return specOfGoal(goal);
+    const targetCell = row[targetAt];
+    const target = typeof targetCell === "number" && targetCell > 0 ? targetCell : undefined;
+    if (target === undefined) ignored.push({ goal: goal.id, field: "target" });
+    const comparatorCell = row[comparatorAt];
+    const comparatorOk =
+      typeof comparatorCell === "string" && !isEngineFailure(() => parseComparator(comparatorCell));
+    if (!comparatorOk) ignored.push({ goal: goal.id, field: "comparator" });
+    const comparator = comparatorOk ? parseComparator(comparatorCell as string) : undefined;
+    const deadlineCell = deadlineAt >= 0 ? row[deadlineAt] : undefined;
+    const deadlineOk =
+      deadlineCell !== undefined &&
+      !isEngineFailure(() => dateOfCell(deadlineCell, 0, "deadline")) &&
+      (dateOfCell(deadlineCell, 0, "deadline") ?? 0) > specOfGoal(goal).start;
+    if (!deadlineOk) ignored.push({ goal: goal.id, field: "deadline" });
+    const deadline = deadlineOk ? dateOfCell(deadlineCell, 0, "deadline") : undefined;
+    return specOfGoal(goal, { target, comparator, deadline });
+  });
+  return { specs, ignored };
+}
+
+/** The language a workbook's tables are written in, told by the Register's headers. */
+export function languageOfRegister(block: TableBlock): "en" | "zh" {
+  const register = tableSpec("register");
+  const zhHeaders = new Set(register.columns.map((c) => c.header.zh));
+  return block.headers.some((h) => zhHeaders.has(String(h).trim())) ? "zh" : "en";
+}
+
+/** A row in template column order, rearranged into a table's actual column order (user columns blank). */
+export function rowForTable(
+  table: TableSpec,
+  language: "en" | "zh",
+  tableHeaders: readonly string[],
+  row: readonly unknown[],
+): unknown[] {
+  const templateHeaders = table.columns.map((c) => c.header[language].toLowerCase());
+  return tableHeaders.map((header) => {
+    const index = templateHeaders.indexOf(String(header).trim().toLowerCase());
+    return index < 0 ? null : (row[index] ?? null);
+  });
+}

@@ -1,0 +1,102 @@
+import { isoToSerial } from "../../src/core/dates";
+import { checkEntry, entryKey, entryRow } from "../../src/core/entries";
+
+const errorsOf = (input: Parameters<typeof checkEntry>[0], keys?: Set<string>) =>
+  checkEntry(input, keys)
+    .issues.filter((i) => i.severity === "error")
+    .map((i) => i.field);
+const warningsOf = (input: Parameters<typeof checkEntry>[0]) =>
+  checkEntry(input)
+    .issues.filter((i) => i.severity === "warning")
+    .map((i) => i.field);
+
+const VALID = { goal: "Brands", name: "Acme", status: "Recognized", date: "2021-05-01" };
+
+describe("checking an entry", () => {
+  it("accepts a complete entry in either language and normalizes it", () => {
+    expect(checkEntry(VALID).entry).toEqual({
+      goal: "BRANDS",
+      name: "Acme",
+      status: "RECOGNIZED",
+      date: isoToSerial("2021-05-01"),
+    });
+    const zh = checkEntry({
+      goal: "无人工厂、无人生产线、无人车间",
+      name: " 智能工厂 ",
+      kind: "无人车间",
+      sector: "工业互联网",
+      district: "嘉定",
+      status: "已认定",
+      date: 44500,
+    });
+    expect(zh.entry).toMatchObject({
+      goal: "UNMANNED",
+      name: "智能工厂",
+      kind: "WORKSHOP",
+      sector: "INDUSTRIAL_INTERNET",
+      district: "JIADING",
+    });
+    expect(
+      checkEntry({ ...VALID, status: "in progress", kind: "", sector: "online education" }).entry?.status,
+    ).toBe("IN_PROGRESS");
+  });
+
+  it.each([
+    [{ ...VALID, goal: "" }, "goal"],
+    [{ ...VALID, goal: "Factories" }, "goal"],
+    [{ ...VALID, name: "  " }, "name"],
+    [{ ...VALID, name: "x".repeat(201) }, "name"],
+    [{ ...VALID, status: "" }, "status"],
+    [{ ...VALID, status: "Approved" }, "status"],
+    [{ ...VALID, sector: "Tourism" }, "sector"],
+    [{ ...VALID, district: "Suzhou" }, "district"],
+    [{ ...VALID, kind: "warehouse" }, "kind"],
+    [{ ...VALID, date: "2021-02-30" }, "date"],
+    [{ ...VALID, date: "yesterday" }, "date"],
+    [{ ...VALID, date: "2017-12-31" }, "date"],
+    [{ ...VALID, date: "2031-01-01" }, "date"],
+    [{ ...VALID, evidence: "ftp://example.org/x" }, "evidence"],
+    [{ ...VALID, evidence: "example.org" }, "evidence"],
+  ])("flags %j at %s", (input, field) => {
+    expect(errorsOf(input)).toEqual([field]);
+    expect(checkEntry(input).entry).toBeUndefined();
+  });
+
+  it("warns, without refusing, outside the plan period, for an undated recognition and a missing kind", () => {
+    expect(warningsOf({ ...VALID, date: "2019-06-01" })).toEqual(["date"]);
+    expect(warningsOf({ ...VALID, date: "" })).toEqual(["date"]);
+    expect(warningsOf({ ...VALID, goal: "UNMANNED" })).toEqual(["kind"]);
+    expect(warningsOf({ ...VALID, kind: "factory" })).toEqual(["kind"]);
+    expect(checkEntry({ ...VALID, date: "2019-06-01" }).entry).toBeDefined();
+  });
+
+  it("flags a duplicate goal and name, ignoring case and spacing", () => {
+    const keys = new Set([entryKey("BRANDS", "ACME  ")]);
+    expect(errorsOf({ ...VALID, name: "acme" }, keys)).toEqual(["name"]);
+    expect(errorsOf({ ...VALID, goal: "SCENARIOS", name: "acme" }, keys)).toEqual([]);
+  });
+
+  it("gives every message in both languages", () => {
+    for (const issue of checkEntry({ goal: "x", name: "", status: "y", date: "z", evidence: "w" }).issues) {
+      expect(issue.message.en.length).toBeGreaterThan(5);
+      expect(issue.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("becomes a Register row in the workbook's language", () => {
+    const entry = checkEntry({ ...VALID, sector: "ONLINE_HEALTHCARE", notes: "=x" }).entry!;
+    expect(entryRow(entry, "zh", 45000)).toEqual([
+      "品牌产品",
+      "Acme",
+      null,
+      "在线医疗",
+      null,
+      isoToSerial("2021-05-01"),
+      "已认定",
+      null,
+      "=x",
+      null,
+      45000,
+    ]);
+  });
+});

@@ -1,0 +1,456 @@
+/**
+ * The contract between the workbook and the engine: the template's native formulas, evaluated on
+ * a register, give the figures the core engine computes from the same register (Targets, Dashboard,
+ * Sectors, and the add-in's Forecast), in both languages.
+ */
+import fc from "fast-check";
+import { isoToSerial } from "../../src/core/dates";
+import { EngineError } from "../../src/core/errors";
+import { type GoalSpec, specOfGoal } from "../../src/core/goal-spec";
+import type { Language } from "../../src/core/language";
+import { COMPARATOR_LABELS, type Comparator, type GoalId, GOALS, PLAN, SECTORS } from "../../src/core/plan";
+import { STATUS_LABELS } from "../../src/core/progress";
+import {
+  type Column,
+  ENTRY_STATUS_LABELS,
+  type EntryStatusId,
+  forecastDate,
+  type RegisterColumns,
+} from "../../src/core/register";
+import { sectorBreakdown, summarizeGoals } from "../../src/core/summary";
+import { columnFormula, MODERN_ONLY_FUNCTIONS } from "../../src/core/template/formulas";
+import type { Cell as TemplateCell, TableId } from "../../src/core/template/structure";
+import { TABLES, tableSpec } from "../../src/core/template/template";
+import { vocabulary } from "../../src/core/template/vocabulary";
+import {
+  type Cell,
+  evaluateTemplate,
+  FormulaError,
+  formulaFunctions,
+  tableRecords,
+  type TargetEdit,
+} from "../support/formula-engine";
+
+const LANGUAGES: readonly Language[] = ["en", "zh"];
+const START = PLAN.issued;
+const DEADLINE = PLAN.deadline;
+const d = isoToSerial;
+
+// ---- Building registers ---------------------------------------------------------------------
+
+const REGISTER = tableSpec("register");
+const registerIndex = (id: string) => REGISTER.columns.findIndex((column) => column.id === id);
+
+interface Entry {
+  goal: GoalId;
+  status?: EntryStatusId;
+  /** ISO date, serial, or null for an undated row. */
+  date?: string | number | null;
+  /** Index into SECTORS, or null for none. */
+  sector?: number | null;
+}
+
+/** A register row in tblRegister column order, in the workbook's language. */
+function registerRow(language: Language, entry: Entry): TemplateCell[] {
+  const row: TemplateCell[] = REGISTER.columns.map(() => null);
+  const goal = GOALS.find((g) => g.id === entry.goal)!;
+  row[registerIndex("goal")] = goal.label[language];
+  row[registerIndex("name")] = `${goal.id} entry`;
+  row[registerIndex("status")] = ENTRY_STATUS_LABELS[entry.status ?? "RECOGNIZED"][language];
+  const date = entry.date === undefined ? "2021-03-01" : entry.date;
+  row[registerIndex("date")] = typeof date === "string" ? d(date) : date;
+  const sector = entry.sector === undefined ? 0 : entry.sector;
+  row[registerIndex("sector")] = sector === null ? null : SECTORS[sector].label[language];
+  return row;
+}
+
+const times = (n: number, entry: Entry): Entry[] => Array.from({ length: n }, () => entry);
+
+/** Every goal, every entry status, dated and undated, with and without a sector. */
+const MIXED: Entry[] = [
+  ...times(3, { goal: "ENTERPRISES", date: "2020-05-01", sector: 2 }),
+  ...times(2, { goal: "ENTERPRISES", date: null, sector: 3 }),
+  { goal: "ENTERPRISES", status: "CANDIDATE", date: "2020-06-01" },
+  ...times(4, { goal: "SCENARIOS", date: "2021-02-15", sector: 4 }),
+  { goal: "SCENARIOS", status: "WITHDRAWN", date: "2021-02-15", sector: 4 },
+  ...times(7, { goal: "BRANDS", date: "2022-06-30", sector: 5 }),
+  { goal: "BRANDS", status: "IN_PROGRESS", date: null },
+  ...times(2, { goal: "BREAKTHROUGHS", date: "2020-04-08", sector: 9 }),
+  { goal: "BREAKTHROUGHS", date: "2022-12-31", sector: null },
+  ...times(5, { goal: "UNMANNED", date: "2021-09-09", sector: 0 }),
+  { goal: "UNMANNED", date: "2023-02-01", sector: 0 },
+  ...times(3, { goal: "PLATFORMS", date: "2020-12-31", sector: 1 }),
+  { goal: "PLATFORMS", status: "CANDIDATE", date: null, sector: 1 },
+];
+
+// ---- The core's figures for the same inputs -------------------------------------------------
+
+const comparatorOfLabel = (label: string, language: Language): Comparator => {
+  const found = (Object.keys(COMPARATOR_LABELS) as Comparator[]).find(
+    (id) => COMPARATOR_LABELS[id][language] === label,
+  );
+  if (!found) throw new Error(`Not a ${language} comparator label: ${label}`);
+  return found;
+};
+
+function coreColumns(register: TemplateCell[][]): RegisterColumns {
+  const column = (id: string, name: string): Column => ({ rows: register, index: registerIndex(id), name });
+  return {
+    goals: column("goal", "goals"),
+    statuses: column("status", "statuses"),
+    dates: column("date", "dates"),
+  };
+}
+
+function coreSpecs(language: Language, edits: readonly TargetEdit[]) {
+  return GOALS.map((goal) => {
+    const edit = edits.find((e) => e.id === goal.id);
+    return specOfGoal(goal, {
+      target: edit?.target,
+      comparator: edit?.comparator === undefined ? undefined : comparatorOfLabel(edit.comparator, language),
+      deadline: edit?.deadline,
+    });
+  });
+}
+
+// ---- Comparing ------------------------------------------------------------------------------
+
+const header = (table: TableId, column: string, language: Language) => {
+  const spec = tableSpec(table).columns.find((c) => c.id === column);
+  if (!spec) throw new Error(`No column ${column} in ${table}`);
+  return spec.header[language];
+};
+
+const show = (value: Cell | undefined) =>
+  value instanceof FormulaError ? value.code : JSON.stringify(value);
+
+function sameCell(actual: Cell | undefined, expected: Cell): boolean {
+  if (typeof expected === "number") return typeof actual === "number" && Math.abs(actual - expected) <= 1e-9;
+  if (expected instanceof FormulaError)
+    return actual instanceof FormulaError && actual.code === expected.code;
+  return actual === expected;
+}
+
+/** The core's forecast date, or the error value a cell would show. */
+function coreForecastDate(register: TemplateCell[][], spec: GoalSpec, asOf: number): Cell {
+  try {
+    return forecastDate(coreColumns(register), spec, asOf);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return new FormulaError(error.kind === "na" ? "#N/A" : error.kind === "num" ? "#NUM!" : "#VALUE!");
+  }
+}
+
+/** Forecast date follows the Targets row's start and deadline, as the core's pace does. */
+const FORECAST_DATE_FOLLOWS_DEADLINE_EDITS = true;
+
+interface Inputs {
+  readonly language: Language;
+  readonly register: TemplateCell[][];
+  readonly asOf: number;
+  readonly edits: readonly TargetEdit[];
+}
+
+/** Every disagreement between the evaluated workbook and the core, as readable lines (none expected). */
+function disagreements(
+  { language, register, asOf, edits }: Inputs,
+  forecastDateFollowsDeadline = FORECAST_DATE_FOLLOWS_DEADLINE_EDITS,
+): string[] {
+  const model = evaluateTemplate({ language, register, asOf, targetEdits: edits });
+  const specs = coreSpecs(language, edits);
+  const summaries = summarizeGoals(coreColumns(register), asOf, specs);
+  const found: string[] = [];
+  const check = (where: string, actual: Cell | undefined, expected: Cell) => {
+    if (!sameCell(actual, expected)) found.push(`${where}: formula ${show(actual)}, core ${show(expected)}`);
+  };
+  const t = (column: string) => header("targets", column, language);
+
+  const targets = tableRecords(model, "tblTargets");
+  expect(targets).toHaveLength(GOALS.length);
+  summaries.forEach((summary, i) => {
+    const id = GOALS[i].id;
+    const row = targets.find((r) => r[t("id")] === id);
+    if (!row) throw new Error(`No Targets row ${id}`);
+    const at = (column: string) => `tblTargets[${id}][${t(column)}]`;
+    check(at("required"), row[t("required")], summary.required);
+    check(at("actual"), row[t("actual")], summary.actual);
+    check(at("progress"), row[t("progress")], summary.progress);
+    check(at("expected"), row[t("expected")], summary.expected);
+    check(at("remaining"), row[t("remaining")], summary.remaining);
+    check(at("status"), row[t("status")], STATUS_LABELS[summary.status][language]);
+    check(at("daysLeft"), row[t("daysLeft")], summary.daysLeft);
+    check(at("forecast"), row[t("forecast")], summary.forecast.atDeadline);
+    const dateSpec = forecastDateFollowsDeadline
+      ? specs[i]
+      : specOfGoal(GOALS[i], { target: specs[i].target, comparator: specs[i].comparator });
+    check(at("forecastDate"), row[t("forecastDate")], coreForecastDate(register, dateSpec, asOf));
+  });
+
+  const dashboard = tableRecords(model, "tblDashboard");
+  expect(dashboard.map((r) => r[header("dashboard", "id", language)])).toEqual(GOALS.map((g) => g.id));
+  for (const row of dashboard) {
+    const id = row[header("dashboard", "id", language)];
+    const source = targets.find((r) => r[t("id")] === id)!;
+    for (const column of tableSpec("dashboard").columns.filter((c) => c.formula)) {
+      const name = column.header[language];
+      check(`tblDashboard[${String(id)}][${name}]`, row[name], source[name] as Cell);
+    }
+  }
+
+  const breakdown = sectorBreakdown(
+    coreColumns(register),
+    { rows: register, index: registerIndex("sector"), name: "sectors" },
+    asOf,
+    language,
+  );
+  const sectors = tableRecords(model, "tblSectors");
+  expect(sectors.map((r) => r[header("sectors", "sector", language)])).toEqual(breakdown.sectors);
+  sectors.forEach((row, s) => {
+    const sector = String(row[header("sectors", "sector", language)]);
+    GOALS.forEach((goal, g) => {
+      const name = goal.short[language];
+      check(`tblSectors[${sector}][${name}]`, row[name], breakdown.counts[s][g]);
+    });
+    const total = breakdown.counts[s].reduce((sum, n) => sum + n, 0);
+    check(
+      `tblSectors[${sector}][${header("sectors", "total", language)}]`,
+      row[header("sectors", "total", language)],
+      total,
+    );
+  });
+
+  for (const row of tableRecords(model, "tblTimeline")) {
+    for (const [name, value] of Object.entries(row)) {
+      if (typeof value !== "number") found.push(`tblTimeline[${name}] is ${show(value)}, not a number`);
+    }
+  }
+  return found;
+}
+
+// ---- Table-driven cases ---------------------------------------------------------------------
+
+interface Case {
+  readonly name: string;
+  readonly entries: readonly Entry[];
+  readonly asOf: string | number;
+  readonly edits?: readonly { id: GoalId; target?: number; comparator?: Comparator; deadline?: string }[];
+}
+
+const CASES: readonly Case[] = [
+  { name: "an empty register", entries: [], asOf: "2021-06-30" },
+  { name: "an empty register after the deadline", entries: [], asOf: "2023-01-01" },
+  {
+    name: "exactly 100 recognized BRANDS (more than 100 not met)",
+    entries: times(100, { goal: "BRANDS" }),
+    asOf: "2021-06-30",
+  },
+  {
+    name: "exactly 100 recognized BRANDS on the deadline",
+    entries: times(100, { goal: "BRANDS" }),
+    asOf: DEADLINE,
+  },
+  {
+    name: "exactly 100 recognized BRANDS after the deadline (missed)",
+    entries: times(100, { goal: "BRANDS" }),
+    asOf: "2023-01-01",
+  },
+  { name: "101 recognized BRANDS (met)", entries: times(101, { goal: "BRANDS" }), asOf: "2021-06-30" },
+  {
+    name: "100 recognized UNMANNED (at least 100 met)",
+    entries: times(100, { goal: "UNMANNED" }),
+    asOf: "2021-06-30",
+  },
+  { name: "99 recognized UNMANNED", entries: times(99, { goal: "UNMANNED", date: null }), asOf: DEADLINE },
+  {
+    name: "rows dated on the start day, as of the start day",
+    entries: times(3, { goal: "SCENARIOS", date: START }),
+    asOf: START,
+  },
+  {
+    name: "rows dated on the deadline, as of the day before",
+    entries: times(3, { goal: "PLATFORMS", date: DEADLINE }),
+    asOf: "2022-12-30",
+  },
+  {
+    name: "rows dated on the deadline, as of the deadline",
+    entries: times(3, { goal: "PLATFORMS", date: DEADLINE }),
+    asOf: DEADLINE,
+  },
+  {
+    name: "rows dated after as-of",
+    entries: [
+      ...times(4, { goal: "ENTERPRISES", date: "2021-07-01" }),
+      { goal: "ENTERPRISES", date: "2021-06-30" },
+    ],
+    asOf: "2021-06-30",
+  },
+  {
+    name: "rows dated before the start",
+    entries: times(5, { goal: "BREAKTHROUGHS", date: "2019-10-01" }),
+    asOf: "2020-06-30",
+  },
+  {
+    name: "undated recognized rows",
+    entries: times(20, { goal: "PLATFORMS", date: null }),
+    asOf: "2020-01-01",
+  },
+  {
+    name: "Candidate, In progress and Withdrawn rows",
+    entries: [
+      ...times(30, { goal: "PLATFORMS", status: "CANDIDATE" }),
+      ...times(30, { goal: "PLATFORMS", status: "IN_PROGRESS", date: null }),
+      ...times(30, { goal: "PLATFORMS", status: "WITHDRAWN" }),
+      { goal: "PLATFORMS" },
+    ],
+    asOf: "2021-06-30",
+  },
+  { name: "a mixed register, as of before the start", entries: MIXED, asOf: "2020-01-01" },
+  { name: "a mixed register, as of the start", entries: MIXED, asOf: START },
+  { name: "a mixed register, mid-period", entries: MIXED, asOf: "2021-06-30" },
+  { name: "a mixed register, mid-period at 18:00", entries: MIXED, asOf: d("2021-06-30") + 0.75 },
+  { name: "a mixed register, on the deadline", entries: MIXED, asOf: DEADLINE },
+  { name: "a mixed register, after the deadline", entries: MIXED, asOf: "2023-06-30" },
+  {
+    name: "a target edit",
+    entries: [...MIXED, ...times(50, { goal: "BRANDS" })],
+    asOf: "2021-06-30",
+    edits: [
+      { id: "BRANDS", target: 50 },
+      { id: "SCENARIOS", target: 3.5 },
+      { id: "PLATFORMS", target: 2.5 },
+    ],
+  },
+  {
+    name: "comparator edits to the other label",
+    entries: [...times(100, { goal: "UNMANNED" }), ...times(100, { goal: "BRANDS" })],
+    asOf: "2021-06-30",
+    edits: [
+      { id: "UNMANNED", comparator: "more_than" },
+      { id: "BRANDS", comparator: "at_least" },
+    ],
+  },
+  {
+    name: "a deadline edit, as of before the new deadline",
+    entries: MIXED,
+    asOf: "2021-06-30",
+    edits: [
+      { id: "PLATFORMS", deadline: "2021-12-31" },
+      { id: "ENTERPRISES", deadline: "2024-12-31" },
+    ],
+  },
+  {
+    name: "a deadline edit, as of after the new deadline",
+    entries: MIXED,
+    asOf: "2022-06-30",
+    edits: [{ id: "PLATFORMS", deadline: "2021-12-31" }],
+  },
+  {
+    name: "every edit at once",
+    entries: MIXED,
+    asOf: "2022-03-15",
+    edits: [{ id: "SCENARIOS", target: 4, comparator: "at_least", deadline: "2023-06-30" }],
+  },
+];
+
+describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language) => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const register = c.entries.map((entry) => registerRow(language, entry));
+    const asOf = typeof c.asOf === "string" ? d(c.asOf) : c.asOf;
+    const edits = (c.edits ?? []).map((edit) => ({
+      id: edit.id,
+      target: edit.target,
+      comparator: edit.comparator && COMPARATOR_LABELS[edit.comparator][language],
+      deadline: edit.deadline === undefined ? undefined : d(edit.deadline),
+    }));
+    expect(disagreements({ language, register, asOf, edits })).toEqual([]);
+  });
+
+  it("Forecast date follows a deadline edit", () => {
+    // One PLATFORMS row recognized on the start day; the deadline moved to the next day; as of two days in.
+    const register = [registerRow(language, { goal: "PLATFORMS", date: START })];
+    const edits = [{ id: "PLATFORMS", deadline: d(START) + 1 }];
+    expect(disagreements({ language, register, asOf: d(START) + 2, edits }, true)).toEqual([]);
+  });
+
+  it("on random registers, as-of dates and edits", () => {
+    const v = vocabulary(language);
+    const serial = (from: string, to: string) => fc.integer({ min: d(from), max: d(to) });
+    const date = fc.oneof(
+      { weight: 6, arbitrary: serial("2019-01-01", "2024-12-31") },
+      { weight: 1, arbitrary: fc.constantFrom(d(START), d(DEADLINE)) },
+      { weight: 1, arbitrary: serial("2019-01-01", "2024-12-31").map((n) => n + 0.5) },
+      { weight: 2, arbitrary: fc.constant(null) },
+    );
+    const row = fc
+      .record({
+        goal: fc.constantFrom(...v.goals),
+        status: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(v.recognized) },
+          { weight: 2, arbitrary: fc.constantFrom(...v.entryStatuses) },
+        ),
+        sector: fc.option(fc.constantFrom(...v.sectors), { nil: null, freq: 6 }),
+        date,
+      })
+      .map((entry) => {
+        const cells: TemplateCell[] = REGISTER.columns.map(() => null);
+        cells[registerIndex("goal")] = entry.goal;
+        cells[registerIndex("status")] = entry.status;
+        cells[registerIndex("sector")] = entry.sector;
+        cells[registerIndex("date")] = entry.date;
+        return cells;
+      });
+    const asOf = fc.oneof(
+      { weight: 6, arbitrary: serial("2019-06-01", "2024-06-30") },
+      { weight: 1, arbitrary: fc.constantFrom(d(START), d(DEADLINE), d(START) - 1, d(DEADLINE) + 1) },
+      { weight: 1, arbitrary: serial("2019-06-01", "2024-06-30").map((n) => n + 0.25) },
+    );
+    const edit = fc.record(
+      {
+        target: fc.oneof(
+          fc.integer({ min: 1, max: 60 }),
+          fc.integer({ min: 1, max: 120 }).map((n) => n / 2),
+        ),
+        comparator: fc.constantFrom(...v.comparators),
+        deadline: serial("2020-04-09", "2025-12-31"),
+      },
+      { requiredKeys: [] },
+    );
+    const edits = fc
+      .tuple(
+        ...GOALS.map((goal) =>
+          fc.option(
+            edit.map((e): TargetEdit => ({ id: goal.id, ...e })),
+            { nil: undefined },
+          ),
+        ),
+      )
+      .map((all) => all.filter((e): e is TargetEdit => e !== undefined));
+
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), asOf, edits, (register, asOf, edits) => {
+        expect(disagreements({ language, register, asOf, edits })).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the template's formulas", () => {
+  const formulas = LANGUAGES.flatMap((language) =>
+    TABLES.flatMap((table) =>
+      table.columns
+        .filter((column) => column.formula)
+        .map(
+          (column) =>
+            [`${table.name}[${column.header[language]}]`, columnFormula(table, column, language)] as const,
+        ),
+    ),
+  );
+
+  it.each(formulas)("%s uses no function older spreadsheets lack", (_, formula) => {
+    const used = formulaFunctions(formula);
+    expect(used.filter((name) => MODERN_ONLY_FUNCTIONS.includes(name))).toEqual([]);
+    for (const name of MODERN_ONLY_FUNCTIONS)
+      expect(formula.toUpperCase()).not.toMatch(new RegExp(`\\b${name}\\(`));
+  });
+});

@@ -1,0 +1,189 @@
+import { isoToSerial } from "../../src/core/dates";
+import { checkEntry, type Entry } from "../../src/core/entries";
+import { registerColumns, specsFromTargets } from "../../src/core/tracking";
+import { summarizeGoals } from "../../src/core/summary";
+import { applyTemplate } from "../../src/excel/apply-template";
+import { addEntries, exportRegisterCsv, recordSnapshot } from "../../src/excel/register";
+import { NotATrackingWorkbookError, readTracking } from "../../src/excel/tables";
+import { fakeExcel } from "../support/excel-fixtures";
+
+async function tracking(language: "en" | "zh" = "en") {
+  const excel = fakeExcel();
+  await applyTemplate(excel.context, language);
+  excel.fake.reset();
+  return excel;
+}
+
+function entry(overrides: Partial<Record<string, string | number>> = {}): Entry {
+  const checked = checkEntry({
+    goal: "BRANDS",
+    name: "Acme",
+    status: "Recognized",
+    date: "2021-05-01",
+    ...overrides,
+  });
+  if (!checked.entry) throw new Error(JSON.stringify(checked.issues));
+  return checked.entry;
+}
+
+const NOW = isoToSerial("2026-11-22") + 0.5;
+
+describe("adding register entries", () => {
+  it("fills the empty table's blank row, then appends, in 2 syncs", async () => {
+    const { context, fake, workbook } = await tracking();
+    await addEntries(
+      context,
+      [entry({ name: "A" }), entry({ name: "B" }), entry({ name: "C", goal: "UNMANNED", kind: "workshop" })],
+      "en",
+      NOW,
+    );
+    expect(fake.syncCount).toBe(2);
+    const rows = workbook.table("tblRegister")!.dataValues();
+    expect(rows).toHaveLength(3);
+    expect(rows[0].slice(0, 7)).toEqual(["Brands", "A", "", "", "", isoToSerial("2021-05-01"), "Recognized"]);
+    expect(rows[2].slice(0, 3)).toEqual([
+      "Unmanned factories, production lines and workshops",
+      "C",
+      "Workshop",
+    ]);
+    expect(rows[0][10]).toBe(NOW);
+  });
+
+  it("appends 10,000 entries in at most 2 syncs", async () => {
+    const { context, fake, workbook } = await tracking();
+    const entries = Array.from({ length: 10_000 }, (_, i) => entry({ name: `Entry ${i}` }));
+    await addEntries(context, entries, "en", NOW);
+    console.log(
+      `sync count, append 10,000 register rows: ${fake.syncCount}; largest request ${Math.max(...fake.requestBytes)} bytes`,
+    );
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    expect(workbook.table("tblRegister")!.rowCountRaw).toBe(10_000);
+    expect(workbook.table("tblRegister")!.addCalls).toBe(1);
+  });
+
+  it("chunks larger appends into requests under 1 MB", async () => {
+    const { context, fake, workbook } = await tracking();
+    const entries = Array.from({ length: 25_000 }, (_, i) =>
+      entry({ name: `Entry ${i}`, notes: "x".repeat(40) }),
+    );
+    await addEntries(context, entries, "en", NOW);
+    console.log(
+      `append 25,000 rows: ${fake.syncCount} syncs, requests of ${fake.requestBytes.join(", ")} bytes`,
+    );
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(1_000_000);
+    expect(fake.syncCount).toBeGreaterThan(2);
+    expect(workbook.table("tblRegister")!.rowCountRaw).toBe(25_000);
+  });
+
+  it("stores text that looks like a formula as text", async () => {
+    const { context, workbook } = await tracking();
+    const risky = ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "'quoted"];
+    await addEntries(
+      context,
+      risky.map((name, i) => entry({ name: `${name}`, notes: risky[i] })),
+      "en",
+      NOW,
+    );
+    const register = workbook.table("tblRegister")!;
+    expect(register.dataFormulas().flat().filter(Boolean)).toEqual([]);
+    expect(register.dataValues().map((r) => r[1])).toEqual(risky);
+    expect(register.dataValues().map((r) => r[8])).toEqual(risky);
+  });
+
+  it("keeps extra user columns in place", async () => {
+    const { context, workbook } = await tracking();
+    const register = workbook.table("tblRegister")!;
+    register.columns.add(null, undefined, "My rating");
+    await addEntries(context, [entry()], "en", NOW);
+    expect(register.headers().at(-1)).toBe("My rating");
+    expect(register.dataValues()[0].at(-1)).toBe("");
+    expect(register.dataValues()[0][1]).toBe("Acme");
+  });
+
+  it("writes labels in the workbook's language", async () => {
+    const { context, workbook } = await tracking("zh");
+    await addEntries(
+      context,
+      [entry({ sector: "Online education", district: "Pudong New Area" })],
+      "zh",
+      NOW,
+    );
+    expect(workbook.table("tblRegister")!.dataValues()[0].slice(0, 7)).toEqual([
+      "品牌产品",
+      "Acme",
+      "",
+      "在线教育",
+      "浦东新区",
+      isoToSerial("2021-05-01"),
+      "已认定",
+    ]);
+  });
+
+  it("says plainly when the workbook has no template", async () => {
+    const { context } = fakeExcel();
+    await expect(addEntries(context, [entry()], "en", NOW)).rejects.toBeInstanceOf(NotATrackingWorkbookError);
+    await expect(readTracking(context)).rejects.toBeInstanceOf(NotATrackingWorkbookError);
+  });
+});
+
+describe("reading for a refresh", () => {
+  it("reads register, targets and the as-of date in 1 sync, and feeds the engine", async () => {
+    const { context, fake, workbook } = await tracking();
+    await addEntries(context, [entry({ name: "A" }), entry({ name: "B", status: "Candidate" })], "en", NOW);
+    workbook.sheet("About")!.setCell(1, 1, { value: isoToSerial("2021-12-31") });
+    fake.reset();
+    const snapshot = await readTracking(context);
+    console.log(`sync count, read the register for a refresh: ${fake.syncCount}`);
+    expect(fake.syncCount).toBe(1);
+    expect(snapshot.asOf).toBe(isoToSerial("2021-12-31"));
+    const summaries = summarizeGoals(
+      registerColumns(snapshot.register),
+      snapshot.asOf!,
+      specsFromTargets(snapshot.targets).specs,
+    );
+    expect(summaries.find((s) => s.spec.id === "BRANDS")!.actual).toBe(1);
+  });
+
+  it("uses people's edits to targets, and reports edits it cannot use", async () => {
+    const { context, workbook } = await tracking();
+    const targets = workbook.table("tblTargets")!;
+    targets.sheet.setCell(targets.headerRow + 3, targets.column + 3, { value: 80 }); // BRANDS target 80
+    targets.sheet.setCell(targets.headerRow + 3, targets.column + 2, { value: "at least" });
+    targets.sheet.setCell(targets.headerRow + 6, targets.column + 3, { value: "twenty" }); // PLATFORMS: unusable
+    const reading = specsFromTargets((await readTracking(context)).targets);
+    expect(reading.specs[2]).toMatchObject({ id: "BRANDS", target: 80, comparator: "at_least" });
+    expect(reading.specs[5]).toMatchObject({ id: "PLATFORMS", target: 20 });
+    expect(reading.ignored).toEqual([{ goal: "PLATFORMS", field: "target" }]);
+  });
+});
+
+describe("snapshots and export", () => {
+  it("appends one History row per goal and never rewrites earlier ones", async () => {
+    const { context, workbook } = await tracking();
+    const summaries = summarizeGoals(
+      registerColumns({ headers: ["Goal"], rows: [] }),
+      isoToSerial("2021-01-01"),
+    );
+    await recordSnapshot(context, summaries, isoToSerial("2021-01-01"), "first", "en");
+    const first = workbook.table("tblHistory")!.dataValues();
+    await recordSnapshot(context, summaries, isoToSerial("2021-02-01"), "=second", "en");
+    const history = workbook.table("tblHistory")!.dataValues();
+    expect(history).toHaveLength(12);
+    expect(history.slice(0, 6)).toEqual(first);
+    expect(history[6]).toEqual([isoToSerial("2021-02-01"), "ENTERPRISES", 0, 100, "Behind", "=second"]);
+  });
+
+  it("exports the register as CSV with ISO dates, a BOM and neutralized formulas", async () => {
+    const { context } = await tracking("zh");
+    await addEntries(
+      context,
+      [entry({ name: "=cmd", notes: "第一, 第二" })],
+      "zh",
+      isoToSerial("2021-06-01") + 0.25,
+    );
+    const csv = await exportRegisterCsv(context);
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("\ufeff目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人,录入时间");
+    expect(lines[1]).toBe(`品牌产品,'=cmd,,,,2021-05-01,已认定,,"第一, 第二",,2021-06-01 06:00`);
+  });
+});
