@@ -13,7 +13,7 @@ const NODE_GLOBALS = {
 };
 
 module.exports = [
-  { ignores: ["dist/", ".tools/", "node_modules/", "test-results/", "coverage/"] },
+  { ignores: ["dist/", ".tools/", ".tmp/", "node_modules/", "test-results/", "coverage/"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],

@@ -1,4 +1,3 @@
-/* global require, module, process, __dirname, console */
 /**
  * Builds the add-in into dist/: the task pane (which is also the shared runtime page, so it loads
  * the functions and commands bundles too), the commands page, functions.js, functions.json (from
