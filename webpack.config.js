@@ -85,6 +85,8 @@ module.exports = async (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       functions: FUNCTIONS_SOURCE,
+      // The browser suite's stand-in for Excel, in the test build only.
+      ...(testBuild ? { "excel-double": "./test/e2e/page/install-double.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -112,6 +114,17 @@ module.exports = async (env, argv) => {
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane", "functions", "commands"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
       page("support", "./src/taskpane/support.html", []),
+      ...(testBuild
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "taskpane-double.html",
+              template: "./test/e2e/page/taskpane-double.html",
+              chunks: ["excel-double", "taskpane"],
+              chunksSortMode: "manual",
+              scriptLoading: "defer",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -122,7 +135,17 @@ module.exports = async (env, argv) => {
           },
           ...(testBuild
             ? [
-                { from: path.join(OFFICE_JS_DIST, "office.js"), to: "office-js/office.js" },
+                {
+                  from: path.join(OFFICE_JS_DIST, "office.js"),
+                  to: "office-js/office.js",
+                  info: { minimized: true },
+                },
+                // office.js loads this table of host files as soon as it starts.
+                {
+                  from: path.join(OFFICE_JS_DIST, "o15apptofilemappingtable.js"),
+                  to: "office-js/o15apptofilemappingtable.js",
+                  info: { minimized: true },
+                },
                 { from: path.join(OFFICE_JS_DIST, "en-us"), to: "office-js/en-us" },
                 { from: path.join(OFFICE_JS_DIST, "zh-cn"), to: "office-js/zh-cn" },
               ]

@@ -35,8 +35,11 @@ export interface TrackingSnapshot {
   readonly language: Language;
   readonly register: TableBlock;
   readonly targets: TableBlock;
+  readonly history: TableBlock;
   /** The as-of cell's value: a date serial, or undefined when it holds something else. */
   readonly asOf: number | undefined;
+  /** Whether the as-of cell follows the calendar (=TODAY()) or holds a fixed date. */
+  readonly asOfIsToday: boolean;
 }
 
 /** Everything a refresh needs, in one round trip. */
@@ -49,7 +52,10 @@ export async function readTracking(context: Excel.RequestContext): Promise<Track
     const registerBody = register.getDataBodyRange().load("values");
     const targetsHeader = targets.getHeaderRowRange().load("values");
     const targetsBody = targets.getDataBodyRange().load("values");
-    const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values");
+    const history = tables.getItem(tableSpec("history").name);
+    const historyHeader = history.getHeaderRowRange().load("values");
+    const historyBody = history.getDataBodyRange().load("values");
+    const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values,formulas");
     await context.sync();
     const registerBlock = { headers: registerHeader.values[0].map(String), rows: registerBody.values };
     const asOfValue = asOf.values[0][0];
@@ -57,7 +63,9 @@ export async function readTracking(context: Excel.RequestContext): Promise<Track
       language: languageOfRegister(registerBlock),
       register: registerBlock,
       targets: { headers: targetsHeader.values[0].map(String), rows: targetsBody.values },
+      history: { headers: historyHeader.values[0].map(String), rows: historyBody.values },
       asOf: typeof asOfValue === "number" ? asOfValue : undefined,
+      asOfIsToday: /^=\s*TODAY\(\)\s*$/i.test(String(asOf.formulas[0][0])),
     };
   });
 }
@@ -137,5 +145,23 @@ export async function readRegister(context: Excel.RequestContext): Promise<Table
     const body = table.getDataBodyRange().load("values");
     await context.sync();
     return { headers: header.values[0].map(String), rows: body.values };
+  });
+}
+
+/** Sets the workbook's as-of cell: a fixed date, or back to =TODAY() (undefined). One round trip. */
+export async function setAsOf(context: Excel.RequestContext, date: number | undefined): Promise<void> {
+  return whenTracking(async () => {
+    const cell = context.workbook.names.getItem(NAMES.asOf).getRange();
+    cell.formulas = [[date === undefined ? "=TODAY()" : date]];
+    await context.sync();
+  });
+}
+
+/** Calls `onChange` whenever the Register table changes (people typing, imports, a colleague's edits). */
+export async function watchRegister(context: Excel.RequestContext, onChange: () => void): Promise<void> {
+  return whenTracking(async () => {
+    const table = context.workbook.tables.getItem(tableSpec("register").name);
+    table.onChanged.add(async () => onChange());
+    await context.sync();
   });
 }

@@ -1,84 +1,239 @@
+/**
+ * The task pane shell: where it runs decides what it shows (outside Excel, an Excel too old, a
+ * workbook without the template, or the tracker's views). The overview is in the first bundle;
+ * the other views load when first opened.
+ */
 import {
   Body1,
+  Button,
   Caption1,
   FluentProvider,
   makeStyles,
-  Subtitle2,
+  Spinner,
+  Tab,
+  TabList,
   Title3,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { COMPARATOR_LABELS, GOALS, PLAN } from "../core/plan";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import type { Language } from "../core/language";
+import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
+import { Pane, type PaneContext } from "./context";
+import { describeFailure } from "./errors";
 import type { HostInfo } from "./host";
-import { type Translate, translator } from "./i18n";
+import { translator, type Translate } from "./i18n";
+import { buildOverview } from "./model";
+import { Notice } from "./Notice";
+import { loadSettings, type PaneSettings, saveSettings } from "./settings";
+import type { TrackerClient } from "./tracker-client";
+import { OverviewView } from "./views/OverviewView";
+
+const RegisterView = lazy(() => import(/* webpackChunkName: "view-register" */ "./views/RegisterView"));
+const WorkbookView = lazy(() => import(/* webpackChunkName: "view-workbook" */ "./views/WorkbookView"));
+const HistoryView = lazy(() => import(/* webpackChunkName: "view-history" */ "./views/HistoryView"));
+const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView"));
+
+const VIEWS = ["overview", "register", "workbook", "history", "settings"] as const;
+type View = (typeof VIEWS)[number];
+const TAB_LABELS = {
+  overview: "tabOverview",
+  register: "tabRegister",
+  workbook: "tabWorkbook",
+  history: "tabHistory",
+  settings: "tabSettings",
+} as const;
+
+/** Register edits arrive as bursts of change events: refresh once they pause. */
+const REFRESH_DEBOUNCE_MS = 400;
 
 const useStyles = makeStyles({
   root: {
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
   },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  tabs: { flexWrap: "wrap" },
 });
 
+type Load =
+  | { kind: "loading" }
+  | { kind: "ready"; snapshot: TrackingSnapshot }
+  | { kind: "noTemplate" }
+  | { kind: "failed"; message: string };
+
 function OutsideExcel({ t }: { t: Translate }) {
+  const styles = useStyles();
   return (
-    <section aria-labelledby="outside-title" data-testid="outside-excel">
-      <Title3 as="h1" id="outside-title">
+    <section aria-labelledby="outside-title" data-testid="outside-excel" className={styles.column}>
+      <Title3 as="h1" block id="outside-title">
         {t("outsideTitle")}
       </Title3>
-      <Body1 as="p">{t("outsideBody")}</Body1>
-      <Body1 as="p">{t("outsideSteps")}</Body1>
+      <Body1 as="p" block>
+        {t("outsideBody")}
+      </Body1>
+      <Body1 as="p" block>
+        {t("outsideSteps")}
+      </Body1>
     </section>
   );
 }
 
-function PlanTargets({ host, t }: { host: HostInfo; t: Translate }) {
+export function App({ host, client }: { host: HostInfo; client: TrackerClient }) {
   const styles = useStyles();
-  return (
-    <section aria-labelledby="targets-title">
-      <Subtitle2 as="h2" id="targets-title">
-        {t("targetsHeading")}
-      </Subtitle2>
-      <ul className={styles.list}>
-        {GOALS.map((goal) => (
-          <li key={goal.id}>
-            <Body1>
-              {goal.label[host.language]}: {COMPARATOR_LABELS[goal.comparator][host.language]} {goal.target}
-            </Body1>
-          </li>
-        ))}
-      </ul>
-      <Caption1>
-        {t("deadlineLabel")}: {PLAN.deadline}
-      </Caption1>
-    </section>
-  );
-}
+  const [settings, setSettings] = useState<PaneSettings>(() => loadSettings());
+  const language: Language = settings.language === "office" ? host.language : settings.language;
+  const t = useMemo(() => translator(language), [language]);
+  const theme = host.dark ? webDarkTheme : webLightTheme;
+  const missing = useMemo(() => (host.inExcel ? client.missingRequirements() : []), [host.inExcel, client]);
+  const [load, setLoad] = useState<Load>({ kind: "loading" });
+  const [view, setView] = useState<View>("overview");
 
-export function App({ host }: { host: HostInfo }) {
-  const styles = useStyles();
-  const t = translator(host.language);
+  const refresh = useCallback(async () => {
+    await client.read().then(
+      (snapshot) => setLoad({ kind: "ready", snapshot }),
+      (error: unknown) =>
+        setLoad(
+          error instanceof NotATrackingWorkbookError
+            ? { kind: "noTemplate" }
+            : { kind: "failed", message: describeFailure(error, translator(language)) },
+        ),
+    );
+  }, [client, language]);
+
+  // A workbook without the template opens on the Workbook view, and stays there once created.
+  useEffect(() => {
+    if (load.kind === "noTemplate") setView("workbook");
+  }, [load.kind]);
+
+  const canTrack = host.inExcel && missing.length === 0;
+  useEffect(() => {
+    if (canTrack) void refresh();
+  }, [canTrack, refresh]);
+
+  const watching = load.kind === "ready";
+  useEffect(() => {
+    if (!watching) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let active = true;
+    void client.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => active && void refresh(), REFRESH_DEBOUNCE_MS);
+    });
+    return () => {
+      active = false;
+      clearTimeout(timer);
+    };
+  }, [watching, client, refresh]);
+
+  const overview = useMemo(
+    () => (load.kind === "ready" ? buildOverview(load.snapshot, settings.thresholds, language) : undefined),
+    [load, settings.thresholds, language],
+  );
+
+  const updateSettings = useCallback((next: PaneSettings) => {
+    saveSettings(next);
+    setSettings(next);
+  }, []);
+
+  const pane: PaneContext = {
+    language,
+    t,
+    client,
+    snapshot: load.kind === "ready" ? load.snapshot : undefined,
+    overview,
+    settings,
+    refresh,
+    updateSettings,
+  };
+
+  let body;
+  if (!host.inExcel) {
+    body = <OutsideExcel t={t} />;
+  } else if (missing.length > 0) {
+    body = (
+      <Notice intent="warning" title={t("unsupportedTitle")}>
+        {t("unsupportedBody", {
+          sets: missing.map((m) => `${m.set} ${m.version}`).join(", "),
+          purpose: missing.map((m) => m.purpose[language]).join("; "),
+        })}
+      </Notice>
+    );
+  } else if (load.kind === "loading") {
+    body = <Spinner label={t("loading")} />;
+  } else if (load.kind === "failed") {
+    body = (
+      <Notice
+        intent="error"
+        title={t("errorTitle")}
+        action={{ label: t("errorRetry"), onClick: () => void refresh() }}
+      >
+        {load.message}
+      </Notice>
+    );
+  } else {
+    const shown: View = load.kind === "noTemplate" && view !== "settings" ? "workbook" : view;
+    body = (
+      <>
+        <header className={styles.column}>
+          <Title3 as="h1" block>
+            {t("appTitle")}
+          </Title3>
+          <Caption1 block>{t("planName")}</Caption1>
+        </header>
+        {load.kind === "noTemplate" ? (
+          <Notice intent="info" title={t("noTemplateTitle")}>
+            {t("noTemplateBody")}
+          </Notice>
+        ) : null}
+        <nav aria-label={t("viewsLabel")}>
+          <TabList
+            className={styles.tabs}
+            aria-label={t("viewsLabel")}
+            selectedValue={shown}
+            onTabSelect={(_, data) => setView(data.value as View)}
+            size="small"
+          >
+            {VIEWS.map((id) => (
+              <Tab
+                key={id}
+                value={id}
+                disabled={load.kind === "noTemplate" && id !== "workbook" && id !== "settings"}
+              >
+                {t(TAB_LABELS[id])}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main aria-label={t(TAB_LABELS[shown])}>
+          <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+            {shown === "overview" ? <OverviewView /> : null}
+            {shown === "register" ? <RegisterView /> : null}
+            {shown === "workbook" ? <WorkbookView /> : null}
+            {shown === "history" ? <HistoryView /> : null}
+            {shown === "settings" ? <SettingsView host={host} /> : null}
+          </Suspense>
+        </main>
+        {load.kind === "ready" ? (
+          <Button appearance="subtle" size="small" onClick={() => void refresh()}>
+            {t("refresh")}
+          </Button>
+        ) : null}
+      </>
+    );
+  }
+
   return (
-    <FluentProvider theme={webLightTheme} lang={host.language === "zh" ? "zh-CN" : "en"}>
-      <main className={styles.root}>
-        {host.inExcel ? (
-          <>
-            <Title3 as="h1">{t("appTitle")}</Title3>
-            <Caption1>{t("planName")}</Caption1>
-            <PlanTargets host={host} t={t} />
-          </>
-        ) : (
-          <OutsideExcel t={t} />
-        )}
-      </main>
+    <FluentProvider theme={theme} lang={language === "zh" ? "zh-CN" : "en"}>
+      <Pane.Provider value={pane}>
+        <div className={styles.root}>{body}</div>
+      </Pane.Provider>
     </FluentProvider>
   );
 }

@@ -7,6 +7,8 @@
  *   keeps the rest as text, as when typing into Excel.
  * Writes apply at once (Excel applies them at the next sync; nothing here reads before syncing).
  */
+import { todaySerial } from "../../src/core/dates";
+
 export type CellValue = string | number | boolean;
 
 export interface CellState {
@@ -49,6 +51,7 @@ export class FakeContext {
     this.pendingBytes = 0;
     for (const [target, properties] of this.pendingLoads) target.completeLoad(properties);
     this.pendingLoads.clear();
+    this.workbook.fireChanges();
   }
 
   recordWrite(data: unknown): void {
@@ -308,9 +311,16 @@ export class FakeRange extends Loadable {
     data.forEach((row: unknown[], r) => row.forEach((item, c) => apply(this.row + r, this.column + c, item)));
   }
 
+  /** Values as Excel would show them. The double computes no formula but =TODAY(). */
   get values(): CellValue[][] {
     this.requireLoaded("values");
-    return this.sheet.read(this.row, this.column, this.rowCountValue, this.columnCountValue);
+    return Array.from({ length: this.rowCountValue }, (_, r) =>
+      Array.from({ length: this.columnCountValue }, (_, c) => {
+        const cell = this.sheet.getCell(this.row + r, this.column + c);
+        if (cell?.formula && /^=\s*TODAY\(\)\s*$/i.test(cell.formula)) return todaySerial();
+        return cell?.value ?? "";
+      }),
+    );
   }
   set values(data: CellValue[][]) {
     this.forEachCell(data, (r, c, item) => writeTyped(this.sheet, r, c, item), "values");
@@ -522,6 +532,14 @@ export class FakeTableRowCollection extends Loadable {
 }
 
 export class FakeTable extends Loadable {
+  readonly changeHandlers: (() => Promise<unknown> | void)[] = [];
+  /** Excel's table change event: handlers run after the sync that carried the change. */
+  readonly onChanged = {
+    add: (handler: () => Promise<unknown> | void) => {
+      this.changeHandlers.push(handler);
+      return { remove: () => void this.changeHandlers.splice(this.changeHandlers.indexOf(handler), 1) };
+    },
+  };
   readonly columns: FakeTableColumnCollection;
   readonly rows: FakeTableRowCollection;
   addCalls = 0;
@@ -836,6 +854,30 @@ export class FakeWorkbook {
 
   attach(context: FakeContext): void {
     this.context = context;
+    this.forgetLoads();
+  }
+
+  private readonly changed = new Set<FakeTable>();
+
+  /** Records which tables a write touched, for their change events. */
+  markChanged(sheet: FakeWorksheet, row: number, rows: number): void {
+    for (const table of this.allTables) {
+      if (
+        table.sheet === sheet &&
+        row <= table.headerRow + table.rowCountRaw + rows &&
+        row + rows > table.headerRow
+      ) {
+        this.changed.add(table);
+      }
+    }
+  }
+
+  /** Fires the change events of the tables written since the last sync (after it, as Excel does). */
+  fireChanges(): void {
+    const tables = [...this.changed];
+    this.changed.clear();
+    for (const table of tables)
+      for (const handler of table.changeHandlers) setTimeout(() => void handler(), 0);
   }
 
   removeSheet(sheet: FakeWorksheet): void {

@@ -1,0 +1,28 @@
+/** What every view needs: the language, the translator, the Excel client and the last read. */
+import { createContext, useContext } from "react";
+import type { Language } from "../core/language";
+import type { TrackingSnapshot } from "../excel/tables";
+import type { Translate } from "./i18n";
+import type { Overview } from "./model";
+import type { PaneSettings } from "./settings";
+import type { TrackerClient } from "./tracker-client";
+
+export interface PaneContext {
+  readonly language: Language;
+  readonly t: Translate;
+  readonly client: TrackerClient;
+  readonly snapshot: TrackingSnapshot | undefined;
+  readonly overview: Overview | undefined;
+  readonly settings: PaneSettings;
+  /** Re-read the workbook (after a write). */
+  readonly refresh: () => Promise<void>;
+  readonly updateSettings: (settings: PaneSettings) => void;
+}
+
+export const Pane = createContext<PaneContext | undefined>(undefined);
+
+export function usePane(): PaneContext {
+  const pane = useContext(Pane);
+  if (!pane) throw new Error("usePane outside the pane");
+  return pane;
+}

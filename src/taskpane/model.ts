@@ -1,0 +1,118 @@
+/**
+ * What the pane shows, computed from one read of the workbook: every figure comes from the core
+ * engine (summarizeGoals, sectorBreakdown); this module only arranges it for display.
+ */
+import { todaySerial } from "../core/dates";
+import { type Language } from "../core/language";
+import { type GoalGroup, GOAL_IDS, GOALS, type GoalId } from "../core/plan";
+import type { StatusThresholds } from "../core/progress";
+import { type GoalSummary, type SectorBreakdown, sectorBreakdown, summarizeGoals } from "../core/summary";
+import { tableSpec } from "../core/template/template";
+import {
+  columnIndex,
+  registerColumns,
+  specsFromTargets,
+  type TableBlock,
+  type TargetsReading,
+} from "../core/tracking";
+import type { TrackingSnapshot } from "../excel/tables";
+
+export interface LatestEntry {
+  readonly name: string;
+  readonly goal: string;
+  readonly status: string;
+  readonly date?: number;
+}
+
+export interface TrendPoint {
+  readonly date: number;
+  readonly actual: number;
+}
+
+export interface Overview {
+  readonly asOf: number;
+  readonly asOfIsToday: boolean;
+  /** The workbook's as-of cell held no date, so today was used. */
+  readonly asOfMissing: boolean;
+  readonly summaries: readonly GoalSummary[];
+  readonly groups: readonly { group: GoalGroup; summaries: readonly GoalSummary[] }[];
+  readonly sectors: SectorBreakdown;
+  readonly ignored: TargetsReading["ignored"];
+  readonly latest: readonly LatestEntry[];
+  readonly trends: ReadonlyMap<GoalId, readonly TrendPoint[]>;
+  readonly registerKeys: readonly { goal: unknown; name: unknown }[];
+}
+
+const GROUP_ORDER: readonly GoalGroup[] = ["FOUR_100_PLUS", "UNMANNED", "PLATFORMS"];
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === "" || cell === null || cell === undefined);
+}
+
+function latestEntries(block: TableBlock, count: number): LatestEntry[] {
+  const register = tableSpec("register");
+  const at = (id: string) => columnIndex(block, register, id);
+  const [goal, name, status, date] = [at("goal"), at("name"), at("status"), at("date")];
+  return block.rows
+    .filter((row) => !isBlankRow(row))
+    .slice(-count)
+    .reverse()
+    .map((row) => ({
+      name: String(row[name] ?? ""),
+      goal: String(row[goal] ?? ""),
+      status: String(row[status] ?? ""),
+      date: typeof row[date] === "number" ? (row[date] as number) : undefined,
+    }));
+}
+
+function trends(block: TableBlock): Map<GoalId, TrendPoint[]> {
+  const history = tableSpec("history");
+  const at = (id: string) => columnIndex(block, history, id);
+  const [date, goal, actual] = [at("date"), at("goal"), at("actual")];
+  const result = new Map<GoalId, TrendPoint[]>();
+  for (const row of block.rows) {
+    const id = String(row[goal] ?? "")
+      .trim()
+      .toUpperCase() as GoalId;
+    if (!GOAL_IDS.includes(id) || typeof row[date] !== "number" || typeof row[actual] !== "number") continue;
+    const points = result.get(id) ?? [];
+    points.push({ date: row[date] as number, actual: row[actual] as number });
+    result.set(id, points);
+  }
+  for (const points of result.values()) points.sort((a, b) => a.date - b.date);
+  return result;
+}
+
+export function buildOverview(
+  snapshot: TrackingSnapshot,
+  thresholds: StatusThresholds,
+  language: Language,
+  today: number = todaySerial(),
+): Overview {
+  const asOf = snapshot.asOf ?? today;
+  const register = registerColumns(snapshot.register);
+  const targets = specsFromTargets(snapshot.targets);
+  const summaries = summarizeGoals(register, asOf, targets.specs, thresholds);
+  const sectors = register.sectors
+    ? sectorBreakdown(register, register.sectors, asOf, language)
+    : sectorBreakdown(register, { rows: snapshot.register.rows, index: -1, name: "sector" }, asOf, language);
+  const registerSpec = tableSpec("register");
+  return {
+    asOf,
+    asOfIsToday: snapshot.asOfIsToday,
+    asOfMissing: snapshot.asOf === undefined,
+    summaries,
+    groups: GROUP_ORDER.map((group) => ({
+      group,
+      summaries: summaries.filter((s) => GOALS.find((g) => g.id === s.spec.id)!.group === group),
+    })),
+    sectors,
+    ignored: targets.ignored,
+    latest: latestEntries(snapshot.register, 5),
+    trends: trends(snapshot.history),
+    registerKeys: snapshot.register.rows.map((row) => ({
+      goal: row[columnIndex(snapshot.register, registerSpec, "goal")],
+      name: row[columnIndex(snapshot.register, registerSpec, "name")],
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The task pane's one door to Excel. Components call these functions; each runs one Excel.run
+ * batch from src/excel. Nothing else in the pane touches the Excel object model.
+ */
+import type { Entry } from "../core/entries";
+import type { Language } from "../core/language";
+import type { GoalSummary } from "../core/summary";
+import type { TemplatePlan } from "../core/template/plan-apply";
+import { type ApplyReport, applyTemplate } from "../excel/apply-template";
+import { previewTemplate } from "../excel/preview";
+import { addEntries, exportRegisterCsv, recordSnapshot } from "../excel/register";
+import { missingRequirements, officeSetSupported, type Requirement } from "../excel/requirements";
+import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
+
+export interface TrackerClient {
+  missingRequirements(): Requirement[];
+  read(): Promise<TrackingSnapshot>;
+  preview(language: Language): Promise<TemplatePlan>;
+  apply(language: Language): Promise<ApplyReport>;
+  addEntries(entries: readonly Entry[], language: Language, enteredAt: number): Promise<number>;
+  recordSnapshot(
+    summaries: readonly GoalSummary[],
+    date: number,
+    note: string,
+    language: Language,
+  ): Promise<number>;
+  exportCsv(): Promise<string>;
+  setAsOf(date: number | undefined): Promise<void>;
+  /** Calls back when the register changes, for as long as the pane is open. */
+  watch(onChange: () => void): Promise<void>;
+}
+
+export const excelClient: TrackerClient = {
+  missingRequirements: () => missingRequirements(officeSetSupported),
+  read: () => Excel.run((context) => readTracking(context)),
+  preview: (language) => Excel.run((context) => previewTemplate(context, language)),
+  apply: (language) => Excel.run((context) => applyTemplate(context, language)),
+  addEntries: (entries, language, enteredAt) =>
+    Excel.run((context) => addEntries(context, entries, language, enteredAt)),
+  recordSnapshot: (summaries, date, note, language) =>
+    Excel.run((context) => recordSnapshot(context, summaries, date, note, language)),
+  exportCsv: () => Excel.run((context) => exportRegisterCsv(context)),
+  setAsOf: (date) => Excel.run((context) => setAsOf(context, date)),
+  // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
+  watch: (onChange) => Excel.run((context) => watchRegister(context, onChange)),
+};

@@ -1,0 +1,192 @@
+/** Every goal's progress as cards, grouped as the plan groups them, and the sector breakdown. */
+import {
+  Badge,
+  Body1,
+  Caption1,
+  Card,
+  makeStyles,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { COMPARATOR_LABELS, GOAL_GROUPS, GOALS } from "../../core/plan";
+import { STATUS_LABELS, type StatusId } from "../../core/progress";
+import type { GoalSummary } from "../../core/summary";
+import { usePane } from "../context";
+import { formatCount, formatDate, formatPercent } from "../format";
+import { Notice } from "../Notice";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXS },
+  cardTop: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "2px",
+    margin: 0,
+  },
+  figureValue: { textAlign: "end", fontVariantNumeric: "tabular-nums", margin: 0 },
+  number: { fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "auto" },
+});
+
+/** Colour reinforces the status; the text always says it. */
+const BADGE_COLOUR: Record<StatusId, "success" | "warning" | "danger" | "informative" | "subtle"> = {
+  ACHIEVED: "success",
+  ON_TRACK: "success",
+  AT_RISK: "warning",
+  BEHIND: "danger",
+  MISSED: "danger",
+  NOT_STARTED: "subtle",
+};
+
+function GoalCard({ summary }: { summary: GoalSummary }) {
+  const styles = useStyles();
+  const { language, t } = usePane();
+  const goal = GOALS.find((g) => g.id === summary.spec.id)!;
+  const label = goal.label[language];
+  const headingId = `goal-${goal.id}`;
+  const figures: [string, string][] = [
+    [t("expected"), formatCount(summary.expected, language, 1)],
+    [t("remaining"), formatCount(summary.remaining, language)],
+    [t("forecast"), formatCount(summary.forecast.atDeadline, language, 1)],
+    [
+      t("daysLeft"),
+      summary.daysLeft >= 0
+        ? formatCount(summary.daysLeft, language)
+        : t("daysAfter", { days: -summary.daysLeft }),
+    ],
+  ];
+  return (
+    <Card className={styles.card} aria-labelledby={headingId} data-testid={`card-${goal.id}`}>
+      <div className={styles.cardTop}>
+        <Subtitle2 as="h3" id={headingId}>
+          {label}
+        </Subtitle2>
+        <Badge appearance="tint" color={BADGE_COLOUR[summary.status]} data-testid={`status-${goal.id}`}>
+          {STATUS_LABELS[summary.status][language]}
+        </Badge>
+      </div>
+      <Body1 className={styles.number} data-testid={`actual-${goal.id}`}>
+        {t("actualOfTarget", {
+          actual: formatCount(summary.actual, language),
+          comparator: COMPARATOR_LABELS[summary.spec.comparator][language],
+          target: formatCount(summary.spec.target, language),
+        })}{" "}
+        ({formatPercent(summary.progress, language)})
+      </Body1>
+      <ProgressBar
+        value={Math.min(1, Math.max(0, summary.progress))}
+        max={1}
+        thickness="large"
+        color={
+          summary.status === "ACHIEVED"
+            ? "success"
+            : summary.status === "BEHIND" || summary.status === "MISSED"
+              ? "error"
+              : "brand"
+        }
+        aria-label={t("progressLabel", { goal: label })}
+        aria-valuetext={formatPercent(summary.progress, language)}
+      />
+      <dl className={styles.figures}>
+        {figures.map(([name, value]) => (
+          <div key={name} style={{ display: "contents" }}>
+            <dt>
+              <Caption1>{name}</Caption1>
+            </dt>
+            <dd className={styles.figureValue}>
+              <Caption1>{value}</Caption1>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+function SectorTable() {
+  const styles = useStyles();
+  const { overview, language, t } = usePane();
+  if (!overview) return null;
+  const { sectors } = overview;
+  const totals = sectors.counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const rows = sectors.sectors
+    .map((name, i) => ({ name, total: totals[i], counts: sectors.counts[i] }))
+    .filter((r) => r.total > 0);
+  const unassigned = sectors.unassigned.reduce((a, b) => a + b, 0);
+  return (
+    <section aria-labelledby="sectors-title" className={styles.column}>
+      <Subtitle2 as="h2" id="sectors-title">
+        {t("sectorsTitle")}
+      </Subtitle2>
+      {rows.length === 0 && unassigned === 0 ? (
+        <Body1>{t("noEntries")}</Body1>
+      ) : (
+        <Table size="extra-small" className={styles.table} aria-labelledby="sectors-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("sectorColumn")}</TableHeaderCell>
+              <TableHeaderCell>{t("totalColumn")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.name}>
+                <TableCell>{row.name}</TableCell>
+                <TableCell className={styles.number}>{formatCount(row.total, language)}</TableCell>
+              </TableRow>
+            ))}
+            {unassigned > 0 ? (
+              <TableRow>
+                <TableCell>{t("unassigned")}</TableCell>
+                <TableCell className={styles.number}>{formatCount(unassigned, language)}</TableCell>
+              </TableRow>
+            ) : null}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+export function OverviewView() {
+  const styles = useStyles();
+  const { overview, language, t } = usePane();
+  if (!overview) return null;
+  const ignoredCells = overview.ignored.map((i) => `${i.goal} ${i.field}`).join(", ");
+  return (
+    <div className={styles.column} data-testid="overview">
+      <Text weight="semibold">{t("asOfLine", { date: formatDate(overview.asOf, language) })}</Text>
+      {overview.asOfMissing ? <Notice intent="warning">{t("asOfNotDate")}</Notice> : null}
+      {overview.ignored.length > 0 ? (
+        <Notice intent="warning">{t("ignoredEdits", { cells: ignoredCells })}</Notice>
+      ) : null}
+      {overview.groups.map(({ group, summaries }) => (
+        <section key={group} aria-labelledby={`group-${group}`} className={styles.column}>
+          <Subtitle2 as="h2" id={`group-${group}`}>
+            {GOAL_GROUPS.find((g) => g.id === group)!.label[language]}
+          </Subtitle2>
+          {summaries.map((summary) => (
+            <GoalCard key={summary.spec.id} summary={summary} />
+          ))}
+        </section>
+      ))}
+      <SectorTable />
+    </div>
+  );
+}
