@@ -22,7 +22,7 @@ function isItemNotFound(error: unknown): boolean {
 }
 
 /** Runs a read; a missing table or name means the template is not there. */
-async function whenTracking<T>(read: () => Promise<T>): Promise<T> {
+export async function whenTracking<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {

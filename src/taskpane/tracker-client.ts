@@ -9,6 +9,12 @@ import type { TemplatePlan } from "../core/template/plan-apply";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import { previewTemplate } from "../excel/preview";
 import { addEntries, exportRegisterCsv, recordSnapshot } from "../excel/register";
+import {
+  freezeAddInCells,
+  loadAddInWithWorkbook,
+  officeStartupApi,
+  unfreezeAddInCells,
+} from "../excel/sharing";
 import { missingRequirements, officeSetSupported, type Requirement } from "../excel/requirements";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
 
@@ -28,6 +34,11 @@ export interface TrackerClient {
   setAsOf(date: number | undefined): Promise<void>;
   /** Calls back when the register changes, for as long as the pane is open. */
   watch(onChange: () => void): Promise<void>;
+  /** Freezes Forecast and Forecast date to values; resolves to the as-of date they were frozen at. */
+  freeze(language: Language): Promise<number | undefined>;
+  unfreeze(language: Language): Promise<void>;
+  /** Makes the workbook load the add-in (and open its pane) for recipients who have it. */
+  loadWithWorkbook(): Promise<void>;
 }
 
 export const excelClient: TrackerClient = {
@@ -43,4 +54,7 @@ export const excelClient: TrackerClient = {
   setAsOf: (date) => Excel.run((context) => setAsOf(context, date)),
   // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
   watch: (onChange) => Excel.run((context) => watchRegister(context, onChange)),
+  freeze: (language) => Excel.run((context) => freezeAddInCells(context, language)),
+  unfreeze: (language) => Excel.run((context) => unfreezeAddInCells(context, language)),
+  loadWithWorkbook: () => loadAddInWithWorkbook(officeStartupApi),
 };

@@ -16,11 +16,13 @@ import type { TemplatePlan } from "../../core/template/plan-apply";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
 import { describeFailure } from "../errors";
+import { formatDate } from "../format";
 import { Notice } from "../Notice";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 type Message = { intent: "success" | "error"; text: string } | undefined;
@@ -114,6 +116,54 @@ export default function WorkbookView() {
       <div>
         <Button appearance="primary" disabled={busy} onClick={() => void apply()}>
           {isNew ? t("createWorkbook") : t("repairWorkbook")}
+        </Button>
+      </div>
+      {isNew ? null : <Sharing />}
+    </section>
+  );
+}
+
+/** Preparing the workbook for colleagues with or without the add-in. */
+function Sharing() {
+  const styles = useStyles();
+  const { language, t, client, snapshot, refresh } = usePane();
+  const [message, setMessage] = useState<Message>();
+  const run = async (action: () => Promise<string>) => {
+    try {
+      setMessage({ intent: "success", text: await action() });
+      await refresh();
+    } catch (error) {
+      setMessage({ intent: "error", text: describeFailure(error, t) });
+    }
+  };
+  const workbookLanguage = snapshot?.language ?? language;
+  return (
+    <section aria-labelledby="share-title" className={styles.column}>
+      <Subtitle2 as="h2" id="share-title">
+        {t("shareTitle")}
+      </Subtitle2>
+      <Body1>{t("shareBody")}</Body1>
+      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
+      <div className={styles.buttons}>
+        <Button
+          onClick={() =>
+            void run(async () => {
+              const stamp = await client.freeze(workbookLanguage);
+              return t("frozen", { date: stamp === undefined ? "?" : formatDate(stamp, language) });
+            })
+          }
+        >
+          {t("freeze")}
+        </Button>
+        <Button
+          onClick={() => void run(async () => (await client.unfreeze(workbookLanguage), t("unfrozen")))}
+        >
+          {t("unfreeze")}
+        </Button>
+        <Button
+          onClick={() => void run(async () => (await client.loadWithWorkbook(), t("loadWithWorkbookDone")))}
+        >
+          {t("loadWithWorkbook")}
         </Button>
       </div>
     </section>
