@@ -17,6 +17,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { localizeFunctions } = require("./.tools/src/cli/localize-functions");
+const { bundleReport, formatBundleReport } = require("./.tools/src/cli/bundle-report");
 const { rewriteManifestUrls } = require("./.tools/src/cli/manifest-urls");
 const { httpsOptions } = require("./.tools/src/cli/dev-certs");
 
@@ -47,6 +48,16 @@ class LocalizedFunctionsPlugin {
           );
         },
       );
+    });
+  }
+}
+
+/** Prints what taskpane.html loads against the 200 KB gzip budget after every production build. */
+class BundleReportPlugin {
+  apply(compiler) {
+    compiler.hooks.done.tap("BundleReportPlugin", (stats) => {
+      if (stats.hasErrors() || compiler.options.mode !== "production") return;
+      console.log(formatBundleReport(bundleReport(compiler.options.output.path)));
     });
   }
 }
@@ -86,7 +97,13 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
       functions: FUNCTIONS_SOURCE,
       // The browser suite's stand-in for Excel, in the test build only.
-      ...(testBuild ? { "excel-double": "./test/e2e/page/install-double.ts" } : {}),
+      ...(testBuild
+        ? {
+            "excel-double": "./test/e2e/page/install-double.ts",
+            // A minimal Fluent UI page, the reference figure of the render benchmark (npm run bench).
+            "bench-minimal": "./test/bench/minimal-page/index.tsx",
+          }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -111,6 +128,7 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsPlugin(),
+      new BundleReportPlugin(),
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane", "functions", "commands"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
       page("support", "./src/taskpane/support.html", []),
@@ -121,6 +139,12 @@ module.exports = async (env, argv) => {
               template: "./test/e2e/page/taskpane-double.html",
               chunks: ["excel-double", "taskpane"],
               chunksSortMode: "manual",
+              scriptLoading: "defer",
+            }),
+            new HtmlWebpackPlugin({
+              filename: "bench-minimal.html",
+              template: "./test/bench/minimal-page/minimal.html",
+              chunks: ["bench-minimal"],
               scriptLoading: "defer",
             }),
           ]

@@ -9,7 +9,6 @@ import {
   Caption1,
   FluentProvider,
   makeStyles,
-  Spinner,
   Tab,
   TabList,
   Title3,
@@ -25,7 +24,7 @@ import { describeFailure } from "./errors";
 import type { HostInfo } from "./host";
 import { translator, type Translate } from "./i18n";
 import { buildOverview } from "./model";
-import { Notice } from "./Notice";
+import { Loading, Notice } from "./Notice";
 import { loadSettings, type PaneSettings, saveSettings } from "./settings";
 import type { TrackerClient } from "./tracker-client";
 import { OverviewView } from "./views/OverviewView";
@@ -166,7 +165,7 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
       </Notice>
     );
   } else if (load.kind === "loading") {
-    body = <Spinner label={t("loading")} />;
+    body = <Loading label={t("loading")} />;
   } else if (load.kind === "failed") {
     body = (
       <Notice
@@ -212,7 +211,7 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
           </TabList>
         </nav>
         <main aria-label={t(TAB_LABELS[shown])}>
-          <Suspense fallback={<Spinner size="small" label={t("loading")} />}>
+          <Suspense fallback={<Loading label={t("loading")} />}>
             {shown === "overview" ? <OverviewView /> : null}
             {shown === "register" ? <RegisterView /> : null}
             {shown === "workbook" ? <WorkbookView /> : null}

@@ -1,11 +1,9 @@
-/** A message bar the user can act on: what happened, and optionally a button to do something. */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+/**
+ * A message bar the user can act on: what happened, and optionally a button to do something.
+ * Drawn with Fluent tokens rather than Fluent's MessageBar, whose icons and layout machinery cost
+ * more bytes than this pane can spare; errors are announced as alerts, the rest as status.
+ */
+import { Body1Strong, Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export interface NoticeProps {
@@ -15,20 +13,52 @@ export interface NoticeProps {
   readonly action?: { label: string; onClick: () => void };
 }
 
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeftWidth: tokens.strokeWidthThicker,
+    borderLeftStyle: "solid",
+  },
+  info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorNeutralForeground3 },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenForeground1,
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderLeftColor: tokens.colorPaletteDarkOrangeForeground1,
+  },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedForeground1,
+  },
+  action: { alignSelf: "flex-start" },
+});
+
 export function Notice({ intent, title, children, action }: NoticeProps) {
+  const styles = useStyles();
   return (
-    <MessageBar intent={intent} layout="multiline" role={intent === "error" ? "alert" : "status"}>
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-        {children}
-      </MessageBarBody>
+    <div className={mergeClasses(styles.bar, styles[intent])} role={intent === "error" ? "alert" : "status"}>
+      {title ? <Body1Strong>{title}</Body1Strong> : null}
+      <Text>{children}</Text>
       {action ? (
-        <MessageBarActions>
-          <Button size="small" onClick={action.onClick}>
-            {action.label}
-          </Button>
-        </MessageBarActions>
+        <Button className={styles.action} size="small" onClick={action.onClick}>
+          {action.label}
+        </Button>
       ) : null}
-    </MessageBar>
+    </div>
+  );
+}
+
+/** "Loading…" for screen readers and eyes alike, without a spinner's animation code. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <Text role="status" aria-live="polite">
+      {label}
+    </Text>
   );
 }

@@ -7,12 +7,6 @@ import {
   makeStyles,
   ProgressBar,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -41,7 +35,19 @@ const useStyles = makeStyles({
   },
   figureValue: { textAlign: "end", fontVariantNumeric: "tabular-nums", margin: 0 },
   number: { fontVariantNumeric: "tabular-nums" },
-  table: { tableLayout: "auto" },
+  // A plain table: Fluent's Table component would cost more bytes than this one small list needs.
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cell: {
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  numberCell: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** Colour reinforces the status; the text always says it. */
@@ -137,28 +143,32 @@ function SectorTable() {
       {rows.length === 0 && unassigned === 0 ? (
         <Body1>{t("noEntries")}</Body1>
       ) : (
-        <Table size="extra-small" className={styles.table} aria-labelledby="sectors-title">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("sectorColumn")}</TableHeaderCell>
-              <TableHeaderCell>{t("totalColumn")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        <table className={styles.table} aria-labelledby="sectors-title">
+          <thead>
+            <tr>
+              <th scope="col" className={styles.cell}>
+                {t("sectorColumn")}
+              </th>
+              <th scope="col" className={styles.numberCell}>
+                {t("totalColumn")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
             {rows.map((row) => (
-              <TableRow key={row.name}>
-                <TableCell>{row.name}</TableCell>
-                <TableCell className={styles.number}>{formatCount(row.total, language)}</TableCell>
-              </TableRow>
+              <tr key={row.name}>
+                <td className={styles.cell}>{row.name}</td>
+                <td className={styles.numberCell}>{formatCount(row.total, language)}</td>
+              </tr>
             ))}
             {unassigned > 0 ? (
-              <TableRow>
-                <TableCell>{t("unassigned")}</TableCell>
-                <TableCell className={styles.number}>{formatCount(unassigned, language)}</TableCell>
-              </TableRow>
+              <tr>
+                <td className={styles.cell}>{t("unassigned")}</td>
+                <td className={styles.numberCell}>{formatCount(unassigned, language)}</td>
+              </tr>
             ) : null}
-          </TableBody>
-        </Table>
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -6,7 +6,6 @@ import {
   makeStyles,
   Radio,
   RadioGroup,
-  Spinner,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
@@ -17,7 +16,7 @@ import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
 import { describeFailure } from "../errors";
 import { formatDate } from "../format";
-import { Notice } from "../Notice";
+import { Loading, Notice } from "../Notice";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,7 +62,7 @@ export default function WorkbookView() {
     return message ? (
       <Notice intent={message.intent}>{message.text}</Notice>
     ) : (
-      <Spinner size="small" label={t("loading")} />
+      <Loading label={t("loading")} />
     );
   const isNew = plan.fromVersion === null;
   const created = plan.sheets.filter((s) => s.create).map((s) => s.name);
