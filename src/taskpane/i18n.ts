@@ -102,7 +102,7 @@ const en = {
   historyTitle: "Record a snapshot",
   historyNote: "Note (optional)",
   recordSnapshot: "Record snapshot",
-  recorded: "Snapshot recorded: {count} rows added to History.",
+  recorded: "Snapshot recorded: {count} rows added to the Snapshots sheet.",
   historyEmpty: "No snapshots yet.",
   trendLabel: "Trend of {goal}: {values}",
   settingsTitle: "Settings",

@@ -129,7 +129,7 @@ test("offers to create the workbook, then creates it", async () => {
     "Targets",
     "Register",
     "Sectors",
-    "History",
+    "Snapshots",
     "Indicators",
     "Lists",
   ]);
@@ -219,8 +219,24 @@ test("records a snapshot and shows the trend", async () => {
   await openTab("History");
   await page().getByRole("main").getByLabel("Note (optional)").fill("first look");
   await page().getByRole("button", { name: "Record snapshot" }).click();
-  await page().getByText("Snapshot recorded: 6 rows added to History.").waitFor();
+  await page().getByText("Snapshot recorded: 6 rows added to the Snapshots sheet.").waitFor();
   await page().getByTestId("trend-PLATFORMS").waitFor();
+});
+
+test("prepares the workbook for sharing: freeze, unfreeze, load with the workbook", async () => {
+  await openTab("Workbook");
+  await page().getByRole("button", { name: "Freeze add-in cells" }).click();
+  // The double computes no custom function: Forecast cells hold no value, so freezing writes blanks
+  // and stamps the as-of date.
+  await page().getByText(/Add-in cells frozen as of 20 April 2020/).waitFor();
+  await page().getByRole("button", { name: "Unfreeze" }).click();
+  await page().getByText("Add-in formulas restored.").waitFor();
+  await page().getByRole("button", { name: "Open the add-in with this workbook" }).click();
+  await page().getByText(/will have it load/).waitFor();
+  expect(await page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls)).toEqual([
+    "startup Load",
+    "Office.AutoShowTaskpaneWithDocument=true",
+  ]);
 });
 
 test("every view in English: screenshot, axe, keyboard", async () => {

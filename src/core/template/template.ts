@@ -614,7 +614,8 @@ export const SHEETS: readonly SheetSpec[] = [
   },
   {
     id: "history",
-    name: h("History", "历史"),
+    // Not "History": Excel reserves that sheet name (shared-workbook change tracking).
+    name: h("Snapshots", "历史"),
     tables: ["history"],
     note: h("Snapshots, appended; never rewritten.", "快照记录，只追加，不改写。"),
   },

@@ -20,12 +20,26 @@ const params = new URLSearchParams(location.search);
 const workbook = new FakeWorkbook();
 new FakeContext(workbook).workbook.worksheets.add("Sheet1");
 
+/** What the pane asked of Office beyond Excel (startup behaviour, document settings), for the suite. */
+const officeCalls: string[] = [];
+
 const office = {
   HostType: { Excel: "Excel" },
+  StartupBehavior: { load: "Load", none: "None" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  addin: {
+    setStartupBehavior: async (behavior: string) => void officeCalls.push(`startup ${behavior}`),
+  },
   onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
   context: {
     displayLanguage: params.get("lang") ?? navigator.language,
     officeTheme: undefined,
+    document: {
+      settings: {
+        set: (name: string, value: unknown) => void officeCalls.push(`${name}=${String(value)}`),
+        saveAsync: (callback: (result: { status: string }) => void) => callback({ status: "succeeded" }),
+      },
+    },
     requirements: {
       // ?old=1 plays an Excel that lacks the requirement sets.
       isSetSupported: () => params.get("old") !== "1",
@@ -77,4 +91,4 @@ const excel = {
   },
 };
 
-Object.assign(window, { Office: office, Excel: excel, __workbook: workbook });
+Object.assign(window, { Office: office, Excel: excel, __workbook: workbook, __officeCalls: officeCalls });

@@ -1,0 +1,299 @@
+/**
+ * The tracking workbook as an .xlsx file, written from the template description without Excel:
+ * the same sheets, tables, headers, seed rows, formulas, formats, validation and names the add-in
+ * creates, so the add-in (and Excel, and LibreOffice) take the file for one of its own workbooks.
+ *
+ * What a file cannot carry: the Dashboard chart (the add-in adds it the first time it applies the
+ * template to the file). Forecast and Forecast date keep their custom-function formulas; they
+ * compute only where the add-in is loaded, as About says.
+ */
+import ExcelJS from "exceljs";
+import { todaySerial } from "../core/dates";
+import { type Entry, entryRow } from "../core/entries";
+import type { Language } from "../core/language";
+import { STATUS_LABELS, type StatusId } from "../core/progress";
+import { cellAddress, columnLetters } from "../core/template/cell-text";
+import { columnFormula } from "../core/template/formulas";
+import type { Cell, ColumnSpec, TableSpec, Validation } from "../core/template/structure";
+import {
+  ABOUT_AS_OF_ROW,
+  DATE_FORMAT,
+  headers,
+  LIST_IDS,
+  NAMES,
+  SHEETS,
+  tableSpec,
+  TEMPLATE_VERSION,
+} from "../core/template/template";
+import { vocabulary } from "../core/template/vocabulary";
+
+export interface WorkbookOptions {
+  readonly language: Language;
+  /** Register entries, written in order below the Register header. */
+  readonly entries?: readonly Entry[];
+  /** A fixed as-of date (serial day); without it the as-of cell is =TODAY(). */
+  readonly asOf?: number;
+  /** The Entered at stamp of the entries (serial date-time, local time); default now. */
+  readonly now?: number;
+}
+
+/** Empty rows below the register's entries that still get the Register's validation rules. */
+export const SPARE_REGISTER_ROWS = 1000;
+
+/** The add-in's status colours (font, fill), as ARGB. */
+const STATUS_COLOURS: Record<StatusId, { font: string; fill: string }> = {
+  ACHIEVED: { font: "FF0B5A2A", fill: "FFD5F0DD" },
+  ON_TRACK: { font: "FF0B5A2A", fill: "FFE6F4EA" },
+  AT_RISK: { font: "FF7A4B00", fill: "FFFFF1CC" },
+  BEHIND: { font: "FF8A1C1C", fill: "FFFBE0E0" },
+  MISSED: { font: "FF8A1C1C", fill: "FFF6C9C9" },
+  NOT_STARTED: { font: "FF404040", fill: "FFEDEDED" },
+};
+
+/** Excel's default data bar colour. */
+const DATA_BAR_COLOUR = "FF638EC6";
+
+type FileCell = string | number | boolean | null | { formula: string };
+
+interface DefinedName {
+  readonly name: string;
+  /** The name's formula as stored in the file (no leading =). */
+  readonly formula: string;
+}
+
+/** What exceljs's data validation model accepts (its typings lack the worksheet property and "any"). */
+interface ValidationModel {
+  type: "list" | "date" | "custom" | "any";
+  formulae?: unknown[];
+  allowBlank?: boolean;
+  operator?: "between";
+  showErrorMessage?: boolean;
+  showInputMessage?: boolean;
+  promptTitle?: string;
+  prompt?: string;
+}
+
+/** The serial date-time of a moment in local time, as Excel stores "now". */
+export function serialDateTime(moment: Date): number {
+  const seconds = moment.getHours() * 3600 + moment.getMinutes() * 60 + moment.getSeconds();
+  return todaySerial(moment) + seconds / 86_400;
+}
+
+export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
+  const { language } = options;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Shanghai Online Economy Tracker";
+  // Excel computes every formula on opening (the file carries no cached results).
+  workbook.calcProperties.fullCalcOnLoad = true;
+
+  const sheetNames = new Map<string, string>();
+  for (const sheet of SHEETS) {
+    const name = sheet.name[language];
+    sheetNames.set(sheet.id, name);
+    const worksheet = workbook.addWorksheet(name, {
+      state: sheet.hidden ? "hidden" : "visible",
+      // Every sheet's first table starts on row 1: its header row stays in view.
+      views:
+        tableSpec(sheet.tables[0]).anchor.row === 0
+          ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
+          : [],
+    });
+    // Conditional format priorities are unique within a sheet.
+    const priority = { next: 1 };
+    for (const id of sheet.tables) writeTable(worksheet, tableSpec(id), options, priority);
+  }
+  setDefinedNames(workbook, definedNames(language, sheetNames));
+  return workbook;
+}
+
+function bodyRows(spec: TableSpec, options: WorkbookOptions): { rows: Cell[][]; seeded: number } {
+  if (spec.id === "register") {
+    const now = options.now ?? serialDateTime(new Date());
+    const rows = (options.entries ?? []).map((entry) => entryRow(entry, options.language, now));
+    return { rows, seeded: 0 };
+  }
+  const rows = spec.seedRows?.(options.language) ?? [];
+  return { rows, seeded: rows.length };
+}
+
+function writeTable(
+  sheet: ExcelJS.Worksheet,
+  spec: TableSpec,
+  options: WorkbookOptions,
+  priority: { next: number },
+): void {
+  const { language } = options;
+  const { rows, seeded } = bodyRows(spec, options);
+  const formulas = spec.columns.map((column) =>
+    column.role === "formula" ? columnFormula(spec, column, language).replace(/^=/, "") : undefined,
+  );
+  const cells: FileCell[][] = rows.map((row, r) =>
+    spec.columns.map((_, c) => {
+      const formula = formulas[c];
+      if (formula !== undefined && r < seeded) return { formula };
+      return row[c] ?? null;
+    }),
+  );
+  // A table always has at least one data row, blank when there is nothing to write (as in Excel).
+  if (cells.length === 0) cells.push(spec.columns.map(() => null));
+  if (spec.id === "about" && options.asOf === undefined) cells[ABOUT_AS_OF_ROW][1] = { formula: "TODAY()" };
+  if (spec.id === "about" && options.asOf !== undefined) cells[ABOUT_AS_OF_ROW][1] = options.asOf;
+
+  const { row: top, column: left } = spec.anchor;
+  sheet.addTable({
+    name: spec.name,
+    displayName: spec.name,
+    ref: cellAddress(top, left),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: headers(spec, language).map((name) => ({ name, filterButton: true })),
+    rows: cells,
+  });
+
+  const firstBodyRow = top + 2; // 1-based row of the first data row
+  const lastBodyRow = top + 1 + cells.length;
+  // The Register keeps its rules on the rows people will add below the entries.
+  const lastRuleRow = spec.id === "register" ? lastBodyRow + SPARE_REGISTER_ROWS : lastBodyRow;
+  spec.columns.forEach((column, index) => {
+    const letters = columnLetters(left + index);
+    // exceljs leaves out columns exactly as wide as its default (9), which Excel would show at 8.43.
+    sheet.getColumn(left + index + 1).width = column.width === 9 ? 9.0001 : column.width;
+    if (column.numberFormat) {
+      for (let row = firstBodyRow; row <= lastBodyRow; row++)
+        sheet.getCell(row, left + index + 1).numFmt = column.numberFormat;
+    }
+    const range = `${letters}${firstBodyRow}:${letters}${lastRuleRow}`;
+    const rule = validationRule(column, language, `${letters}${firstBodyRow}`);
+    if (rule) dataValidations(sheet).add(range, rule);
+    const conditional = spec.conditionalFormats?.find((c) => c.column === column.id);
+    if (conditional && seeded > 0) {
+      const bodyRange = `${letters}${firstBodyRow}:${letters}${lastBodyRow}`;
+      sheet.addConditionalFormatting({
+        ref: bodyRange,
+        rules:
+          conditional.kind === "dataBar"
+            ? [dataBarRule(priority.next++)]
+            : statusRules(language, `${letters}${firstBodyRow}`, priority),
+      });
+    }
+  });
+  if (spec.id === "about") {
+    sheet.getCell(top + 2 + ABOUT_AS_OF_ROW, left + 2).numFmt = DATE_FORMAT;
+  }
+}
+
+function dataValidations(sheet: ExcelJS.Worksheet): { add(address: string, rule: ValidationModel): void } {
+  return (sheet as unknown as { dataValidations: { add(address: string, rule: ValidationModel): void } })
+    .dataValidations;
+}
+
+/** A validation rule as the add-in sets it (blanks allowed, a stop alert, the column's note as prompt). */
+function validationRule(column: ColumnSpec, language: Language, firstCell: string): ValidationModel | null {
+  const prompt: Partial<ValidationModel> = column.note
+    ? { showInputMessage: true, promptTitle: column.header[language], prompt: column.note[language] }
+    : {};
+  if (!column.validation) return column.note ? { type: "any", ...prompt } : null;
+  return { ...ruleOf(column.validation, firstCell), allowBlank: true, showErrorMessage: true, ...prompt };
+}
+
+function ruleOf(validation: Validation, firstCell: string): ValidationModel {
+  switch (validation.kind) {
+    case "list":
+      return { type: "list", formulae: [NAMES.list(validation.list)] };
+    case "date":
+      return {
+        type: "date",
+        operator: "between",
+        formulae: [utcDate(validation.min), utcDate(validation.max)],
+      };
+    case "url":
+      return {
+        type: "custom",
+        formulae: [`OR(${firstCell}="",LEFT(${firstCell},7)="http://",LEFT(${firstCell},8)="https://")`],
+      };
+  }
+}
+
+function utcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function dataBarRule(priority: number): ExcelJS.ConditionalFormattingRule {
+  // Excel's default data bar, written in its 2010 form (exceljs's typings lack the colour).
+  return {
+    type: "dataBar",
+    priority,
+    cfvo: [{ type: "min" }, { type: "max" }],
+    color: { argb: DATA_BAR_COLOUR },
+  } as ExcelJS.ConditionalFormattingRule;
+}
+
+/**
+ * The add-in's "contains text" status colours. exceljs writes a containsText rule without its
+ * text, which LibreOffice reads as containing "" (every cell matches the first colour); the same
+ * test written as a formula rule reads the same everywhere.
+ */
+function statusRules(
+  language: Language,
+  firstCell: string,
+  priority: { next: number },
+): ExcelJS.ConditionalFormattingRule[] {
+  return (Object.keys(STATUS_COLOURS) as StatusId[]).map((id): ExcelJS.ConditionalFormattingRule => ({
+    type: "expression",
+    priority: priority.next++,
+    formulae: [`NOT(ISERROR(SEARCH("${STATUS_LABELS[id][language].replace(/"/g, '""')}",${firstCell})))`],
+    style: {
+      font: { color: { argb: STATUS_COLOURS[id].font } },
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: STATUS_COLOURS[id].fill } },
+    },
+  }));
+}
+
+function quoted(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/** The names the add-in defines: its marker and language, the as-of cell and the drop-down lists. */
+export function definedNames(language: Language, sheetNames: ReadonlyMap<string, string>): DefinedName[] {
+  const about = tableSpec("about");
+  const lists = tableSpec("lists");
+  const words = vocabulary(language);
+  const asOfRow = about.anchor.row + 2 + ABOUT_AS_OF_ROW;
+  const asOfColumn = columnLetters(about.anchor.column + 1);
+  return [
+    { name: NAMES.version, formula: String(TEMPLATE_VERSION) },
+    { name: NAMES.language, formula: `"${language}"` },
+    { name: NAMES.asOf, formula: `${quoted(sheetNames.get("about")!)}!$${asOfColumn}$${asOfRow}` },
+    ...LIST_IDS.map((list, index) => {
+      const letters = columnLetters(lists.anchor.column + index);
+      const first = lists.anchor.row + 2;
+      const last = lists.anchor.row + 1 + words[list].length;
+      return {
+        name: NAMES.list(list),
+        formula: `${quoted(sheetNames.get("lists")!)}!$${letters}$${first}:$${letters}$${last}`,
+      };
+    }),
+  ];
+}
+
+/**
+ * exceljs keeps only cell-range names; constants (the version and language markers) would be
+ * dropped. The workbook's names are therefore given to its writer as they are to be stored.
+ */
+function setDefinedNames(workbook: ExcelJS.Workbook, names: readonly DefinedName[]): void {
+  Object.defineProperty(workbook.definedNames, "model", {
+    configurable: true,
+    get: () => names.map((n) => ({ name: n.name, ranges: [n.formula] })),
+    set() {
+      // The names are fixed when the workbook is built; nothing replaces them.
+    },
+  });
+}
+
+/** Reads an .xlsx file (ours or any other) with exceljs. */
+export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  return workbook;
+}

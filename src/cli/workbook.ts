@@ -1,0 +1,209 @@
+/**
+ * Writes the tracking workbook as an .xlsx file, optionally with register entries from a CSV file.
+ *
+ * Usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv]
+ *          [--as-of YYYY-MM-DD]
+ *
+ * The file appears whole or not at all (written beside the target, then renamed). Invalid CSV rows
+ * are reported on stderr (`line N: field: message`) and left out; the valid ones are written.
+ * Exit codes: 0 written, 1 input or output problem, 2 bad command line. On failure stderr gets one
+ * line and no file is left behind.
+ */
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
+import { basename, dirname, join } from "path";
+import { isDateSerial, parseIsoDate } from "../core/dates";
+import type { Language } from "../core/language";
+import { previewRegisterImport } from "../core/register-csv";
+import { buildWorkbook, serialDateTime } from "./workbook-file";
+
+export const USAGE =
+  "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD]";
+
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+export interface WorkbookArgs {
+  readonly out: string;
+  readonly language: Language;
+  readonly register?: string;
+  /** Serial day; undefined: the as-of cell is =TODAY(). */
+  readonly asOf?: number;
+}
+
+export interface Io {
+  /** Writes one line to standard output. */
+  readonly stdout: (line: string) => void;
+  /** Writes one line to standard error. */
+  readonly stderr: (line: string) => void;
+  /** The moment stamped on written entries (Entered at); default the current time. */
+  readonly now?: () => Date;
+}
+
+const PROCESS_IO: Io = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** A problem that ends the run: one line for stderr and the exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+const usageError = (message: string) => new CliError(`${message} (${USAGE})`, EXIT_USAGE);
+
+const FLAGS = ["--out", "--lang", "--register", "--as-of"] as const;
+type Flag = (typeof FLAGS)[number];
+
+/** en, en-US... -> en; zh, zh-CN, zh-Hans... -> zh; anything else is not a language we write. */
+export function languageOfFlag(value: string): Language | undefined {
+  if (/^en(-[a-z0-9]+)*$/i.test(value)) return "en";
+  if (/^zh(-[a-z0-9]+)*$/i.test(value)) return "zh";
+  return undefined;
+}
+
+export function defaultOutName(language: Language): string {
+  return `shanghai-online-economy-${language === "zh" ? "zh-CN" : "en"}.xlsx`;
+}
+
+export function parseArgs(argv: readonly string[]): WorkbookArgs | "help" {
+  const values = new Map<Flag, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") return "help";
+    const equals = arg.indexOf("=");
+    const name = arg.startsWith("--") && equals > 0 ? arg.slice(0, equals) : arg;
+    if (!(FLAGS as readonly string[]).includes(name)) {
+      throw usageError(arg.startsWith("-") ? `unknown option ${name}` : `unexpected argument "${arg}"`);
+    }
+    const flag = name as Flag;
+    if (values.has(flag)) throw usageError(`${flag} given twice`);
+    let value: string | undefined;
+    if (name !== arg) value = arg.slice(equals + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
+    if (value === undefined || value.trim() === "") throw usageError(`${flag} needs a value`);
+    values.set(flag, value);
+  }
+
+  const langText = values.get("--lang") ?? "en";
+  const language = languageOfFlag(langText);
+  if (!language) throw usageError(`unknown language "${langText}": use en or zh-CN`);
+
+  const asOfText = values.get("--as-of");
+  let asOf: number | undefined;
+  if (asOfText !== undefined) {
+    asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseIsoDate(asOfText) : undefined;
+    if (asOf === undefined || !isDateSerial(asOf))
+      throw usageError(`--as-of "${asOfText}" is not a date: write it as 2021-06-30`);
+  }
+  return {
+    out: values.get("--out") ?? defaultOutName(language),
+    language,
+    register: values.get("--register"),
+    asOf,
+  };
+}
+
+function messageOf(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error) {
+    const code = String((error as { code: unknown }).code);
+    const reasons: Record<string, string> = {
+      ENOENT: "no such file or folder",
+      EACCES: "permission denied",
+      EISDIR: "it is a folder",
+      ENOTDIR: "a part of the path is not a folder",
+      EPERM: "operation not permitted",
+    };
+    if (reasons[code]) return reasons[code];
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The register CSV as text: UTF-8 with or without a byte-order mark. */
+export function readCsvText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${messageOf(error)}`, EXIT_INPUT);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${path} is not a UTF-8 text file (save the CSV as UTF-8)`, EXIT_INPUT);
+  }
+}
+
+/** Writes beside the target and renames, so the target is never left half-written. */
+export function writeAtomically(path: string, contents: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, contents, { flag: "wx" });
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      if (existsSync(temp)) unlinkSync(temp);
+    } catch {
+      // Nothing more can be done; the error below says what failed.
+    }
+    throw new CliError(`cannot write ${path}: ${messageOf(error)}`, EXIT_INPUT);
+  }
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === "help") {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  let entries: Parameters<typeof buildWorkbook>[0]["entries"] = [];
+  let rejected = 0;
+  if (args.register !== undefined) {
+    const preview = previewRegisterImport(readCsvText(args.register), new Set());
+    if (preview.fileErrors.length > 0) {
+      throw new CliError(`${args.register}: ${preview.fileErrors[0].en}`, EXIT_INPUT);
+    }
+    for (const row of preview.rows) {
+      const errors = row.checked.issues.filter((issue) => issue.severity === "error");
+      if (errors.length === 0) continue;
+      rejected++;
+      for (const issue of errors) io.stderr(`line ${row.line}: ${issue.field}: ${issue.message.en}`);
+    }
+    entries = preview.accepted;
+  }
+  const now = serialDateTime((io.now ?? (() => new Date()))());
+  const workbook = buildWorkbook({ language: args.language, entries, asOf: args.asOf, now });
+  const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  writeAtomically(args.out, buffer);
+  io.stdout(`wrote ${args.out}: ${entries.length} entries (${rejected} rows rejected)`);
+  return EXIT_OK;
+}
+
+/** Runs the command line; returns the exit code. Failures print one line on stderr. */
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  io: Io = PROCESS_IO,
+): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    io.stderr(`error: ${messageOf(error).split("\n")[0]}`);
+    return EXIT_INPUT;
+  }
+}
+
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,566 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { inflateRawSync } from "zlib";
+import type ExcelJS from "exceljs";
+import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
+import {
+  buildWorkbook,
+  loadWorkbook,
+  serialDateTime,
+  SPARE_REGISTER_ROWS,
+} from "../../src/cli/workbook-file";
+import { isoToSerial } from "../../src/core/dates";
+import type { Language } from "../../src/core/language";
+import { GOALS } from "../../src/core/plan";
+import { columnFormula } from "../../src/core/template/formulas";
+import {
+  headers,
+  LIST_IDS,
+  NAMES,
+  SHEETS,
+  TABLES,
+  tableSpec,
+  TEMPLATE_VERSION,
+} from "../../src/core/template/template";
+import { vocabulary } from "../../src/core/template/vocabulary";
+import { applyTemplate } from "../../src/excel/apply-template";
+import { fakeExcel } from "../support/excel-fixtures";
+
+let folder: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), "workbook-cli-"));
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const NOW = new Date(2024, 2, 5, 9, 30, 0);
+
+async function run(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(argv, {
+    stdout: (line) => stdout.push(line),
+    stderr: (line) => stderr.push(line),
+    now: () => NOW,
+  });
+  return { code, stdout, stderr };
+}
+
+const HEADER = "Goal,Name,Kind,Sector,District,Date recognized,Status,Evidence link,Notes,Entered by";
+
+function csv(...lines: string[]): string {
+  const path = join(folder, "entries.csv");
+  writeFileSync(path, [HEADER, ...lines].join("\r\n") + "\r\n");
+  return path;
+}
+
+/** One file of a zip archive (the .xlsx package), as text. */
+function zipEntry(zip: Buffer, name: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(offset + 10);
+    const size = zip.readUInt32LE(offset + 20);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const skip = nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    if (zip.toString("utf8", offset + 46, offset + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 0 ? data : inflateRawSync(data)).toString("utf8");
+    }
+    offset += 46 + skip;
+  }
+  throw new Error(`no ${name} in the package`);
+}
+
+/** The workbook's defined names as stored: name -> formula text. */
+function storedNames(file: Buffer): Map<string, string> {
+  const xml = zipEntry(file, "xl/workbook.xml");
+  const decode = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return new Map(
+    [...xml.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [
+      m[1],
+      decode(m[2]),
+    ]),
+  );
+}
+
+interface TableModel {
+  table: { name: string; tableRef: string; columns: { name: string }[] };
+}
+
+function tablesOf(
+  workbook: ExcelJS.Workbook,
+): Map<string, { sheet: string; ref: string; headers: string[] }> {
+  const result = new Map<string, { sheet: string; ref: string; headers: string[] }>();
+  for (const sheet of workbook.worksheets) {
+    for (const table of sheet.getTables() as unknown as TableModel[]) {
+      result.set(table.table.name, {
+        sheet: sheet.name,
+        ref: table.table.tableRef,
+        headers: table.table.columns.map((c) => c.name),
+      });
+    }
+  }
+  return result;
+}
+
+function validations(
+  sheet: ExcelJS.Worksheet,
+): Record<string, { type: string; formulae?: unknown[] } | undefined> {
+  return (
+    sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae?: unknown[] }> } }
+  ).dataValidations.model;
+}
+
+function expectNothingWritten(...paths: string[]) {
+  for (const path of paths) expect(existsSync(path)).toBe(false);
+  expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+}
+
+describe("command line: refusing bad input with one line and no file", () => {
+  it.each([
+    [["--bogus"], /unknown option --bogus/],
+    [["stray"], /unexpected argument "stray"/],
+    [["--out"], /--out needs a value/],
+    [["--lang", "--out", "x.xlsx"], /--lang needs a value/],
+    [["--out="], /--out needs a value/],
+    [["--lang", "fr"], /unknown language "fr": use en or zh-CN/],
+    [["--as-of", "2021-02-30"], /--as-of "2021-02-30" is not a date/],
+    [["--as-of", "30/06/2021"], /--as-of "30\/06\/2021" is not a date/],
+    [["--as-of", "1899-12-31"], /--as-of "1899-12-31" is not a date/],
+    [["--lang", "en", "--lang", "zh-CN"], /--lang given twice/],
+  ])("%j: exit 2", async (argv, message) => {
+    const out = join(folder, "out.xlsx");
+    const result = await run(
+      ...argv,
+      ...(argv.includes("--out") || argv.some((a) => a.startsWith("--out=")) ? [] : ["--out", out]),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toHaveLength(1);
+    expect(result.stderr[0]).toMatch(message);
+    expect(result.stderr[0]).toContain("usage:");
+    expect(result.stdout).toEqual([]);
+    expectNothingWritten(out);
+  });
+
+  it("a missing CSV: exit 1", async () => {
+    const out = join(folder, "out.xlsx");
+    const result = await run("--out", out, "--register", join(folder, "nowhere.csv"));
+    expect(result).toMatchObject({ code: 1, stdout: [] });
+    expect(result.stderr).toEqual([
+      `error: cannot read ${join(folder, "nowhere.csv")}: no such file or folder`,
+    ]);
+    expectNothingWritten(out);
+  });
+
+  it("a CSV without the required columns: exit 1", async () => {
+    const out = join(folder, "out.xlsx");
+    const path = join(folder, "entries.csv");
+    writeFileSync(path, "Company,When\nAcme,2021-01-01\n");
+    const result = await run("--out", out, "--register", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([`error: ${path}: The header row lacks the column(s) Goal, Name, Status.`]);
+    expectNothingWritten(out);
+  });
+
+  it("a file that is not CSV text: exit 1", async () => {
+    const out = join(folder, "out.xlsx");
+    const path = join(folder, "entries.csv");
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]));
+    let result = await run("--out", out, "--register", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([`error: ${path} is not a UTF-8 text file (save the CSV as UTF-8)`]);
+    writeFileSync(path, `${HEADER}\nBRANDS,"Acme" Ltd,,,,,Recognized,,,\n`);
+    result = await run("--out", out, "--register", path);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toHaveLength(1);
+    expect(result.stderr[0]).toMatch(/The file is not valid CSV \(line 2: text after a closing quote\)/);
+    expectNothingWritten(out);
+  });
+
+  it("leaves an existing file as it was when the input is bad", async () => {
+    const out = join(folder, "out.xlsx");
+    writeFileSync(out, "previous contents");
+    const result = await run("--out", out, "--register", join(folder, "nowhere.csv"));
+    expect(result.code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("previous contents");
+  });
+});
+
+describe("command line: writing atomically", () => {
+  it("reports a target it cannot replace and leaves no temporary file", async () => {
+    const out = join(folder, "taken.xlsx");
+    mkdirSync(out);
+    const result = await run("--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toHaveLength(1);
+    expect(result.stderr[0]).toMatch(/^error: cannot write .*taken\.xlsx: /);
+    expect(readdirSync(folder)).toEqual(["taken.xlsx"]);
+  });
+
+  it("reports a folder that does not exist", async () => {
+    const out = join(folder, "missing", "out.xlsx");
+    const result = await run("--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([`error: cannot write ${out}: no such file or folder`]);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("replaces an existing file whole", async () => {
+    const out = join(folder, "out.xlsx");
+    writeFileSync(out, "previous contents");
+    const result = await run("--out", out);
+    expect(result.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    expect(readdirSync(folder)).toEqual(["out.xlsx"]);
+  });
+});
+
+describe("command line: options", () => {
+  it("defaults to English, today's date and a file named after the language", () => {
+    expect(parseArgs([])).toEqual({ out: "shanghai-online-economy-en.xlsx", language: "en" });
+    expect(parseArgs(["--lang", "zh-CN"])).toMatchObject({
+      out: "shanghai-online-economy-zh-CN.xlsx",
+      language: "zh",
+    });
+    expect(parseArgs(["--lang=zh", "--as-of=2021-06-30", "--out=a.xlsx"])).toEqual({
+      out: "a.xlsx",
+      language: "zh",
+      asOf: isoToSerial("2021-06-30"),
+      register: undefined,
+    });
+    expect(defaultOutName("zh")).toBe("shanghai-online-economy-zh-CN.xlsx");
+  });
+
+  it("prints the usage for --help", async () => {
+    const result = await run("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout[0]).toMatch(/^usage: npm run workbook -- \[--out FILE.xlsx\]/);
+  });
+
+  it("writes the valid rows of a CSV and reports each invalid one", async () => {
+    const out = join(folder, "out.xlsx");
+    const path = csv(
+      "BRANDS,Acme Brand,,Online finance,Huangpu,2021-01-05,Recognized,https://example.com/a,,Li",
+      "NOPE,Nothing,,,,,Recognized,,,",
+      "PLATFORMS,Bad date,,,,2021-13-01,Recognized,,,",
+      "UNMANNED,Robot line,Production line,Unmanned factories,,2020-05-01,Recognized,,,",
+      "BRANDS,Acme Brand,,,,,Candidate,,,",
+    );
+    const result = await run("--out", out, "--register", path, "--as-of", "2021-06-30");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toEqual([
+      `line 3: goal: "NOPE" is not one of the plan's six goals.`,
+      `line 4: date: "2021-13-01" is not a date: write it as 2021-06-30.`,
+      `line 6: name: "Acme Brand" is already in the register for this goal.`,
+    ]);
+    expect(result.stdout).toEqual([`wrote ${out}: 2 entries (3 rows rejected)`]);
+    const workbook = await loadWorkbook(readFileSync(out));
+    const register = workbook.getWorksheet("Register")!;
+    expect(register.getRow(2).values).toEqual([
+      undefined,
+      "Brands",
+      "Acme Brand",
+      undefined,
+      "Online finance",
+      "Huangpu",
+      new Date(Date.UTC(2021, 0, 5)),
+      "Recognized",
+      "https://example.com/a",
+      undefined,
+      "Li",
+      expect.any(Date),
+    ]);
+    expect(register.getCell("K2").numFmt).toBe("yyyy-mm-dd hh:mm");
+    const enteredAt = (register.getCell("K2").value as Date).getTime() / 86_400_000 + 25569;
+    expect(enteredAt).toBeCloseTo(serialDateTime(NOW), 6);
+    expect(register.getCell("B3").value).toBe("Robot line");
+    expect(register.getCell("C3").value).toBe("Production line");
+    expect(register.getCell("A4").value).toBeNull();
+    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe("A1:K3");
+  });
+
+  it("writes text that looks like a formula as text", async () => {
+    const out = join(folder, "out.xlsx");
+    const path = csv(`BRANDS,"=HYPERLINK(""http://x"",""y"")",,,,,Recognized,,"+1 note",`);
+    expect((await run("--out", out, "--register", path)).code).toBe(0);
+    const register = (await loadWorkbook(readFileSync(out))).getWorksheet("Register")!;
+    expect(register.getCell("B2").value).toBe('=HYPERLINK("http://x","y")');
+    expect(register.getCell("I2").value).toBe("+1 note");
+    expect(register.getCell("B2").formula).toBeUndefined();
+  });
+});
+
+describe("the written workbook, read back", () => {
+  async function write(language: Language, ...extra: string[]) {
+    const out = join(folder, `${language}.xlsx`);
+    const path = csv(
+      "ENTERPRISES,Acme,,Online finance,Huangpu,2021-01-05,Recognized,,,",
+      "BRANDS,Brand one,,,,,Recognized,,,",
+      "SCENARIOS,Scene,,,,2020-06-01,Withdrawn,,,",
+    );
+    const result = await run(
+      "--out",
+      out,
+      "--lang",
+      language === "zh" ? "zh-CN" : "en",
+      "--register",
+      path,
+      ...extra,
+    );
+    expect(result.code).toBe(0);
+    const file = readFileSync(out);
+    return { file, workbook: await loadWorkbook(file) };
+  }
+
+  it.each(["en", "zh"] as const)("has the template's sheets, tables and headers in %s", async (language) => {
+    const { workbook } = await write(language);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(SHEETS.map((s) => s.name[language]));
+    expect(workbook.worksheets.map((s) => s.state)).toEqual(
+      SHEETS.map((s) => (s.hidden ? "hidden" : "visible")),
+    );
+    const tables = tablesOf(workbook);
+    expect([...tables.keys()].sort()).toEqual(TABLES.map((t) => t.name).sort());
+    for (const spec of TABLES) {
+      const table = tables.get(spec.name)!;
+      expect(table.sheet).toBe(SHEETS.find((s) => s.id === spec.sheet)!.name[language]);
+      expect(table.headers).toEqual(headers(spec, language));
+      expect(table.ref.split(":")[0]).toBe(`A${spec.anchor.row + 1}`);
+    }
+    for (const sheet of workbook.worksheets)
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 0 });
+    const targets = workbook.getWorksheet(SHEETS.find((s) => s.id === "targets")!.name[language])!;
+    expect(targets.getColumn(2).width).toBe(34);
+    expect(targets.getRow(2).values).toEqual(expect.arrayContaining([GOALS[0].id, GOALS[0].label[language]]));
+  });
+
+  it.each(["en", "zh"] as const)(
+    "defines the marker, language, as-of and list names in %s",
+    async (language) => {
+      const { file } = await write(language);
+      const names = storedNames(file);
+      const about = SHEETS.find((s) => s.id === "about")!.name[language];
+      const lists = SHEETS.find((s) => s.id === "lists")!.name[language];
+      expect(names.get(NAMES.version)).toBe(String(TEMPLATE_VERSION));
+      expect(names.get(NAMES.language)).toBe(`"${language}"`);
+      expect(names.get(NAMES.asOf)).toBe(`'${about}'!$B$2`);
+      const words = vocabulary(language);
+      LIST_IDS.forEach((list, i) => {
+        const column = String.fromCharCode(65 + i);
+        expect(names.get(NAMES.list(list))).toBe(
+          `'${lists}'!$${column}$2:$${column}$${words[list].length + 1}`,
+        );
+      });
+      expect(names.size).toBe(3 + LIST_IDS.length);
+    },
+  );
+
+  it("fills the Lists the names point at", async () => {
+    const { workbook } = await write("zh");
+    const lists = workbook.getWorksheet("列表")!;
+    const words = vocabulary("zh");
+    expect(lists.getCell("A2").value).toBe(words.goals[0]);
+    expect(lists.getCell(`C${words.sectors.length + 1}`).value).toBe(words.sectors.at(-1));
+    expect(lists.getCell(`C${words.sectors.length + 2}`).value).toBeNull();
+  });
+
+  it("writes the template's formulas, formats and the as-of date", async () => {
+    const { workbook } = await write("en", "--as-of", "2021-06-30");
+    const spec = tableSpec("targets");
+    const actual = spec.columns.findIndex((c) => c.id === "actual");
+    const targets = workbook.getWorksheet("Targets")!;
+    expect(`=${targets.getCell(2, actual + 1).formula}`).toBe(
+      columnFormula(spec, spec.columns[actual], "en"),
+    );
+    expect(targets.getCell(2, actual + 1).numFmt).toBe("0");
+    const forecast = spec.columns.findIndex((c) => c.id === "forecast");
+    expect(targets.getCell(7, forecast + 1).formula).toMatch(/^SHONLINE\.FORECAST\(/);
+    const about = workbook.getWorksheet("About")!;
+    expect(about.getCell("B2").value).toEqual(new Date(Date.UTC(2021, 5, 30)));
+    expect(about.getCell("B2").numFmt).toBe("yyyy-mm-dd");
+    expect(workbook.getWorksheet("Dashboard")!.getCell("B11").formula).toContain(
+      "tblTimeline[[#This Row],[Month end]]",
+    );
+  });
+
+  it("puts =TODAY() in the as-of cell without --as-of", async () => {
+    const { workbook } = await write("en");
+    expect(workbook.getWorksheet("About")!.getCell("B2").formula).toBe("TODAY()");
+  });
+
+  it("validates the Register's columns on its rows and the spare rows below", async () => {
+    const { workbook } = await write("en");
+    const rules = validations(workbook.getWorksheet("Register")!);
+    const last = 1 + 3 + SPARE_REGISTER_ROWS;
+    expect(rules.A2).toMatchObject({ type: "list", formulae: [NAMES.list("goals")], allowBlank: true });
+    expect(rules[`A${last}`]).toMatchObject({ type: "list", formulae: [NAMES.list("goals")] });
+    expect(rules[`A${last + 1}`]).toBeUndefined();
+    expect(rules.C2).toMatchObject({ type: "list", formulae: [NAMES.list("kinds")], showInputMessage: true });
+    expect(rules.F2).toMatchObject({
+      type: "date",
+      operator: "between",
+      formulae: [new Date(Date.UTC(2018, 0, 1)), new Date(Date.UTC(2030, 11, 31))],
+    });
+    expect(rules.H2).toMatchObject({
+      type: "custom",
+      formulae: ['OR(H2="",LEFT(H2,7)="http://",LEFT(H2,8)="https://")'],
+    });
+    const targets = validations(workbook.getWorksheet("Targets")!);
+    expect(targets.C2).toMatchObject({ type: "list", formulae: [NAMES.list("comparators")] });
+    expect(targets.C8).toBeUndefined();
+  });
+
+  it("colours statuses and draws progress bars on Targets and Dashboard", async () => {
+    const { file } = await write("en");
+    const sheet = zipEntry(file, "xl/worksheets/sheet3.xml");
+    expect(sheet).toContain('<conditionalFormatting sqref="K2:K7"><cfRule type="dataBar"');
+    for (const label of ["Achieved", "On track", "At risk", "Behind", "Missed", "Not started"])
+      expect(sheet).toContain(`SEARCH(&quot;${label}&quot;,N2)`);
+  });
+
+  it("gives an empty register one blank row, as Excel does", async () => {
+    const out = join(folder, "empty.xlsx");
+    expect((await run("--out", out)).code).toBe(0);
+    const workbook = await loadWorkbook(readFileSync(out));
+    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe("A1:K2");
+    expect(tablesOf(workbook).get("tblHistory")!.ref).toBe("A1:F2");
+  });
+});
+
+describe("the written workbook against what the add-in creates", () => {
+  const serialOf = (date: Date) => date.getTime() / 86_400_000 + 25569;
+  const address = (row: number, column: number) => `${String.fromCharCode(65 + column)}${row + 1}`;
+
+  /** Non-empty cells of a sheet read back with exceljs, in the test double's form. */
+  function fileCells(
+    sheet: ExcelJS.Worksheet,
+  ): Map<string, { value: unknown; formula?: string; numberFormat?: string }> {
+    const cells = new Map<string, { value: unknown; formula?: string; numberFormat?: string }>();
+    sheet.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const value = cell.value;
+        const formula = cell.formula ? `=${cell.formula}` : undefined;
+        const plain = formula ? "" : value instanceof Date ? serialOf(value) : (value ?? "");
+        cells.set(`${Number(cell.row) - 1},${Number(cell.col) - 1}`, {
+          value: plain,
+          ...(formula ? { formula } : {}),
+          ...(cell.numFmt ? { numberFormat: cell.numFmt } : {}),
+        });
+      }),
+    );
+    return cells;
+  }
+
+  it.each(["en", "zh"] as const)(
+    "holds the add-in's cells, formats, widths, rules and names (%s)",
+    async (language) => {
+      const { context, workbook: fake } = fakeExcel();
+      await applyTemplate(context, language);
+      const buffer = Buffer.from((await buildWorkbook({ language }).xlsx.writeBuffer()) as ArrayBuffer);
+      const file = await loadWorkbook(buffer);
+      const sheets = fake.sheets.filter((sheet) => sheet.rawName !== "Sheet1");
+      expect(file.worksheets.map((s) => s.name)).toEqual(sheets.map((s) => s.rawName));
+
+      for (const sheet of sheets) {
+        const ours = file.getWorksheet(sheet.rawName)!;
+        const where = `${sheet.rawName}!`;
+        expect({ where, state: ours.state }).toEqual({
+          where,
+          state: sheet.rawVisibility === "Hidden" ? "hidden" : "visible",
+        });
+        expect(ours.views[0]).toMatchObject({ state: "frozen", ySplit: sheet.frozenRows });
+
+        const cells = fileCells(ours);
+        const theirs = new Map(
+          [...sheet.cells].filter(([, cell]) => cell.value !== "" || cell.formula || cell.numberFormat),
+        );
+        for (const [key, cell] of theirs) {
+          const [row, column] = key.split(",").map(Number);
+          expect({ at: where + address(row, column), ...cells.get(key) }).toEqual({
+            at: where + address(row, column),
+            ...cell,
+          });
+        }
+        for (const [key, cell] of cells) {
+          if (cell.value === "" && !cell.formula && !cell.numberFormat) continue;
+          expect({ key: where + key, known: theirs.has(key) }).toEqual({ key: where + key, known: true });
+        }
+
+        for (const [column, points] of sheet.columnWidths)
+          expect({ column, width: ours.getColumn(column + 1).width }).toEqual({
+            column,
+            width: expect.closeTo(points / 5.6, 3),
+          });
+
+        const rules = validations(ours);
+        for (const { row, column, rows, rule } of sheet.validations) {
+          const expected = rule as {
+            list?: { source: string };
+            date?: { formula1: string; formula2: string };
+            custom?: { formula: string };
+          };
+          for (const r of [row, row + rows - 1]) {
+            const at = address(r, column);
+            const found = rules[at];
+            if (expected.list)
+              expect({ at, ...found }).toMatchObject({
+                at,
+                type: "list",
+                formulae: [expected.list.source.slice(1)],
+              });
+            if (expected.date)
+              expect({ at, ...found }).toMatchObject({
+                at,
+                type: "date",
+                formulae: [expected.date.formula1, expected.date.formula2].map(
+                  (d) => new Date(`${d}T00:00:00Z`),
+                ),
+              });
+            if (expected.custom)
+              expect({ at, ...found }).toMatchObject({
+                at,
+                type: "custom",
+                formulae: [expected.custom.formula.slice(1)],
+              });
+          }
+        }
+        for (const { row, column, prompt } of sheet.prompts) {
+          const { title, message } = prompt as { title: string; message: string };
+          expect(rules[address(row, column)]).toMatchObject({
+            showInputMessage: true,
+            promptTitle: title,
+            prompt: message,
+          });
+        }
+
+        // The add-in's ContainsText rules are written as the same SEARCH test in formula rules.
+        const formats = (
+          ours as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
+        ).conditionalFormattings.flatMap((cf) => cf.rules.map((rule) => `${cf.ref} ${rule.type}`));
+        const expectedFormats = sheet.conditionalFormats.map(
+          (cf) =>
+            `${address(cf.row, cf.column)}:${address(cf.row + cf.rows - 1, cf.column)} ${cf.type === "DataBar" ? "dataBar" : "expression"}`,
+        );
+        expect(formats.sort()).toEqual(expectedFormats.sort());
+      }
+
+      const names = storedNames(buffer);
+      expect(new Map([...names].map(([name, formula]) => [name, `=${formula}`]))).toEqual(
+        new Map(fake.names.all.map((name) => [name.rawName, name.rawFormula])),
+      );
+    },
+  );
+});
