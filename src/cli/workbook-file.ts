@@ -24,6 +24,7 @@ import {
   SHEETS,
   tableSpec,
   TEMPLATE_VERSION,
+  STATUS_COLOURS,
 } from "../core/template/template";
 import { vocabulary } from "../core/template/vocabulary";
 
@@ -39,16 +40,6 @@ export interface WorkbookOptions {
 
 /** Empty rows below the register's entries that still get the Register's validation rules. */
 export const SPARE_REGISTER_ROWS = 1000;
-
-/** The add-in's status colours (font, fill), as ARGB. */
-const STATUS_COLOURS: Record<StatusId, { font: string; fill: string }> = {
-  ACHIEVED: { font: "FF0B5A2A", fill: "FFD5F0DD" },
-  ON_TRACK: { font: "FF0B5A2A", fill: "FFE6F4EA" },
-  AT_RISK: { font: "FF7A4B00", fill: "FFFFF1CC" },
-  BEHIND: { font: "FF8A1C1C", fill: "FFFBE0E0" },
-  MISSED: { font: "FF8A1C1C", fill: "FFF6C9C9" },
-  NOT_STARTED: { font: "FF404040", fill: "FFEDEDED" },
-};
 
 /** Excel's default data bar colour. */
 const DATA_BAR_COLOUR = "FF638EC6";
@@ -244,8 +235,8 @@ function statusRules(
     priority: priority.next++,
     formulae: [`NOT(ISERROR(SEARCH("${STATUS_LABELS[id][language].replace(/"/g, '""')}",${firstCell})))`],
     style: {
-      font: { color: { argb: STATUS_COLOURS[id].font } },
-      fill: { type: "pattern", pattern: "solid", bgColor: { argb: STATUS_COLOURS[id].fill } },
+      font: { color: { argb: `FF${STATUS_COLOURS[id].font}` } },
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${STATUS_COLOURS[id].fill}` } },
     },
   }));
 }

@@ -15,6 +15,7 @@ import {
   NAMES,
   sheetSpec,
   tableSpec,
+  STATUS_COLOURS,
 } from "../core/template/template";
 import { STATUS_LABELS } from "../core/progress";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
@@ -35,15 +36,6 @@ const AT_END = null as unknown as number;
 
 /** Points per character of the default font, for column widths given in characters. */
 const POINTS_PER_CHARACTER = 5.6;
-
-const STATUS_COLOURS: Record<keyof typeof STATUS_LABELS, { font: string; fill: string }> = {
-  ACHIEVED: { font: "#0B5A2A", fill: "#D5F0DD" },
-  ON_TRACK: { font: "#0B5A2A", fill: "#E6F4EA" },
-  AT_RISK: { font: "#7A4B00", fill: "#FFF1CC" },
-  BEHIND: { font: "#8A1C1C", fill: "#FBE0E0" },
-  MISSED: { font: "#8A1C1C", fill: "#F6C9C9" },
-  NOT_STARTED: { font: "#404040", fill: "#EDEDED" },
-};
 
 export async function applyTemplate(
   context: Excel.RequestContext,
@@ -168,8 +160,8 @@ function addConditionalFormat(
   }
   for (const [id, colours] of Object.entries(STATUS_COLOURS)) {
     const format = body.conditionalFormats.add("ContainsText");
-    format.textComparison.format.font.color = colours.font;
-    format.textComparison.format.fill.color = colours.fill;
+    format.textComparison.format.font.color = `#${colours.font}`;
+    format.textComparison.format.fill.color = `#${colours.fill}`;
     format.textComparison.rule = {
       operator: "Contains",
       text: STATUS_LABELS[id as keyof typeof STATUS_LABELS][language],

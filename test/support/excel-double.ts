@@ -8,6 +8,7 @@
  * Writes apply at once (Excel applies them at the next sync; nothing here reads before syncing).
  */
 import { todaySerial } from "../../src/core/dates";
+import { cellAddress } from "../../src/core/template/cell-text";
 
 export type CellValue = string | number | boolean;
 
@@ -112,16 +113,7 @@ export abstract class Loadable {
   }
 }
 
-function columnLetters(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
-}
+export { cellAddress };
 
 export class FakeWorksheet extends Loadable {
   readonly cells = new Map<string, CellState>();

@@ -6,7 +6,7 @@ import { isoToSerial } from "../dates";
 import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
 import { COMPARATOR_LABELS, GOAL_GROUPS, GOALS, PLAN, SECTORS } from "../plan";
-import { DEFAULT_THRESHOLDS } from "../progress";
+import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
 import { citeSources, SOURCES } from "../sources";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
 import { type Vocabulary, vocabulary } from "./vocabulary";
@@ -23,6 +23,16 @@ export const NAMES = {
 } as const;
 
 export const DATE_FORMAT = "yyyy-mm-dd";
+
+/** How each status is coloured (font, fill; RGB hex) where the workbook shows it; the text says it too. */
+export const STATUS_COLOURS: Readonly<Record<StatusId, { font: string; fill: string }>> = {
+  ACHIEVED: { font: "0B5A2A", fill: "D5F0DD" },
+  ON_TRACK: { font: "0B5A2A", fill: "E6F4EA" },
+  AT_RISK: { font: "7A4B00", fill: "FFF1CC" },
+  BEHIND: { font: "8A1C1C", fill: "FBE0E0" },
+  MISSED: { font: "8A1C1C", fill: "F6C9C9" },
+  NOT_STARTED: { font: "404040", fill: "EDEDED" },
+};
 const COUNT_FORMAT = "0";
 const PERCENT_FORMAT = "0.0%";
 const DECIMAL_FORMAT = "0.0";
