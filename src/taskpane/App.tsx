@@ -23,7 +23,7 @@ import { Pane, type PaneContext } from "./context";
 import { describeFailure } from "./errors";
 import type { HostInfo } from "./host";
 import { translator, type Translate } from "./i18n";
-import { buildOverview } from "./model";
+import { buildOverview, type Overview } from "./model";
 import { Loading, Notice } from "./Notice";
 import { loadSettings, type PaneSettings, saveSettings } from "./settings";
 import type { TrackerClient } from "./tracker-client";
@@ -65,7 +65,7 @@ type Load =
   | { kind: "loading" }
   | { kind: "ready"; snapshot: TrackingSnapshot }
   | { kind: "noTemplate" }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; error: unknown };
 
 function OutsideExcel({ t }: { t: Translate }) {
   const styles = useStyles();
@@ -94,17 +94,16 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [view, setView] = useState<View>("overview");
 
+  // The message is worded at render time, so a language switch neither re-reads nor re-subscribes.
   const refresh = useCallback(async () => {
     await client.read().then(
       (snapshot) => setLoad({ kind: "ready", snapshot }),
       (error: unknown) =>
         setLoad(
-          error instanceof NotATrackingWorkbookError
-            ? { kind: "noTemplate" }
-            : { kind: "failed", message: describeFailure(error, translator(language)) },
+          error instanceof NotATrackingWorkbookError ? { kind: "noTemplate" } : { kind: "failed", error },
         ),
     );
-  }, [client, language]);
+  }, [client]);
 
   // A workbook without the template opens on the Workbook view, and stays there once created.
   useEffect(() => {
@@ -131,10 +130,17 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
     };
   }, [watching, client, refresh]);
 
-  const overview = useMemo(
-    () => (load.kind === "ready" ? buildOverview(load.snapshot, settings.thresholds, language) : undefined),
-    [load, settings.thresholds, language],
-  );
+  // Cells people typed can stop the engine (a date that is not one, a renamed column): that becomes
+  // a message naming the cell, not a blank pane.
+  const built = useMemo((): { overview?: Overview; error?: unknown } => {
+    if (load.kind !== "ready") return {};
+    try {
+      return { overview: buildOverview(load.snapshot, settings.thresholds, language) };
+    } catch (error) {
+      return { error };
+    }
+  }, [load, settings.thresholds, language]);
+  const overview = built.overview;
 
   const updateSettings = useCallback((next: PaneSettings) => {
     saveSettings(next);
@@ -173,7 +179,7 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
         title={t("errorTitle")}
         action={{ label: t("errorRetry"), onClick: () => void refresh() }}
       >
-        {load.message}
+        {describeFailure(load.error, t, language)}
       </Notice>
     );
   } else {
@@ -212,7 +218,16 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
         </nav>
         <main aria-label={t(TAB_LABELS[shown])}>
           <Suspense fallback={<Loading label={t("loading")} />}>
-            {shown === "overview" ? <OverviewView /> : null}
+            {shown === "overview" && built.error !== undefined ? (
+              <Notice
+                intent="error"
+                title={t("errorTitle")}
+                action={{ label: t("errorRetry"), onClick: () => void refresh() }}
+              >
+                {describeFailure(built.error, t, language)}
+              </Notice>
+            ) : null}
+            {shown === "overview" && overview ? <OverviewView /> : null}
             {shown === "register" ? <RegisterView /> : null}
             {shown === "workbook" ? <WorkbookView /> : null}
             {shown === "history" ? <HistoryView /> : null}

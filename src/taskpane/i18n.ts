@@ -123,6 +123,13 @@ const en = {
   errorRetry: "Try again",
   errorExcel: "Excel could not complete the request: {message}",
   errorNoTemplate: "This workbook has no tracking tables. Create them on the Workbook tab.",
+  missingColumn:
+    'The Register table has no "{column}" column. Rename the column back, or run Repair on the Workbook tab.',
+  dataProblem: "A cell of the tracking workbook cannot be read: {message}",
+  asOfInvalid: "Enter a date such as 2021-06-30.",
+  fieldTarget: "target",
+  fieldComparator: "comparator",
+  fieldDeadline: "deadline",
   dismiss: "Dismiss",
 } as const;
 
@@ -242,6 +249,12 @@ const zh: Record<MessageKey, string> = {
   errorRetry: "重试",
   errorExcel: "Excel 无法完成请求：{message}",
   errorNoTemplate: "此工作簿没有跟踪表。请在“工作簿”选项卡中创建。",
+  missingColumn: "登记表中没有“{column}”列。请改回列名，或在“工作簿”选项卡中运行修复。",
+  dataProblem: "跟踪工作簿中有单元格无法读取：{message}",
+  asOfInvalid: "请输入日期，例如 2021-06-30。",
+  fieldTarget: "目标值",
+  fieldComparator: "比较方式",
+  fieldDeadline: "截止日期",
   dismiss: "关闭",
 };
 

@@ -13,7 +13,8 @@ const KEY = "shonline.settings.v1";
 export const DEFAULT_SETTINGS: PaneSettings = { language: "office", thresholds: DEFAULT_THRESHOLDS };
 
 export function validThresholds(t: StatusThresholds): boolean {
-  return t.atRisk >= 0 && t.onTrack <= 2 && t.atRisk < t.onTrack;
+  const numbers = [t.onTrack, t.atRisk].every((x) => typeof x === "number" && Number.isFinite(x));
+  return numbers && t.atRisk >= 0 && t.onTrack <= 2 && t.atRisk < t.onTrack;
 }
 
 export function loadSettings(
@@ -21,15 +22,19 @@ export function loadSettings(
 ): PaneSettings {
   const raw = storage?.getItem(KEY);
   if (!raw) return DEFAULT_SETTINGS;
-  let parsed: Partial<PaneSettings>;
+  let parsed: unknown;
   try {
-    parsed = JSON.parse(raw) as Partial<PaneSettings>;
+    parsed = JSON.parse(raw);
   } catch {
     return DEFAULT_SETTINGS; // a corrupted entry: start from the defaults rather than fail to open
   }
-  const language = parsed.language === "en" || parsed.language === "zh" ? parsed.language : "office";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return DEFAULT_SETTINGS;
+  const stored = parsed as Partial<PaneSettings>;
+  const language = stored.language === "en" || stored.language === "zh" ? stored.language : "office";
   const thresholds =
-    parsed.thresholds && validThresholds(parsed.thresholds) ? parsed.thresholds : DEFAULT_THRESHOLDS;
+    typeof stored.thresholds === "object" && stored.thresholds !== null && validThresholds(stored.thresholds)
+      ? stored.thresholds
+      : DEFAULT_THRESHOLDS;
   return { language, thresholds };
 }
 

@@ -228,15 +228,18 @@ test("prepares the workbook for sharing: freeze, unfreeze, load with the workboo
   await page().getByRole("button", { name: "Freeze add-in cells" }).click();
   // The double computes no custom function: Forecast cells hold no value, so freezing writes blanks
   // and stamps the as-of date.
-  await page().getByText(/Add-in cells frozen as of 20 April 2020/).waitFor();
+  await page()
+    .getByText(/Add-in cells frozen as of 20 April 2020/)
+    .waitFor();
   await page().getByRole("button", { name: "Unfreeze" }).click();
   await page().getByText("Add-in formulas restored.").waitFor();
   await page().getByRole("button", { name: "Open the add-in with this workbook" }).click();
-  await page().getByText(/will have it load/).waitFor();
-  expect(await page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls)).toEqual([
-    "startup Load",
-    "Office.AutoShowTaskpaneWithDocument=true",
-  ]);
+  await page()
+    .getByText(/will have it load/)
+    .waitFor();
+  expect(
+    await page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls),
+  ).toEqual(["startup Load", "Office.AutoShowTaskpaneWithDocument=true"]);
 });
 
 test("every view in English: screenshot, axe, keyboard", async () => {

@@ -187,3 +187,15 @@ describe("snapshots and export", () => {
     expect(lines[1]).toBe(`品牌产品,'=cmd,,,,2021-05-01,已认定,,"第一, 第二",,2021-06-01 06:00`);
   });
 });
+
+describe("register change events", () => {
+  it("fire after the sync that wrote rows, so the pane can refresh", async () => {
+    const { context, workbook } = await tracking();
+    const { watchRegister } = await import("../../src/excel/tables");
+    let changes = 0;
+    await watchRegister(context, () => changes++);
+    await addEntries(fakeExcel(workbook).context, [entry({ name: "Z" })], "en", NOW);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(changes).toBeGreaterThan(0);
+  });
+});

@@ -300,6 +300,7 @@ export class FakeRange extends Loadable {
       );
     }
     this.ctx().recordWrite(data);
+    this.sheet.workbook.markChanged(this.sheet, this.row, this.rowCountValue);
     data.forEach((row: unknown[], r) => row.forEach((item, c) => apply(this.row + r, this.column + c, item)));
   }
 

@@ -72,7 +72,7 @@ export default function HistoryView() {
       setNote("");
       await refresh();
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     } finally {
       setBusy(false);
     }

@@ -178,7 +178,14 @@ export function OverviewView() {
   const styles = useStyles();
   const { overview, language, t } = usePane();
   if (!overview) return null;
-  const ignoredCells = overview.ignored.map((i) => `${i.goal} ${i.field}`).join(", ");
+  const fieldName = {
+    target: t("fieldTarget"),
+    comparator: t("fieldComparator"),
+    deadline: t("fieldDeadline"),
+  };
+  const ignoredCells = overview.ignored
+    .map((i) => `${GOALS.find((g) => g.id === i.goal)!.label[language]}: ${fieldName[i.field]}`)
+    .join(", ");
   return (
     <div className={styles.column} data-testid="overview">
       <Text weight="semibold">{t("asOfLine", { date: formatDate(overview.asOf, language) })}</Text>

@@ -128,7 +128,7 @@ function EntryForm() {
       setIssues([]);
       await refresh();
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     } finally {
       setBusy(false);
     }
@@ -246,7 +246,7 @@ function CsvImport() {
       setPreview(undefined);
       await refresh();
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     } finally {
       setBusy(false);
     }
@@ -318,7 +318,7 @@ function CsvImport() {
 
 function CsvExport() {
   const styles = useStyles();
-  const { t, client } = usePane();
+  const { t, client, language } = usePane();
   const [message, setMessage] = useState<Message>();
   const exportCsv = async () => {
     try {
@@ -332,7 +332,7 @@ function CsvExport() {
       setTimeout(() => URL.revokeObjectURL(url), 1000);
       setMessage({ intent: "success", text: t("exported", { file: fileName }) });
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     }
   };
   return (

@@ -40,7 +40,7 @@ function AsOfSetting() {
   const save = async () => {
     const serial = mode === "today" ? undefined : parseIsoDate(date);
     if (mode === "fixed" && serial === undefined) {
-      setMessage({ intent: "error", text: t("asOfSetting") });
+      setMessage({ intent: "error", text: t("asOfInvalid") });
       return;
     }
     try {
@@ -51,7 +51,7 @@ function AsOfSetting() {
         text: t("asOfSaved", { date: serial === undefined ? t("asOfToday") : formatDate(serial, language) }),
       });
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     }
   };
   return (

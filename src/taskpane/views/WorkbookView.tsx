@@ -38,7 +38,7 @@ export default function WorkbookView() {
     try {
       setPlan(await client.preview(workbookLanguage));
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     }
   }, [client, workbookLanguage, t]);
   useEffect(() => void load(), [load]);
@@ -52,7 +52,7 @@ export default function WorkbookView() {
       await load();
       await refresh();
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     } finally {
       setBusy(false);
     }
@@ -132,7 +132,7 @@ function Sharing() {
       setMessage({ intent: "success", text: await action() });
       await refresh();
     } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t) });
+      setMessage({ intent: "error", text: describeFailure(error, t, language) });
     }
   };
   const workbookLanguage = snapshot?.language ?? language;

@@ -1,0 +1,486 @@
+/** @jest-environment jsdom */
+/** The task pane, rendered with React in jsdom, against the Excel test double. */
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { isoToSerial } from "../../src/core/dates";
+import { SHEETS } from "../../src/core/template/template";
+import { addEntries } from "../../src/excel/register";
+import { setAsOf } from "../../src/excel/tables";
+import { translator } from "../../src/taskpane/i18n";
+import { FakeContext } from "../support/excel-double";
+import {
+  blankWorkbook,
+  button,
+  configureQueries,
+  doubleClient,
+  ENTERED_AT,
+  entry,
+  installBrowserStubs,
+  paneTitle,
+  renderApp,
+  tab,
+  trackingWorkbook,
+} from "./render";
+
+installBrowserStubs();
+configureQueries();
+jest.setTimeout(20_000);
+
+const AS_OF = isoToSerial("2021-06-30");
+const SETTINGS_KEY = "shonline.settings.v1";
+/** What a stack trace or a raw error name looks like on screen. */
+const STACK = /Error:|\bat .*\(.*:\d+:\d+\)/;
+
+/** A form control by its field label (a required field's label ends with an asterisk). */
+function field(container: HTMLElement, label: string): HTMLInputElement {
+  return within(container).getByLabelText(new RegExp(`^${label}\\s*\\*?$`)) as HTMLInputElement;
+}
+
+function isDisabled(element: HTMLElement): boolean {
+  return element.hasAttribute("disabled") || element.getAttribute("aria-disabled") === "true";
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  cleanup();
+  jest.useRealTimers();
+});
+
+describe("where the pane runs", () => {
+  it("outside Excel, says to open it in Excel and reads nothing", () => {
+    const client = doubleClient(blankWorkbook());
+    renderApp(client, { inExcel: false, language: "en", dark: false });
+    expect(screen.getByRole("heading", { level: 1, name: "Open this in Excel" })).toBeTruthy();
+    expect(screen.getByTestId("outside-excel").textContent).toContain("Home > Add-ins");
+    expect(client.read).not.toHaveBeenCalled();
+    expect(client.missingRequirements).not.toHaveBeenCalled();
+  });
+
+  it("outside Excel, in Chinese when the language is Chinese", () => {
+    renderApp(doubleClient(blankWorkbook()), { inExcel: false, language: "zh", dark: false });
+    expect(screen.getByRole("heading", { level: 1, name: "请在 Excel 中打开" })).toBeTruthy();
+    expect(screen.queryByText("Open this in Excel")).toBeNull();
+  });
+});
+
+describe("an Excel without the needed requirement sets", () => {
+  it("warns, naming ExcelApi 1.8 and what it is for, and reads nothing", () => {
+    const client = doubleClient(blankWorkbook(), false);
+    renderApp(client);
+    const warning = screen.getByRole("status");
+    expect(warning.textContent).toContain("This version of Excel is too old for the tracker");
+    expect(warning.textContent).toContain("It lacks ExcelApi 1.8, needed for tables with drop-down lists");
+    expect(client.read).not.toHaveBeenCalled();
+  });
+});
+
+describe("a workbook without the template", () => {
+  it("opens on the Workbook view, offering to create it and listing the sheets it will create", async () => {
+    const client = doubleClient(blankWorkbook());
+    renderApp(client);
+    const view = await screen.findByTestId("workbook-view");
+    expect(button(view, "Create the tracking workbook")).toBeTruthy();
+    expect(screen.getByText("No tracking workbook here yet")).toBeTruthy();
+    // Every sheet of the template, by its English name (About, Dashboard, Targets, Register...).
+    const sheets = SHEETS.map((sheet) => sheet.name.en);
+    expect(sheets.slice(0, 4)).toEqual(["About", "Dashboard", "Targets", "Register"]);
+    expect(within(view).getByText(`Will create sheets: ${sheets.join(", ")}.`)).toBeTruthy();
+    expect(screen.getByTestId("version-found").textContent).toBe(
+      "This workbook does not have the tracking template yet.",
+    );
+    expect(tab("Workbook").getAttribute("aria-selected")).toBe("true");
+    expect(isDisabled(tab("Overview"))).toBe(true);
+    expect(isDisabled(tab("Register"))).toBe(true);
+    expect(isDisabled(tab("Settings"))).toBe(false);
+  });
+
+  it("creates the workbook when asked, says so, and opens the other views", async () => {
+    const workbook = blankWorkbook();
+    const client = doubleClient(workbook);
+    renderApp(client);
+    const view = await screen.findByTestId("workbook-view");
+    expect(workbook.table("tblTargets")).toBeUndefined();
+    fireEvent.click(button(view, "Create the tracking workbook"));
+    expect(
+      await within(view).findByText(/^The tracking workbook is ready \(template version \d+\)\.$/),
+    ).toBeTruthy();
+    expect(workbook.table("tblTargets")).toBeDefined();
+    expect(workbook.table("tblRegister")).toBeDefined();
+    expect(client.apply).toHaveBeenCalledTimes(1);
+    expect(client.apply).toHaveBeenCalledWith("en");
+    // Now a tracking workbook: the notice is gone, the view offers repairs and the tabs open.
+    await waitFor(() => expect(screen.queryByText("No tracking workbook here yet")).toBeNull());
+    await waitFor(() => expect(button(view, "Repair or upgrade")).toBeTruthy());
+    expect(isDisabled(tab("Overview"))).toBe(false);
+    fireEvent.click(tab("Overview"));
+    expect(await screen.findByTestId("overview")).toBeTruthy();
+  });
+});
+
+const BRANDS_AND_PLATFORMS = [
+  { goal: "BRANDS", name: "Brand one", date: "2021-01-10" },
+  { goal: "BRANDS", name: "Brand two", date: "2021-02-10" },
+  ...Array.from({ length: 20 }, (_, i) => ({
+    goal: "PLATFORMS",
+    name: `Platform ${i + 1}`,
+    date: "2021-03-01",
+  })),
+];
+
+describe("the Overview", () => {
+  it("shows one card per goal, with actual against target and a status badge", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    renderApp(doubleClient(workbook));
+    const overview = await screen.findByTestId("overview");
+    expect(within(overview).getByText("As of 30 June 2021")).toBeTruthy();
+    const cards = within(overview).getAllByTestId(/^card-/);
+    expect(cards.map((card) => card.getAttribute("data-testid"))).toEqual([
+      "card-ENTERPRISES",
+      "card-SCENARIOS",
+      "card-BRANDS",
+      "card-BREAKTHROUGHS",
+      "card-UNMANNED",
+      "card-PLATFORMS",
+    ]);
+    expect(screen.getByTestId("actual-BRANDS").textContent).toBe("2 of more than 100 (2%)");
+    expect(screen.getByTestId("status-BRANDS").textContent).toBe("Behind");
+    expect(screen.getByTestId("actual-PLATFORMS").textContent).toBe("20 of at least 20 (100%)");
+    expect(screen.getByTestId("status-PLATFORMS").textContent).toBe("Achieved");
+    expect(screen.getByTestId("actual-ENTERPRISES").textContent).toBe("0 of more than 100 (0%)");
+    expect(within(cards[2]).getByRole("heading", { level: 3, name: "Brands" })).toBeTruthy();
+    expect(within(cards[2]).getByRole("progressbar", { name: "Progress toward Brands" })).toBeTruthy();
+    const groups = [...overview.querySelectorAll("section > h2")].map((h) => h.textContent);
+    expect(groups).toEqual([
+      'The "Four 100+"',
+      "Unmanned factories",
+      "Industrial internet platforms",
+      "Recognized entries by sector",
+    ]);
+  });
+});
+
+describe("the Register view", () => {
+  async function openRegister() {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("Register"));
+    const view = await screen.findByTestId("register-view");
+    return { workbook, client, view };
+  }
+
+  it("checks an empty entry field by field with the core's messages, and writes nothing", async () => {
+    const { workbook, client, view } = await openRegister();
+    const before = workbook.table("tblRegister")!.dataValues();
+    fireEvent.click(button(view, "Add entry"));
+    expect(await within(view).findByText("Choose the goal this entry counts toward.")).toBeTruthy();
+    expect(within(view).getByText("Give the entry a name.")).toBeTruthy();
+    expect(within(view).getByText("Choose a status.")).toBeTruthy();
+    expect(within(view).getByText("Fix the fields marked below, then add the entry again.")).toBeTruthy();
+    expect(field(view, "Goal").getAttribute("aria-invalid")).toBe("true");
+    expect(field(view, "Kind").getAttribute("aria-invalid")).not.toBe("true");
+    expect(client.addEntries).not.toHaveBeenCalled();
+    expect(workbook.table("tblRegister")!.dataValues()).toEqual(before);
+  });
+
+  it("adds a valid entry, and the overview counts it", async () => {
+    const { workbook, client, view } = await openRegister();
+    const rowsBefore = workbook.table("tblRegister")!.rowCountRaw;
+    fireEvent.change(field(view, "Goal"), { target: { value: "BRANDS" } });
+    fireEvent.change(field(view, "Name"), { target: { value: "Brand three" } });
+    fireEvent.change(field(view, "Status"), { target: { value: "RECOGNIZED" } });
+    fireEvent.change(field(view, "Date recognized"), { target: { value: "2021-05-05" } });
+    fireEvent.click(button(view, "Add entry"));
+    expect(await within(view).findByText("Added “Brand three” to the register.")).toBeTruthy();
+
+    const register = workbook.table("tblRegister")!;
+    expect(register.rowCountRaw).toBe(rowsBefore + 1);
+    expect(register.dataValues().at(-1)!.slice(0, 7)).toEqual([
+      "Brands",
+      "Brand three",
+      "",
+      "",
+      "",
+      isoToSerial("2021-05-05"),
+      "Recognized",
+    ]);
+    expect(client.addEntries).toHaveBeenCalledTimes(1);
+    // The form is cleared, and the latest entries start with the new one.
+    expect(field(view, "Name").value).toBe("");
+    await waitFor(() =>
+      expect(screen.getByTestId("latest").querySelector("li")!.textContent).toContain("Brand three"),
+    );
+
+    fireEvent.click(tab("Overview"));
+    expect((await screen.findByTestId("actual-BRANDS")).textContent).toBe("3 of more than 100 (3%)");
+  });
+
+  it("refuses a duplicate of an entry already in the register", async () => {
+    const { workbook, client, view } = await openRegister();
+    const before = workbook.table("tblRegister")!.dataValues();
+    fireEvent.change(field(view, "Goal"), { target: { value: "BRANDS" } });
+    fireEvent.change(field(view, "Name"), { target: { value: " brand  ONE " } });
+    fireEvent.change(field(view, "Status"), { target: { value: "CANDIDATE" } });
+    fireEvent.click(button(view, "Add entry"));
+    // (The query collapses the double space, as the screen does.)
+    expect(
+      await within(view).findByText('"brand ONE" is already in the register for this goal.'),
+    ).toBeTruthy();
+    expect(client.addEntries).not.toHaveBeenCalled();
+    expect(workbook.table("tblRegister")!.dataValues()).toEqual(before);
+  });
+
+  it("says why when Excel refuses the write, and keeps what was typed", async () => {
+    const { workbook, client, view } = await openRegister();
+    client.addEntries.mockRejectedValueOnce(new Error("The workbook is read-only."));
+    const before = workbook.table("tblRegister")!.dataValues();
+    fireEvent.change(field(view, "Goal"), { target: { value: "SCENARIOS" } });
+    fireEvent.change(field(view, "Name"), { target: { value: "Scenario one" } });
+    fireEvent.change(field(view, "Status"), { target: { value: "IN_PROGRESS" } });
+    fireEvent.click(button(view, "Add entry"));
+    expect(
+      await within(view).findByText("Excel could not complete the request: The workbook is read-only."),
+    ).toBeTruthy();
+    expect(field(view, "Name").value).toBe("Scenario one");
+    expect(workbook.table("tblRegister")!.dataValues()).toEqual(before);
+    expect(view.textContent).not.toMatch(STACK);
+  });
+
+  it("previews a CSV file, naming the bad row's line, and imports only the valid rows", async () => {
+    const { workbook, client, view } = await openRegister();
+    const csv = [
+      "Goal,Name,Status,Date recognized",
+      "BRANDS,CSV brand,Recognized,2021-04-01",
+      "NOPE,Bad row,Recognized,",
+      "PLATFORMS,CSV platform,Candidate,",
+    ].join("\n");
+    const file = new File([csv], "entries.csv", { type: "text/csv" });
+    fireEvent.change(within(view).getByTestId("csv-file"), { target: { files: [file] } });
+
+    const preview = await within(view).findByTestId("import-preview");
+    expect(within(preview).getByText("2 rows ready to import, 1 with problems.")).toBeTruthy();
+    const problems = [...within(preview).getByTestId("import-problems").querySelectorAll("li")];
+    expect(problems.map((item) => item.textContent)).toEqual([
+      'Line 3: "NOPE" is not one of the plan\'s six goals.',
+    ]);
+    expect(client.addEntries).not.toHaveBeenCalled();
+
+    const rowsBefore = workbook.table("tblRegister")!.rowCountRaw;
+    fireEvent.click(button(preview, "Import 2 valid rows"));
+    expect(await within(view).findByText("Imported 2 entries.")).toBeTruthy();
+    expect(screen.queryByTestId("import-preview")).toBeNull();
+    const rows = workbook.table("tblRegister")!.dataValues();
+    expect(rows).toHaveLength(rowsBefore + 2);
+    expect(rows.slice(-2).map((row) => row[1])).toEqual(["CSV brand", "CSV platform"]);
+    expect(rows.map((row) => row[1])).not.toContain("Bad row");
+    expect(client.addEntries).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("failures", () => {
+  it("shows an error message with Try again when the read fails, never a blank pane or a stack", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    client.read.mockRejectedValueOnce(new Error("boom"));
+    renderApp(client);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Something went wrong");
+    expect(alert.textContent).toContain("Excel could not complete the request: boom");
+    expect(document.body.textContent).not.toMatch(STACK);
+    expect(screen.queryByTestId("overview")).toBeNull();
+
+    fireEvent.click(button(alert, "Try again"));
+    expect(await screen.findByTestId("overview")).toBeTruthy();
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+    expect(client.read).toHaveBeenCalledTimes(2);
+  });
+
+  // A person edits the Register in Excel so that the engine rejects it when the overview is computed.
+  it.each([
+    ["text typed into a recognized entry's date cell", "Date recognized", "last spring", '"last spring"'],
+    ["the Goal column renamed", "Goal", "Goal id", '"Goal"'],
+  ])("says what is wrong in the workbook (%s) rather than going blank", async (_, header, typed, named) => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const register = workbook.table("tblRegister")!;
+    const column = register.headers().indexOf(header);
+    const row = header === "Goal" ? register.headerRow : register.headerRow + 1;
+    register.sheet.setCell(row, register.column + column, { value: typed });
+    renderApp(doubleClient(workbook));
+    // The message names the cell or column at fault.
+    await waitFor(() => expect(document.body.textContent).toContain(named));
+    expect(document.body.textContent).not.toMatch(STACK);
+  });
+});
+
+describe("settings", () => {
+  it("switching the language to Chinese re-renders the pane in Chinese, and remembers it", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    renderApp(doubleClient(workbook));
+    await screen.findByTestId("overview");
+    expect(paneTitle()).toBe("Shanghai Online Economy Tracker");
+    fireEvent.click(tab("Settings"));
+    const view = await screen.findByTestId("settings-view");
+    fireEvent.click(within(view).getByLabelText("中文"));
+    fireEvent.click(button(view, "Save settings"));
+
+    await waitFor(() => expect(paneTitle()).toBe("上海在线新经济目标跟踪"));
+    expect(within(view).getByText("设置已保存。")).toBeTruthy();
+    expect(tab("设置").getAttribute("aria-selected")).toBe("true");
+    expect(screen.queryByText("Settings")).toBeNull();
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).toMatchObject({ language: "zh" });
+
+    fireEvent.click(tab("概览"));
+    expect((await screen.findByTestId("status-BRANDS")).textContent).toBe("落后");
+    expect(screen.getByTestId("actual-PLATFORMS").textContent).toBe("20 / 不少于 20 (100%)");
+    expect(screen.getByText("截至 2021年6月30日")).toBeTruthy();
+  });
+
+  it("refuses thresholds out of order, and keeps the saved ones", async () => {
+    const workbook = await trackingWorkbook({ asOf: AS_OF });
+    renderApp(doubleClient(workbook));
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("Settings"));
+    const view = await screen.findByTestId("settings-view");
+    fireEvent.change(within(view).getByLabelText("At risk at or above (% of expected)"), {
+      target: { value: "120" },
+    });
+    fireEvent.click(button(view, "Save settings"));
+    expect(
+      await within(view).findByText("Use percentages between 0 and 200, with At risk below On track."),
+    ).toBeTruthy();
+    expect(localStorage.getItem(SETTINGS_KEY)).toBeNull();
+  });
+});
+
+describe("the as-of date and history", () => {
+  it("sets a fixed as-of date in the workbook from Settings, and the overview measures at it", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("Settings"));
+    const view = await screen.findByTestId("settings-view");
+    fireEvent.change(within(view).getByDisplayValue("2021-06-30"), { target: { value: "2022-12-31" } });
+    fireEvent.click(button(view, "Use this date"));
+    expect(await within(view).findByText("The workbook now measures as of 31 December 2022.")).toBeTruthy();
+    expect(client.setAsOf).toHaveBeenCalledWith(isoToSerial("2022-12-31"));
+    fireEvent.click(tab("Overview"));
+    expect(await screen.findByText("As of 31 December 2022")).toBeTruthy();
+    expect(screen.getByTestId("status-BRANDS").textContent).toBe("Behind");
+  });
+
+  it("refuses a fixed as-of date left blank with a message that says what to do, and writes nothing", async () => {
+    const workbook = await trackingWorkbook({ asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("Settings"));
+    const view = await screen.findByTestId("settings-view");
+    fireEvent.change(within(view).getByDisplayValue("2021-06-30"), { target: { value: "" } });
+    fireEvent.click(button(view, "Use this date"));
+    const notice = await waitFor(() => {
+      const found = view.querySelector('[role="alert"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(client.setAsOf).not.toHaveBeenCalled();
+    // The message must say what is wrong, not just repeat the field's name.
+    expect(notice.textContent!.trim()).not.toBe("As-of date");
+  });
+
+  it("records a snapshot of every goal in History and shows the trends", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    renderApp(doubleClient(workbook));
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("History"));
+    const view = await screen.findByTestId("history-view");
+    expect(within(view).getByText("No snapshots yet.")).toBeTruthy();
+    fireEvent.change(within(view).getByLabelText("Note (optional)"), { target: { value: "mid-year" } });
+    fireEvent.click(button(view, "Record snapshot"));
+    expect(await within(view).findByText(translator("en")("recorded", { count: 6 }))).toBeTruthy();
+    expect(within(view).getByText(/^Snapshot recorded: 6 rows added to /)).toBeTruthy();
+    const history = workbook.table("tblHistory")!.dataValues();
+    expect(history.map((row) => row.slice(0, 3))).toEqual([
+      [AS_OF, "ENTERPRISES", 0],
+      [AS_OF, "SCENARIOS", 0],
+      [AS_OF, "BRANDS", 2],
+      [AS_OF, "BREAKTHROUGHS", 0],
+      [AS_OF, "UNMANNED", 0],
+      [AS_OF, "PLATFORMS", 20],
+    ]);
+    expect(history[0][5]).toBe("mid-year");
+    await waitFor(() => expect(within(view).queryByText("No snapshots yet.")).toBeNull());
+    expect(within(view).getByTestId("trend-BRANDS").querySelector("svg")!.getAttribute("aria-label")).toBe(
+      "Trend of Brands: 2",
+    );
+  });
+});
+
+describe("keeping up with the workbook", () => {
+  it("re-reads once after a burst of register change events (debounced)", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    await screen.findByTestId("overview");
+    await waitFor(() => expect(client.watch).toHaveBeenCalledTimes(1));
+    const onChange = client.watch.mock.calls[0][0] as () => void;
+    const reads = client.read.mock.calls.length;
+
+    jest.useFakeTimers();
+    act(() => {
+      onChange();
+      jest.advanceTimersByTime(300);
+      onChange();
+    });
+    await act(async () => {
+      jest.advanceTimersByTime(399);
+    });
+    expect(client.read).toHaveBeenCalledTimes(reads); // 699 ms after the first event, 399 after the last
+    await act(async () => {
+      jest.advanceTimersByTime(1);
+    });
+    expect(client.read).toHaveBeenCalledTimes(reads + 1);
+    await act(async () => {
+      jest.advanceTimersByTime(5000);
+    });
+    expect(client.read).toHaveBeenCalledTimes(reads + 1);
+  });
+
+  it("shows a colleague's new register rows without a manual refresh", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    expect((await screen.findByTestId("actual-BRANDS")).textContent).toBe("2 of more than 100 (2%)");
+    await waitFor(() => expect(client.watch).toHaveBeenCalledTimes(1));
+    // Someone else appends a row (another Excel.run), and Excel raises the table's change event
+    // to the handler the pane subscribed through client.watch. (The double keeps the handlers but
+    // does not raise the event on writes, so the test raises it, as Excel would after the sync.)
+    await addEntries(
+      new FakeContext(workbook) as unknown as Excel.RequestContext,
+      [entry({ goal: "BRANDS", name: "Colleague's brand", date: "2021-06-01" })],
+      "en",
+      ENTERED_AT,
+    );
+    const handlers = workbook.table("tblRegister")!.changeHandlers;
+    expect(handlers).toHaveLength(1);
+    await act(async () => {
+      await Promise.all(handlers.map((handler) => handler()));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("actual-BRANDS").textContent).toBe("3 of more than 100 (3%)"),
+    );
+  });
+
+  it("re-reads when Refresh is pressed", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    const client = doubleClient(workbook);
+    renderApp(client);
+    await screen.findByTestId("overview");
+    const reads = client.read.mock.calls.length;
+    // An edit that raises no register event: the as-of date, changed in Excel.
+    await setAsOf(new FakeContext(workbook) as unknown as Excel.RequestContext, isoToSerial("2021-12-31"));
+    fireEvent.click(button(document.body, "Refresh"));
+    expect(await screen.findByText("As of 31 December 2021")).toBeTruthy();
+    expect(client.read).toHaveBeenCalledTimes(reads + 1);
+  });
+});
