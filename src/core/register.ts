@@ -97,50 +97,50 @@ export function dateOfCell(cell: unknown, row: number, name: string): number | u
   });
 }
 
+/** Slots of the direct-mapped string cache (a power of two). */
+const CACHE_SLOTS = 256;
+
 /**
  * Remembers a per-cell decision by cell value. Registers repeat a handful of goal and status
- * spellings, so the first few distinct values sit in a short array compared with === (cheaper
- * than hashing on every row); rarer values go to a Map. Error objects are never cached.
+ * spellings: a string's slot comes from its length and end characters (no hashing of the whole
+ * string), and one === comparison confirms it. Colliding strings, blanks, numbers and booleans go
+ * to a Map; error objects are never cached.
  */
-const NOT_SEEN = Symbol("not seen");
-
 class CellCache<T> {
-  // Sorted registers repeat the previous row's value: check that first.
-  private lastKey: unknown = NOT_SEEN;
-  private lastValue!: T;
-  private readonly keys: unknown[] = [];
-  private readonly values: T[] = [];
-  private readonly overflow = new Map<unknown, T>();
+  private readonly keys: (string | undefined)[] = new Array(CACHE_SLOTS).fill(undefined);
+  private readonly values: T[] = new Array(CACHE_SLOTS);
+  private readonly others = new Map<unknown, T>();
 
   constructor(private readonly resolve: (cell: unknown, row: number) => T) {}
 
   get(cell: unknown, row: number): T {
-    if (cell === this.lastKey) return this.lastValue;
-    const keys = this.keys;
-    let value: T | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === cell) {
-        value = this.values[i];
-        break;
-      }
+    if (typeof cell === "string" && cell.length > 0) {
+      const slot =
+        (cell.length * 7 + cell.charCodeAt(0) * 3 + cell.charCodeAt(cell.length - 1)) & (CACHE_SLOTS - 1);
+      if (this.keys[slot] === cell) return this.values[slot];
+      return this.missString(cell, row, slot);
     }
-    if (value === undefined) value = this.miss(cell, row);
-    this.lastKey = cell;
-    this.lastValue = value;
-    return value;
+    return this.missOther(cell, row);
   }
 
-  private miss(cell: unknown, row: number): T {
-    const cached = this.overflow.get(cell);
-    if (cached !== undefined) return cached;
+  private missString(cell: string, row: number, slot: number): T {
+    const known = this.others.get(cell);
+    if (known !== undefined) return known;
     const result = this.resolve(cell, row);
-    if (typeof cell === "object" && cell !== null) return result;
-    if (this.keys.length < 12) {
-      this.keys.push(cell);
-      this.values.push(result);
+    if (this.keys[slot] === undefined) {
+      this.keys[slot] = cell;
+      this.values[slot] = result;
     } else {
-      this.overflow.set(cell, result);
+      this.others.set(cell, result);
     }
+    return result;
+  }
+
+  private missOther(cell: unknown, row: number): T {
+    const known = this.others.get(cell);
+    if (known !== undefined) return known;
+    const result = this.resolve(cell, row);
+    if (typeof cell !== "object" || cell === null) this.others.set(cell, result);
     return result;
   }
 }

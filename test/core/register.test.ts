@@ -183,3 +183,20 @@ describe("summary of every goal", () => {
     }
   });
 });
+
+describe("the per-cell cache behind the counts", () => {
+  it("counts right with thousands of distinct values, colliding spellings, blanks, numbers and booleans", () => {
+    const cells: unknown[] = [];
+    let expected = 0;
+    for (let i = 0; i < 5000; i++) {
+      // Same length and end characters as "BRANDS" ("BxxxxS"), so they share its cache slot.
+      cells.push(`B${String(i % 10000).padStart(4, "0")}S`);
+      const spelling = ["BRANDS", "brands", " Brands ", "品牌产品", "Brands"][i % 5];
+      cells.push(spelling);
+      expected++;
+      cells.push(i % 3 === 0 ? "" : i % 3 === 1 ? i : true);
+    }
+    const goals = column("goals", cells);
+    expect(countTowardGoal({ goals }, brands, 0)).toBe(expected);
+  });
+});
