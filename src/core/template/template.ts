@@ -529,6 +529,11 @@ const about: TableSpec = {
         `${zh ? "来源" : "Source"} ${source.id}`,
         `${source.title}. ${source.description}`,
       ]),
+      // What each sheet is for, so the workbook explains itself without the add-in.
+      ...SHEETS.filter((sheet) => sheet.id !== "about" && !sheet.hidden).map((sheet): Cell[] => [
+        `${zh ? "工作表" : "Sheet"}: ${sheet.name[language]}`,
+        sheet.note[language],
+      ]),
     ];
   },
 };
