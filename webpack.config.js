@@ -27,6 +27,10 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 
 /** Emits functions.zh-CN.json from the generated functions.json; a missing translation fails the build. */
 class LocalizedFunctionsPlugin {
+  constructor(translations = path.resolve(__dirname, "src/functions/functions.zh-CN.json")) {
+    this.translations = translations;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -34,9 +38,7 @@ class LocalizedFunctionsPlugin {
         () => {
           const generated = compilation.getAsset("functions.json");
           if (!generated) return; // metadata generation failed and reported its own errors
-          const translations = JSON.parse(
-            fs.readFileSync(path.resolve(__dirname, "src/functions/functions.zh-CN.json"), "utf8"),
-          );
+          const translations = JSON.parse(fs.readFileSync(this.translations, "utf8"));
           const { json, errors } = localizeFunctions(
             JSON.parse(generated.source.source().toString()),
             translations,
@@ -185,3 +187,6 @@ module.exports = async (env, argv) => {
     },
   };
 };
+
+// For the tests that hold the build to failing on bad function metadata.
+module.exports.LocalizedFunctionsPlugin = LocalizedFunctionsPlugin;

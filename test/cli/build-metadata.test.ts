@@ -1,0 +1,76 @@
+/**
+ * The build fails when function metadata cannot be generated or translated: the same plugins as
+ * webpack.config.js, compiled over small fixture sources.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import webpack from "webpack";
+import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS
+const { LocalizedFunctionsPlugin } = require("../../webpack.config.js");
+
+const FIXTURES = resolve(__dirname, "../fixtures/functions");
+
+function build(source: string, translations: object): Promise<{ errors: string[]; outDir: string }> {
+  const outDir = mkdtempSync(join(tmpdir(), "shonline-build-"));
+  const translationsFile = join(outDir, "zh-CN.json");
+  writeFileSync(translationsFile, JSON.stringify(translations));
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    entry: { functions: source },
+    output: { path: outDir, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: source }),
+      new LocalizedFunctionsPlugin(translationsFile),
+    ],
+  });
+  return new Promise((done, fail) =>
+    compiler.run((error, stats) => {
+      if (error || !stats) return fail(error ?? new Error("no stats"));
+      compiler.close(() =>
+        done({ errors: stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message), outDir }),
+      );
+    }),
+  );
+}
+
+const COMPLETE = {
+  ADD: { name: "加法运算", description: "两数相加。", parameters: { a: "第一个数。", b: "第二个数。" } },
+  TIMES: { name: "乘法运算", description: "两数相乘。", parameters: { a: "第一个数。", b: "第二个数。" } },
+  SCALE: { name: "缩放运算", description: "缩放。", parameters: { a: "数。", b: "倍数。" } },
+};
+
+describe("the build and the custom functions metadata", () => {
+  it("fails when metadata generation reports an error", async () => {
+    const { errors } = await build(join(FIXTURES, "broken.ts"), {});
+    expect(errors.join("\n")).toMatch(/doesn't match for parameter : count/);
+  }, 60_000);
+
+  it("fails when a function has no Chinese translation", async () => {
+    const { errors } = await build(join(FIXTURES, "functions.ts"), { ADD: COMPLETE.ADD });
+    expect(errors.join("\n")).toContain("No zh-CN translation for function TIMES");
+  }, 60_000);
+
+  it("emits functions.json and functions.zh-CN.json with the same ids when all is well", async () => {
+    const { errors, outDir } = await build(join(FIXTURES, "functions.ts"), COMPLETE);
+    expect(errors).toEqual([]);
+    const en = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8"));
+    const zh = JSON.parse(readFileSync(join(outDir, "functions.zh-CN.json"), "utf8"));
+    expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(
+      en.functions.map((f: { id: string }) => f.id),
+    );
+    expect(zh.functions[0].name).toBe("加法运算");
+  }, 60_000);
+});
