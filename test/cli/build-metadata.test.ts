@@ -8,7 +8,6 @@ import { join, resolve } from "path";
 import webpack from "webpack";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS
 const { LocalizedFunctionsPlugin } = require("../../webpack.config.js");
 
 const FIXTURES = resolve(__dirname, "../fixtures/functions");

@@ -3,7 +3,6 @@ import {
   Badge,
   Body1,
   Caption1,
-  Card,
   makeStyles,
   ProgressBar,
   Subtitle2,
@@ -19,13 +18,22 @@ import { Notice } from "../Notice";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
   cardTop: {
     display: "flex",
     justifyContent: "space-between",
     alignItems: "flex-start",
     gap: tokens.spacingHorizontalS,
   },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -78,12 +86,19 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
     ],
   ];
   return (
-    <Card className={styles.card} aria-labelledby={headingId} data-testid={`card-${goal.id}`}>
+    // A plain article styled as a card: nothing in it is interactive, so Fluent's Card (and its
+    // focus management) would only add weight.
+    <article className={styles.card} aria-labelledby={headingId} data-testid={`card-${goal.id}`}>
       <div className={styles.cardTop}>
         <Subtitle2 as="h3" id={headingId}>
           {label}
         </Subtitle2>
-        <Badge appearance="tint" color={BADGE_COLOUR[summary.status]} data-testid={`status-${goal.id}`}>
+        <Badge
+          className={styles.badge}
+          appearance="tint"
+          color={BADGE_COLOUR[summary.status]}
+          data-testid={`status-${goal.id}`}
+        >
           {STATUS_LABELS[summary.status][language]}
         </Badge>
       </div>
@@ -121,7 +136,7 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
           </div>
         ))}
       </dl>
-    </Card>
+    </article>
   );
 }
 
