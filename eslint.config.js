@@ -2,7 +2,6 @@
  * Lint: the Office add-ins rules (load before read, sync after load...), React rules and prettier.
  */
 const officeAddins = require("eslint-plugin-office-addins");
-const tsParser = require("@typescript-eslint/parser");
 
 const NODE_GLOBALS = {
   require: "readonly",
@@ -11,6 +10,9 @@ const NODE_GLOBALS = {
   __dirname: "readonly",
   console: "readonly",
 };
+
+// The TypeScript parser the Office add-ins configuration itself uses (not a dependency of ours).
+const tsParser = officeAddins.configs.recommended.find((config) => config.languageOptions?.parser).languageOptions.parser;
 
 module.exports = [
   { ignores: ["dist/", ".tools/", ".tmp/", "node_modules/", "test-results/", "coverage/"] },

@@ -1,2 +1,2 @@
-/** The Office add-ins house style, with a wider line for data tables. */
-module.exports = { ...require("office-addin-prettier-config"), printWidth: 110, trailingComma: "all" };
+/** House style: the Office add-ins settings (prettier defaults, trailing commas) with a wider line for data tables. */
+module.exports = { printWidth: 110, trailingComma: "all" };
