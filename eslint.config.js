@@ -11,8 +11,8 @@ const NODE_GLOBALS = {
   console: "readonly",
 };
 
-// The TypeScript parser the Office add-ins configuration itself uses (not a dependency of ours).
-const tsParser = officeAddins.configs.recommended.find((config) => config.languageOptions?.parser).languageOptions.parser;
+// Pinned to the version eslint-plugin-office-addins is built with.
+const tsParser = require("@typescript-eslint/parser");
 
 module.exports = [
   { ignores: ["dist/", ".tools/", ".tmp/", "node_modules/", "test-results/", "coverage/"] },
