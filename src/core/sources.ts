@@ -42,12 +42,6 @@ export const SOURCES: readonly Source[] = [
   },
 ];
 
-export function sourceById(id: SourceId): Source {
-  const source = SOURCES.find((s) => s.id === id);
-  if (!source) throw new Error(`Unknown source ${id}`);
-  return source;
-}
-
 /** "seed 000, 002" style citation used in cells and cards. */
 export function citeSources(ids: readonly SourceId[]): string {
   return `seed ${ids.join(", ")}`;

@@ -3,7 +3,6 @@
  * 1) sheets, tables and names; 2) for each of our tables: its sheet, columns, row count, keys.
  */
 import type { ExistingTable, WorkbookState } from "../core/template/plan-apply";
-import { CHART_NAME } from "../core/template/plan-apply";
 import { TABLES } from "../core/template/template";
 
 export interface OurTableHandles {
@@ -67,5 +66,3 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
     handles,
   };
 }
-
-export { CHART_NAME };

@@ -7,7 +7,6 @@
  * alone and ours takes another name.
  */
 import type { Language } from "../language";
-import { GOALS } from "../plan";
 import type { Cell, ColumnSpec, SheetId, SheetSpec, TableSpec } from "./structure";
 import { ABOUT_AS_OF_ROW, LIST_IDS, NAMES, SHEETS, TABLES, TEMPLATE_VERSION } from "./template";
 import { vocabulary } from "./vocabulary";
@@ -198,6 +197,3 @@ export function planTemplate(state: WorkbookState, requested: Language): Templat
     conflicts,
   };
 }
-
-/** The goal ids the template seeds, for callers checking a Targets table. */
-export const SEEDED_GOAL_IDS: readonly string[] = GOALS.map((goal) => goal.id);
