@@ -78,9 +78,10 @@ export interface SectorBreakdown {
   readonly unassigned: readonly number[];
 }
 
+/** Without a sector column every counted row is unassigned. */
 export function sectorBreakdown(
   register: RegisterColumns,
-  sectors: Column,
+  sectors: Column | undefined,
   asOf: number,
   language: Language,
 ): SectorBreakdown {
@@ -92,7 +93,7 @@ export function sectorBreakdown(
   const counts = SECTORS.map(() => GOAL_IDS.map(() => 0));
   const unassigned = GOAL_IDS.map(() => 0);
   tallyRegister(register, asOf, new Float64Array(GOAL_IDS.length), undefined, (goal, _date, row) => {
-    const cell = sectors.rows[row][sectors.index];
+    const cell = sectors?.rows[row][sectors.index];
     const index = typeof cell === "string" ? bySector.get(cell.trim().toUpperCase()) : undefined;
     if (index === undefined) unassigned[goal]++;
     else counts[index][goal]++;

@@ -55,12 +55,12 @@ export interface TargetsReading {
   readonly ignored: readonly { goal: GoalId; field: "target" | "comparator" | "deadline" }[];
 }
 
-function isEngineFailure(compute: () => unknown): boolean {
+/** The value, or undefined when the engine refuses the cell (any other failure is a bug and propagates). */
+function engineValue<T>(compute: () => T): T | undefined {
   try {
-    compute();
-    return false;
+    return compute();
   } catch (error) {
-    if (error instanceof EngineError) return true;
+    if (error instanceof EngineError) return undefined;
     throw error;
   }
 }
@@ -87,17 +87,12 @@ export function specsFromTargets(block: TableBlock | undefined): TargetsReading 
     const target = typeof targetCell === "number" && targetCell > 0 ? targetCell : undefined;
     if (target === undefined) ignored.push({ goal: goal.id, field: "target" });
     const comparatorCell = row[comparatorAt];
-    const comparatorOk =
-      typeof comparatorCell === "string" && !isEngineFailure(() => parseComparator(comparatorCell));
-    if (!comparatorOk) ignored.push({ goal: goal.id, field: "comparator" });
-    const comparator = comparatorOk ? parseComparator(comparatorCell as string) : undefined;
-    const deadlineCell = deadlineAt >= 0 ? row[deadlineAt] : undefined;
-    const deadlineOk =
-      deadlineCell !== undefined &&
-      !isEngineFailure(() => dateOfCell(deadlineCell, 0, "deadline")) &&
-      (dateOfCell(deadlineCell, 0, "deadline") ?? 0) > specOfGoal(goal).start;
-    if (!deadlineOk) ignored.push({ goal: goal.id, field: "deadline" });
-    const deadline = deadlineOk ? dateOfCell(deadlineCell, 0, "deadline") : undefined;
+    const comparator =
+      typeof comparatorCell === "string" ? engineValue(() => parseComparator(comparatorCell)) : undefined;
+    if (comparator === undefined) ignored.push({ goal: goal.id, field: "comparator" });
+    const date = deadlineAt >= 0 ? engineValue(() => dateOfCell(row[deadlineAt], 0, "deadline")) : undefined;
+    const deadline = date !== undefined && date > specOfGoal(goal).start ? date : undefined;
+    if (deadline === undefined) ignored.push({ goal: goal.id, field: "deadline" });
     return specOfGoal(goal, { target, comparator, deadline });
   });
   return { specs, ignored };

@@ -11,9 +11,9 @@
  */
 import { todaySerial } from "../core/dates";
 import { EngineError } from "../core/errors";
-import { type GoalSpec, resolveGoal } from "../core/goal-spec";
+import { resolveGoal } from "../core/goal-spec";
 import { languageFromLocale, type Language } from "../core/language";
-import { COMPARATOR_LABELS, GOALS } from "../core/plan";
+import { COMPARATOR_LABELS, goalById } from "../core/plan";
 import {
   daysLeft as daysLeftOf,
   expectedCount,
@@ -270,7 +270,7 @@ export function target(goal: any, field?: any): any {
   return guard(() => {
     const spec = resolveGoal(requireGoalRef(goal));
     const name = isBlank(field) ? "target" : String(field).trim().toLowerCase();
-    const plan = spec.id ? specPlanGoal(spec) : undefined;
+    const plan = spec.id ? goalById(spec.id) : undefined;
     switch (name as (typeof TARGET_FIELDS)[number]) {
       case "target":
         return spec.target;
@@ -297,10 +297,6 @@ export function target(goal: any, field?: any): any {
         });
     }
   });
-}
-
-function specPlanGoal(spec: GoalSpec) {
-  return GOALS.find((goal) => goal.id === spec.id);
 }
 
 const SUMMARY_HEADERS: Record<Language, string[]> = {

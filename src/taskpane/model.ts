@@ -93,9 +93,7 @@ export function buildOverview(
   const register = registerColumns(snapshot.register);
   const targets = specsFromTargets(snapshot.targets);
   const summaries = summarizeGoals(register, asOf, targets.specs, thresholds);
-  const sectors = register.sectors
-    ? sectorBreakdown(register, register.sectors, asOf, language)
-    : sectorBreakdown(register, { rows: snapshot.register.rows, index: -1, name: "sector" }, asOf, language);
+  const sectors = sectorBreakdown(register, register.sectors, asOf, language);
   const registerSpec = tableSpec("register");
   return {
     asOf,

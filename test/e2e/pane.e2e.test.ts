@@ -7,7 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import type { StaticServer } from "../../src/cli/serve-static";
-import { describeLog, launchChromium, openPage, type OpenedPage, saveScreenshot, serveDist } from "./browser";
+import { launchChromium, openPage, type OpenedPage, saveScreenshot, serveDist } from "./browser";
 
 let browser: Browser;
 let server: StaticServer;
@@ -286,7 +286,6 @@ test("logged no console or page error along the way", () => {
     consoleErrors: [],
     pageErrors: [],
   });
-  void describeLog;
 });
 
 test("an Excel without the needed requirement sets is told what is missing", async () => {
