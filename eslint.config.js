@@ -15,7 +15,7 @@ const NODE_GLOBALS = {
 const tsParser = require("@typescript-eslint/parser");
 
 module.exports = [
-  { ignores: ["dist/", ".tools/", ".tmp/", "node_modules/", "test-results/", "coverage/"] },
+  { ignores: ["dist/", ".tmp/", "node_modules/", "test-results/", "coverage/"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],

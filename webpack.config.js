@@ -4,89 +4,52 @@
  * JSDoc), functions.zh-CN.json, the assets and manifest.xml.
  *
  *   npm run build       production: manifest URLs rewritten to ADDIN_BASE_URL (required)
- *   npm run build:dev   development: manifest keeps https://localhost:3000/
+ *   npm run build:dev   development: manifest keeps the development server's URL
  *   npm run build:test  production code, localhost manifest, office.js served from node_modules
  *                       instead of Microsoft's CDN, so the browser suite runs offline
- *
- * Node-side helpers come precompiled from src/cli (npm run build:tools).
  */
 const path = require("path");
-const fs = require("fs");
-const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { localizeFunctions } = require("./.tools/src/cli/localize-functions");
-const { bundleReport, formatBundleReport } = require("./.tools/src/cli/bundle-report");
-const { rewriteManifestUrls } = require("./.tools/src/cli/manifest-urls");
-const { httpsOptions } = require("./.tools/src/cli/dev-certs");
+
+// The build's helpers are TypeScript in tools/; ts-node compiles them as they load, so this config
+// works from a clean checkout with nothing built first.
+require("ts-node").register({ project: path.join(__dirname, "tools/tsconfig.json"), transpileOnly: true });
+const { BundleReportPlugin, LocalizedFunctionsPlugin } = require("./tools/build/webpack-plugins");
+const { normalizeBaseUrl, rewriteManifestUrls } = require("./tools/build/manifest-urls");
+const { DEV_BASE_URL, DEV_PORT, httpsOptions } = require("./tools/build/dev-server");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIST = path.resolve(__dirname, "node_modules/@microsoft/office-js/dist");
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
-
-/** Emits functions.zh-CN.json from the generated functions.json; a missing translation fails the build. */
-class LocalizedFunctionsPlugin {
-  constructor(translations = path.resolve(__dirname, "src/functions/functions.zh-CN.json")) {
-    this.translations = translations;
-  }
-
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "LocalizedFunctionsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          const generated = compilation.getAsset("functions.json");
-          if (!generated) return; // metadata generation failed and reported its own errors
-          const translations = JSON.parse(fs.readFileSync(this.translations, "utf8"));
-          const { json, errors } = localizeFunctions(
-            JSON.parse(generated.source.source().toString()),
-            translations,
-          );
-          errors.forEach((message) => compilation.errors.push(new webpack.WebpackError(message)));
-          compilation.emitAsset(
-            "functions.zh-CN.json",
-            new webpack.sources.RawSource(JSON.stringify(json, null, 2)),
-          );
-        },
-      );
-    });
-  }
-}
-
-/** Prints what taskpane.html loads against the 200 KB gzip budget after every production build. */
-class BundleReportPlugin {
-  apply(compiler) {
-    compiler.hooks.done.tap("BundleReportPlugin", (stats) => {
-      if (stats.hasErrors() || compiler.options.mode !== "production") return;
-      console.log(formatBundleReport(bundleReport(compiler.options.output.path)));
-    });
-  }
-}
 
 function fail(message) {
   console.error(message);
   process.exit(1);
 }
 
+/** The production base URL from ADDIN_BASE_URL, checked; the build stops with one line when it is unusable. */
+function productionBaseUrl() {
+  const raw = process.env.ADDIN_BASE_URL;
+  if (!raw) {
+    fail(
+      "ADDIN_BASE_URL is not set. Set it to the https address the add-in is served from, e.g. " +
+        `ADDIN_BASE_URL=https://addin.example.org/ npm run build (or run npm run build:dev to keep ${DEV_BASE_URL}).`,
+    );
+  }
+  try {
+    return normalizeBaseUrl(raw);
+  } catch (error) {
+    fail(error.message);
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const testBuild = Boolean(env.test);
-  let baseUrl;
-  if (!dev && !testBuild) {
-    baseUrl = process.env.ADDIN_BASE_URL;
-    if (!baseUrl) {
-      fail(
-        "ADDIN_BASE_URL is not set. Set it to the https address the add-in is served from, e.g. " +
-          "ADDIN_BASE_URL=https://addin.example.org/ npm run build (or run npm run build:dev to keep https://localhost:3000/).",
-      );
-    }
-    try {
-      rewriteManifestUrls("", baseUrl);
-    } catch (error) {
-      fail(error.message);
-    }
-  }
+  // Development and test builds keep the development server's URLs in the manifest.
+  const baseUrl = dev || testBuild ? undefined : productionBaseUrl();
   const officeJs = testBuild ? "office-js/office.js" : OFFICE_JS_CDN;
   const page = (name, template, chunks) =>
     new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, officeJs, scriptLoading: "defer" });
@@ -180,13 +143,10 @@ module.exports = async (env, argv) => {
       }),
     ],
     devServer: {
-      port: 3000,
+      port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : undefined },
       static: false,
     },
   };
 };
-
-// For the tests that hold the build to failing on bad function metadata.
-module.exports.LocalizedFunctionsPlugin = LocalizedFunctionsPlugin;

@@ -18,7 +18,7 @@ import { existsSync } from "fs";
 import { join, resolve } from "path";
 import { gzipSync } from "zlib";
 import type { Browser, BrowserContext } from "playwright-core";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
+import { serveStatic, type StaticServer } from "../support/serve-static";
 import { CHROMIUM_PATH, INSTALL_CHROMIUM, isLocal, launchChromium, TASK_PANE_VIEWPORT } from "../e2e/browser";
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RENDER_RUNS ?? 9));
@@ -26,11 +26,7 @@ const WARM_UP_RUNS = 1;
 const PANE_ROWS = Math.max(0, Number(process.env.BENCH_PANE_ROWS ?? 1000));
 const RENDER_TIMEOUT_MS = 30_000;
 
-/** The repository root, whether this runs from source or compiled into .tools/. */
-const ROOT = [resolve(__dirname, "../.."), resolve(__dirname, "../../..")].find((dir) =>
-  existsSync(join(dir, "package.json")),
-)!;
-const DIST = join(ROOT, "dist");
+const DIST = resolve(__dirname, "../../dist");
 
 interface Target {
   readonly name: string;

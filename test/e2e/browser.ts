@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { serveStatic, type StaticServer } from "../../src/cli/serve-static";
+import { serveStatic, type StaticServer } from "../support/serve-static";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const INSTALL_CHROMIUM = "apt-get install -y --no-install-recommends chromium";

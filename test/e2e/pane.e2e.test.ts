@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import type { StaticServer } from "../../src/cli/serve-static";
+import type { StaticServer } from "../support/serve-static";
 import { launchChromium, openPage, type OpenedPage, saveScreenshot, serveDist } from "./browser";
 
 let browser: Browser;

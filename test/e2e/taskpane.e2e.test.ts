@@ -3,7 +3,7 @@
  * in Excel (in the browser's language), log no error, and fetch nothing but its own files.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import type { StaticServer } from "../../src/cli/serve-static";
+import type { StaticServer } from "../support/serve-static";
 import {
   describeLog,
   launchChromium,

@@ -6,7 +6,11 @@
 import * as path from "path";
 import * as ts from "typescript";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { type FunctionsJson, localizeFunctions, type Translations } from "../../src/cli/localize-functions";
+import {
+  type FunctionsJson,
+  localizeFunctions,
+  type Translations,
+} from "../../tools/build/localize-functions";
 import * as fns from "../../src/functions/functions";
 import translations from "../../src/functions/functions.zh-CN.json";
 

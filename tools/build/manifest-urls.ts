@@ -2,7 +2,7 @@
  * The manifest in the repository points at the development server. A production build rewrites
  * every such URL (all occurrences) to the base URL the add-in is deployed at.
  */
-export const DEV_BASE_URL = "https://localhost:3000/";
+import { DEV_BASE_URL } from "./dev-server";
 
 /** Checks and normalizes ADDIN_BASE_URL: an absolute https URL, ending in "/". */
 export function normalizeBaseUrl(raw: string): string {

@@ -8,7 +8,7 @@ import {
   sideloadPlan,
   WINDOWS_DEVELOPER_KEY,
   webSideloadSteps,
-} from "../../src/cli/start";
+} from "../../tools/start";
 
 const ID = "11111111-2222-4333-8444-555555555555";
 const MANIFEST = { id: ID, buttonLabel: "Target Tracker" };

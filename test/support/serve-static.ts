@@ -4,7 +4,7 @@
  * chosen by the system, serves GET and HEAD only, answers 404 for anything that is not a file
  * inside the folder (including "..", encoded or not, and symbolic links that lead outside it).
  *
- * Usage: node .tools/src/cli/serve-static.js <dir>   (prints the URL, serves until interrupted)
+ * Usage: ts-node test/support/serve-static.ts <dir>   (prints the URL, serves until interrupted)
  */
 import { createReadStream, promises as fs } from "fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "http";

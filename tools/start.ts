@@ -1,5 +1,5 @@
 /**
- * npm start: serve the add-in from the development server (https://localhost:3000/) and sideload
+ * npm start: serve the add-in from the development server (DEV_BASE_URL) and sideload
  * manifest.xml into Excel.
  *
  *   Windows  registers the manifest as a developer add-in (HKCU\Software\Microsoft\Office\16.0\WEF\Developer,
@@ -14,8 +14,8 @@ import { copyFileSync, mkdirSync, readFileSync } from "fs";
 import { get as httpsGet } from "https";
 import { homedir } from "os";
 import { posix, resolve } from "path";
+import { DEV_BASE_URL } from "./build/dev-server";
 
-export const DEV_SERVER_URL = "https://localhost:3000/";
 export const WINDOWS_DEVELOPER_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
 /** Under the home folder: where Excel for Mac looks for sideloaded manifests. */
 export const MAC_WEF_FOLDER = "Library/Containers/com.microsoft.Excel/Data/Documents/wef";
@@ -75,8 +75,8 @@ export function readManifestInfo(xml: string): ManifestInfo {
 /** The numbered steps to sideload into Excel on the web, where nothing can be done automatically. */
 export function webSideloadSteps(manifestPath: string, buttonLabel: string): string[] {
   return [
-    `Keep this command running: it serves the add-in at ${DEV_SERVER_URL}.`,
-    `In the browser you will use for Excel, open ${DEV_SERVER_URL}taskpane.html once; if it warns about the certificate, accept it (the development certificate may be self-signed).`,
+    `Keep this command running: it serves the add-in at ${DEV_BASE_URL}.`,
+    `In the browser you will use for Excel, open ${DEV_BASE_URL}taskpane.html once; if it warns about the certificate, accept it (the development certificate may be self-signed).`,
     "Go to https://www.office.com, sign in, and open or create an Excel workbook.",
     "In the workbook choose Home > Add-ins > More add-ins > My add-ins > Upload My Add-in.",
     `Choose Browse, select ${manifestPath}, then Upload.`,
@@ -203,9 +203,7 @@ function waitForServer(url: string, server: ChildProcess): Promise<void> {
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   if (argv.length > 0) {
-    process.stderr.write(
-      "usage: start  (serves the add-in on https://localhost:3000/ and sideloads manifest.xml)\n",
-    );
+    process.stderr.write(`usage: start  (serves the add-in on ${DEV_BASE_URL} and sideloads manifest.xml)\n`);
     return 2;
   }
   const cwd = process.cwd();
@@ -238,7 +236,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   process.once("SIGTERM", stop);
 
   try {
-    await waitForServer(`${DEV_SERVER_URL}taskpane.html`, server);
+    await waitForServer(`${DEV_BASE_URL}taskpane.html`, server);
   } catch (err) {
     if (server.exitCode !== null || server.signalCode !== null) return exited;
     const reason = err instanceof Error ? err.message : String(err);

@@ -14,7 +14,7 @@
  * The budget verdict is on the scripts loaded at start; the total with every view opened is shown
  * beside it.
  *
- * Usage: node .tools/src/cli/bundle-report.js [dist] [page.html]   (exit 1 when over budget)
+ * Usage: ts-node tools/build/bundle-report.ts [dist] [page.html]   (exit 1 when over budget)
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { basename, dirname, join, posix, relative, resolve, sep } from "path";

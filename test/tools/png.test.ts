@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { inflateSync } from "zlib";
-import { drawIcon, ICON_SIZES } from "../../src/cli/draw-icons";
-import { crc32, encodePng, PNG_SIGNATURE, readPngSize } from "../../src/cli/png";
+import { drawIcon, ICON_SIZES } from "../../tools/icons/draw-icons";
+import { crc32, encodePng, PNG_SIGNATURE, readPngSize } from "../../tools/icons/png";
 
 const ASSETS = join(__dirname, "..", "..", "assets");
 

@@ -15,14 +15,14 @@
  *  6. custom functions: the extension point is complete, and (when given) functions.json lists
  *     exactly the @customfunction functions of the TypeScript source.
  *
- * Usage: node .tools/src/cli/validate-manifest.js [manifest.xml] [--functions dist/functions.json]
+ * Usage: ts-node tools/validate-manifest.ts [manifest.xml] [--functions dist/functions.json]
  *          [--source src/functions/functions.ts] [--assets assets]
  */
 import { existsSync, readFileSync } from "fs";
 import { basename, join, normalize } from "path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 import * as ts from "typescript";
-import { readPngSize } from "./png";
+import { readPngSize } from "./icons/png";
 
 export interface ValidateOptions {
   manifestPath: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { DEV_BASE_URL, normalizeBaseUrl, rewriteManifestUrls } from "../../src/cli/manifest-urls";
+import { DEV_BASE_URL } from "../../tools/build/dev-server";
+import { normalizeBaseUrl, rewriteManifestUrls } from "../../tools/build/manifest-urls";
 
 const MANIFEST = readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8");
 

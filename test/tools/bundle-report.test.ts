@@ -9,7 +9,7 @@ import {
   formatBundleReport,
   KB,
   scriptSources,
-} from "../../src/cli/bundle-report";
+} from "../../tools/build/bundle-report";
 
 let dist: string;
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { encodePng } from "../../src/cli/png";
+import { encodePng } from "../../tools/icons/png";
 import {
   customFunctionIds,
   main,
@@ -10,7 +10,7 @@ import {
   runManifestValidation,
   validateManifest,
   XmlSyntaxError,
-} from "../../src/cli/validate-manifest";
+} from "../../tools/validate-manifest";
 
 const ROOT = join(__dirname, "..", "..");
 const MANIFEST = join(ROOT, "manifest.xml");

@@ -7,7 +7,7 @@
  * land on whole pixels at each size and the 16 px icon stays crisp; curved edges are
  * anti-aliased by supersampling each pixel.
  *
- * Usage: node .tools/src/cli/draw-icons.js [output-dir]   (default: assets)
+ * Usage: ts-node tools/icons/draw-icons.ts [output-dir]   (default: assets)
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
