@@ -8,7 +8,7 @@
  * compute only where the add-in is loaded, as About says.
  */
 import ExcelJS from "exceljs";
-import { todaySerial } from "../core/dates";
+import { nowSerial } from "../core/dates";
 import { type Entry, entryRow } from "../core/entries";
 import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
@@ -64,12 +64,6 @@ interface ValidationModel {
   prompt?: string;
 }
 
-/** The serial date-time of a moment in local time, as Excel stores "now". */
-export function serialDateTime(moment: Date): number {
-  const seconds = moment.getHours() * 3600 + moment.getMinutes() * 60 + moment.getSeconds();
-  return todaySerial(moment) + seconds / 86_400;
-}
-
 export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
   const { language } = options;
   const workbook = new ExcelJS.Workbook();
@@ -99,7 +93,7 @@ export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
 
 function bodyRows(spec: TableSpec, options: WorkbookOptions): { rows: Cell[][]; seeded: number } {
   if (spec.id === "register") {
-    const now = options.now ?? serialDateTime(new Date());
+    const now = options.now ?? nowSerial();
     const rows = (options.entries ?? []).map((entry) => entryRow(entry, options.language, now));
     return { rows, seeded: 0 };
   }

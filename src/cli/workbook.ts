@@ -11,10 +11,10 @@
  */
 import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
 import { basename, dirname, join } from "path";
-import { isDateSerial, parseIsoDate } from "../core/dates";
+import { isDateSerial, nowSerial, parseIsoDate } from "../core/dates";
 import type { Language } from "../core/language";
 import { previewRegisterImport } from "../core/register-csv";
-import { buildWorkbook, serialDateTime } from "./workbook-file";
+import { buildWorkbook } from "./workbook-file";
 
 export const USAGE =
   "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD]";
@@ -177,7 +177,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     entries = preview.accepted;
   }
-  const now = serialDateTime((io.now ?? (() => new Date()))());
+  const now = nowSerial((io.now ?? (() => new Date()))());
   const workbook = buildWorkbook({ language: args.language, entries, asOf: args.asOf, now });
   const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   writeAtomically(args.out, buffer);

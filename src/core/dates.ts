@@ -54,3 +54,9 @@ export function todaySerial(now: Date = new Date()): number {
   const day = now.getDate();
   return serialFromParts(year, month, day) as number;
 }
+
+/** A moment as a date-time serial in local time (the "Entered at" stamps): whole days plus the time of day. */
+export function nowSerial(now: Date = new Date()): number {
+  const seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
+  return todaySerial(now) + seconds / 86_400;
+}

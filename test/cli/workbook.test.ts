@@ -7,10 +7,9 @@ import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
 import {
   buildWorkbook,
   loadWorkbook,
-  serialDateTime,
   SPARE_REGISTER_ROWS,
 } from "../../src/cli/workbook-file";
-import { isoToSerial } from "../../src/core/dates";
+import { isoToSerial, nowSerial } from "../../src/core/dates";
 import type { Language } from "../../src/core/language";
 import { GOALS } from "../../src/core/plan";
 import { columnFormula } from "../../src/core/template/formulas";
@@ -286,7 +285,7 @@ describe("command line: options", () => {
     ]);
     expect(register.getCell("K2").numFmt).toBe("yyyy-mm-dd hh:mm");
     const enteredAt = (register.getCell("K2").value as Date).getTime() / 86_400_000 + 25569;
-    expect(enteredAt).toBeCloseTo(serialDateTime(NOW), 6);
+    expect(enteredAt).toBeCloseTo(nowSerial(NOW), 6);
     expect(register.getCell("B3").value).toBe("Robot line");
     expect(register.getCell("C3").value).toBe("Production line");
     expect(register.getCell("A4").value).toBeNull();

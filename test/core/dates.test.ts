@@ -1,4 +1,11 @@
-import { isDateSerial, isoToSerial, parseIsoDate, serialToIso, todaySerial } from "../../src/core/dates";
+import {
+  isDateSerial,
+  isoToSerial,
+  nowSerial,
+  parseIsoDate,
+  serialToIso,
+  todaySerial,
+} from "../../src/core/dates";
 
 describe("dates as Excel serial numbers", () => {
   it.each([
@@ -37,5 +44,10 @@ describe("dates as Excel serial numbers", () => {
     expect(isDateSerial(44926)).toBe(true);
     expect(isDateSerial(60)).toBe(false);
     expect(isDateSerial(Number.NaN)).toBe(false);
+  });
+
+  it("stamps a moment as the day's serial plus the local time of day", () => {
+    expect(nowSerial(new Date(2022, 11, 31, 18, 0, 0))).toBe(44926.75);
+    expect(nowSerial(new Date(2020, 3, 8, 0, 0, 36))).toBeCloseTo(43929 + 36 / 86_400, 10);
   });
 });

@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from "react";
-import { serialToIso } from "../../core/dates";
+import { nowSerial, serialToIso } from "../../core/dates";
 import { checkEntry, type EntryField, type EntryInput, entryKey, type Issue } from "../../core/entries";
 import { findGoal } from "../../core/goal-spec";
 import { DISTRICTS, GOALS, SECTORS } from "../../core/plan";
@@ -24,7 +24,6 @@ import { describeFailure } from "../errors";
 import { formatDate } from "../format";
 import type { MessageKey } from "../i18n";
 import { Notice } from "../Notice";
-import { nowSerial } from "../time";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
