@@ -5,12 +5,11 @@
 import { parseIsoDate, serialToIso } from "./dates";
 import { findGoal } from "./goal-spec";
 import type { Language } from "./language";
-import { type Bilingual, DISTRICTS, type GoalId, PLAN, SECTORS } from "./plan";
+import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
 import { REGISTER_DATE_BOUNDS } from "./template/template";
 import { UNMANNED_KINDS } from "./template/vocabulary";
-import { GOALS } from "./plan";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -262,7 +261,7 @@ export function entryRow(entry: Entry, language: Language, enteredAt: number): (
   const label = <T extends { id: string; label: Bilingual }>(items: readonly T[], id: string | undefined) =>
     id ? items.find((item) => item.id === id)!.label[language] : null;
   return [
-    GOALS.find((goal) => goal.id === entry.goal)!.label[language],
+    goalById(entry.goal).label[language],
     entry.name,
     label(UNMANNED_KINDS, entry.kind),
     label(SECTORS, entry.sector),

@@ -200,6 +200,12 @@ export const COMPARATOR_LABELS: Readonly<Record<Comparator, Bilingual>> = {
   at_least: { en: "at least", zh: "不少于" },
 };
 
+export function goalGroupById(id: GoalGroup): { id: GoalGroup; label: Bilingual } {
+  const group = GOAL_GROUPS.find((g) => g.id === id);
+  if (!group) throw new Error(`Unknown goal group ${id}`);
+  return group;
+}
+
 export function goalById(id: GoalId): Goal {
   const goal = GOALS.find((g) => g.id === id);
   if (!goal) throw new Error(`Unknown goal ${id}`);

@@ -6,7 +6,12 @@
 import type { Language } from "../core/language";
 import { cellAddress, valueForCell } from "../core/template/cell-text";
 import { columnFormula } from "../core/template/formulas";
-import { CHART_NAME, type NamePlan, planTemplate, type TemplatePlan } from "../core/template/plan-apply";
+import {
+  CHART_NAME,
+  type NameChange,
+  decideTemplateChanges,
+  type TemplateChanges,
+} from "../core/template/template-changes";
 import type { Cell, ColumnSpec, TableSpec, Validation } from "../core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
@@ -42,30 +47,30 @@ export async function applyTemplate(
   requested: Language,
 ): Promise<ApplyReport> {
   const { state, handles } = await readWorkbookState(context);
-  const plan = planTemplate(state, requested);
-  const sheets = placeSheets(context, plan);
-  for (const spec of plan.newTables) createTable(sheets.get(spec.sheet)!, spec, plan.language);
-  extendTables(plan, handles);
-  writeNames(context, plan, sheets);
-  if (plan.addChart) addChart(sheets.get("dashboard")!, plan.language);
+  const changes = decideTemplateChanges(state, requested);
+  const sheets = placeSheets(context, changes);
+  for (const spec of changes.newTables) createTable(sheets.get(spec.sheet)!, spec, changes.language);
+  extendTables(changes, handles);
+  writeNames(context, changes, sheets);
+  if (changes.addChart) addChart(sheets.get("dashboard")!, changes.language);
   await context.sync();
   return {
-    language: plan.language,
-    fromVersion: plan.fromVersion,
-    toVersion: plan.toVersion,
-    createdSheets: plan.sheets.filter((s) => s.create).map((s) => s.name),
-    createdTables: plan.newTables.map((t) => t.name),
-    addedColumns: plan.newColumns.flatMap((c) =>
-      c.columns.map((column) => `${c.table.name}[${column.header[plan.language]}]`),
+    language: changes.language,
+    fromVersion: changes.fromVersion,
+    toVersion: changes.toVersion,
+    createdSheets: changes.sheets.filter((s) => s.create).map((s) => s.name),
+    createdTables: changes.newTables.map((t) => t.name),
+    addedColumns: changes.newColumns.flatMap((c) =>
+      c.columns.map((column) => `${c.table.name}[${column.header[changes.language]}]`),
     ),
-    addedRows: plan.newRows.reduce((sum, r) => sum + r.rows.length, 0),
-    conflicts: plan.conflicts,
+    addedRows: changes.newRows.reduce((sum, r) => sum + r.rows.length, 0),
+    conflicts: changes.conflicts,
   };
 }
 
-function placeSheets(context: Excel.RequestContext, plan: TemplatePlan): Map<string, Excel.Worksheet> {
+function placeSheets(context: Excel.RequestContext, changes: TemplateChanges): Map<string, Excel.Worksheet> {
   const result = new Map<string, Excel.Worksheet>();
-  for (const placement of plan.sheets) {
+  for (const placement of changes.sheets) {
     if (!placement.create) {
       result.set(placement.spec.id, context.workbook.worksheets.getItem(placement.name));
       continue;
@@ -170,12 +175,12 @@ function addConditionalFormat(
 }
 
 /** Existing tables: missing goal rows, missing columns, then every formula column rewritten. */
-function extendTables(plan: TemplatePlan, handles: ReadonlyMap<string, OurTableHandles>): void {
+function extendTables(changes: TemplateChanges, handles: ReadonlyMap<string, OurTableHandles>): void {
   const handleOf = (spec: TableSpec) => handles.get(spec.name.toLowerCase())!;
-  for (const { table: spec, rows } of plan.newRows) {
+  for (const { table: spec, rows } of changes.newRows) {
     const handle = handleOf(spec);
     const existingHeaders = handle.columns.items.map((c) => c.name);
-    const templateHeaders = headers(spec, plan.language);
+    const templateHeaders = headers(spec, changes.language);
     handle.table.rows.add(
       AT_END,
       rows.map((row) =>
@@ -186,15 +191,18 @@ function extendTables(plan: TemplatePlan, handles: ReadonlyMap<string, OurTableH
       ),
     );
   }
-  for (const { table: spec, columns } of plan.newColumns) {
+  for (const { table: spec, columns } of changes.newColumns) {
     for (const column of columns)
-      handleOf(spec).table.columns.add(AT_END, undefined, column.header[plan.language]);
+      handleOf(spec).table.columns.add(AT_END, undefined, column.header[changes.language]);
   }
-  for (const { table: spec, column, rowCount } of plan.formulaColumns) {
+  for (const { table: spec, column, rowCount } of changes.formulaColumns) {
     if (rowCount === 0) continue;
-    const body = handleOf(spec).table.columns.getItem(column.header[plan.language]).getDataBodyRange();
-    body.formulas = Array.from({ length: rowCount }, () => [columnFormula(spec, column, plan.language)]);
-    if (plan.newColumns.some((c) => c.table === spec && c.columns.includes(column)) && column.numberFormat) {
+    const body = handleOf(spec).table.columns.getItem(column.header[changes.language]).getDataBodyRange();
+    body.formulas = Array.from({ length: rowCount }, () => [columnFormula(spec, column, changes.language)]);
+    if (
+      changes.newColumns.some((c) => c.table === spec && c.columns.includes(column)) &&
+      column.numberFormat
+    ) {
       body.numberFormat = Array.from({ length: rowCount }, () => [column.numberFormat!]);
     }
   }
@@ -202,15 +210,15 @@ function extendTables(plan: TemplatePlan, handles: ReadonlyMap<string, OurTableH
 
 function writeNames(
   context: Excel.RequestContext,
-  plan: TemplatePlan,
+  changes: TemplateChanges,
   sheets: Map<string, Excel.Worksheet>,
 ): void {
-  for (const name of plan.names) writeName(context, name, sheets);
+  for (const name of changes.names) writeName(context, name, sheets);
 }
 
 function writeName(
   context: Excel.RequestContext,
-  name: NamePlan,
+  name: NameChange,
   sheets: Map<string, Excel.Worksheet>,
 ): void {
   if (name.kind === "constant") {

@@ -1,12 +1,12 @@
 /** What applying the template would do to this workbook, without changing it (2 reads). */
 import type { Language } from "../core/language";
-import { planTemplate, type TemplatePlan } from "../core/template/plan-apply";
+import { decideTemplateChanges, type TemplateChanges } from "../core/template/template-changes";
 import { readWorkbookState } from "./workbook-state";
 
 export async function previewTemplate(
   context: Excel.RequestContext,
   language: Language,
-): Promise<TemplatePlan> {
+): Promise<TemplateChanges> {
   const { state } = await readWorkbookState(context);
-  return planTemplate(state, language);
+  return decideTemplateChanges(state, language);
 }

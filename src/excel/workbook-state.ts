@@ -2,7 +2,7 @@
  * Reading what a workbook holds of the template, in two round trips whatever its size:
  * 1) sheets, tables and names; 2) for each of our tables: its sheet, columns, row count, keys.
  */
-import type { ExistingTable, WorkbookState } from "../core/template/plan-apply";
+import type { ExistingTable, WorkbookState } from "../core/template/template-changes";
 import { TABLES } from "../core/template/template";
 
 export interface OurTableHandles {

@@ -4,7 +4,7 @@
  */
 import { todaySerial } from "../core/dates";
 import { type Language } from "../core/language";
-import { type GoalGroup, GOAL_IDS, GOALS, type GoalId } from "../core/plan";
+import { type GoalGroup, GOAL_GROUPS, GOAL_IDS, goalById, type GoalId } from "../core/plan";
 import type { StatusThresholds } from "../core/progress";
 import { type GoalSummary, type SectorBreakdown, sectorBreakdown, summarizeGoals } from "../core/summary";
 import { tableSpec } from "../core/template/template";
@@ -42,8 +42,6 @@ export interface Overview {
   readonly trends: ReadonlyMap<GoalId, readonly TrendPoint[]>;
   readonly registerKeys: readonly { goal: unknown; name: unknown }[];
 }
-
-const GROUP_ORDER: readonly GoalGroup[] = ["FOUR_100_PLUS", "UNMANNED", "PLATFORMS"];
 
 function isBlankRow(row: readonly unknown[]): boolean {
   return row.every((cell) => cell === "" || cell === null || cell === undefined);
@@ -100,9 +98,9 @@ export function buildOverview(
     asOfIsToday: snapshot.asOfIsToday,
     asOfMissing: snapshot.asOf === undefined,
     summaries,
-    groups: GROUP_ORDER.map((group) => ({
+    groups: GOAL_GROUPS.map(({ id: group }) => ({
       group,
-      summaries: summaries.filter((s) => GOALS.find((g) => g.id === s.spec.id)!.group === group),
+      summaries: summaries.filter((s) => goalById(s.spec.id as GoalId).group === group),
     })),
     sectors,
     ignored: targets.ignored,

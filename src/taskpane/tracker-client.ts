@@ -5,7 +5,7 @@
 import type { Entry } from "../core/entries";
 import type { Language } from "../core/language";
 import type { GoalSummary } from "../core/summary";
-import type { TemplatePlan } from "../core/template/plan-apply";
+import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import { previewTemplate } from "../excel/preview";
 import { addEntries, exportRegisterCsv, recordSnapshot } from "../excel/register";
@@ -21,7 +21,7 @@ import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../
 export interface TrackerClient {
   missingRequirements(): Requirement[];
   read(): Promise<TrackingSnapshot>;
-  preview(language: Language): Promise<TemplatePlan>;
+  preview(language: Language): Promise<TemplateChanges>;
   apply(language: Language): Promise<ApplyReport>;
   addEntries(entries: readonly Entry[], language: Language, enteredAt: number): Promise<number>;
   recordSnapshot(

@@ -4,11 +4,7 @@ import { join } from "path";
 import { inflateRawSync } from "zlib";
 import type ExcelJS from "exceljs";
 import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
-import {
-  buildWorkbook,
-  loadWorkbook,
-  SPARE_REGISTER_ROWS,
-} from "../../src/cli/workbook-file";
+import { buildWorkbook, loadWorkbook, SPARE_REGISTER_ROWS } from "../../src/cli/workbook-file";
 import { isoToSerial, nowSerial } from "../../src/core/dates";
 import type { Language } from "../../src/core/language";
 import { GOALS } from "../../src/core/plan";

@@ -5,7 +5,7 @@
 import { isoToSerial } from "../dates";
 import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
-import { COMPARATOR_LABELS, GOAL_GROUPS, GOALS, PLAN, SECTORS } from "../plan";
+import { COMPARATOR_LABELS, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
 import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
 import { citeSources, SOURCES } from "../sources";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
@@ -379,7 +379,7 @@ const dashboard: TableSpec = {
   seedRows: (language) =>
     GOALS.map((goal) => [
       goal.id,
-      GOAL_GROUPS.find((group) => group.id === goal.group)!.label[language],
+      goalGroupById(goal.group).label[language],
       ...Array.from({ length: 7 }, () => null),
     ]),
   conditionalFormats: [

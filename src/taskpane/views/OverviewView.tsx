@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { COMPARATOR_LABELS, GOAL_GROUPS, GOALS } from "../../core/plan";
+import { COMPARATOR_LABELS, goalById, goalGroupById, type GoalId } from "../../core/plan";
 import { STATUS_LABELS, type StatusId } from "../../core/progress";
 import type { GoalSummary } from "../../core/summary";
 import { usePane } from "../context";
@@ -71,7 +71,7 @@ const BADGE_COLOUR: Record<StatusId, "success" | "warning" | "danger" | "informa
 function GoalCard({ summary }: { summary: GoalSummary }) {
   const styles = useStyles();
   const { language, t } = usePane();
-  const goal = GOALS.find((g) => g.id === summary.spec.id)!;
+  const goal = goalById(summary.spec.id as GoalId);
   const label = goal.label[language];
   const headingId = `goal-${goal.id}`;
   const figures: [string, string][] = [
@@ -199,7 +199,7 @@ export function OverviewView() {
     deadline: t("fieldDeadline"),
   };
   const ignoredCells = overview.ignored
-    .map((i) => `${GOALS.find((g) => g.id === i.goal)!.label[language]}: ${fieldName[i.field]}`)
+    .map((i) => `${goalById(i.goal).label[language]}: ${fieldName[i.field]}`)
     .join(", ");
   return (
     <div className={styles.column} data-testid="overview">
@@ -211,7 +211,7 @@ export function OverviewView() {
       {overview.groups.map(({ group, summaries }) => (
         <section key={group} aria-labelledby={`group-${group}`} className={styles.column}>
           <Subtitle2 as="h2" id={`group-${group}`}>
-            {GOAL_GROUPS.find((g) => g.id === group)!.label[language]}
+            {goalGroupById(group).label[language]}
           </Subtitle2>
           {summaries.map((summary) => (
             <GoalCard key={summary.spec.id} summary={summary} />

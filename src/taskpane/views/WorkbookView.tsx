@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { Language } from "../../core/language";
-import type { TemplatePlan } from "../../core/template/plan-apply";
+import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
 import { describeFailure } from "../errors";
@@ -30,7 +30,7 @@ export default function WorkbookView() {
   const styles = useStyles();
   const { language, t, client, refresh } = usePane();
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
-  const [plan, setPlan] = useState<TemplatePlan>();
+  const [plan, setPlan] = useState<TemplateChanges>();
   const [message, setMessage] = useState<Message>();
   const [busy, setBusy] = useState(false);
 

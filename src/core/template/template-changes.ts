@@ -1,6 +1,6 @@
 /**
  * Deciding what applying the template to a workbook must do, from a plain description of what
- * the workbook holds. Pure: src/excel reads the workbook, calls this, and carries the plan out.
+ * the workbook holds. Pure: src/excel reads the workbook, calls this, and carries the changes out.
  *
  * Rules: create what is missing; never overwrite what a person entered; our formula columns are
  * rewritten (so upgrades reach them); a sheet of the user's that has one of our names is left
@@ -34,7 +34,7 @@ export interface SheetPlacement {
   readonly create: boolean;
 }
 
-export interface TemplatePlan {
+export interface TemplateChanges {
   readonly language: Language;
   /** The template version found (null: not one of our workbooks yet). */
   readonly fromVersion: number | null;
@@ -45,13 +45,13 @@ export interface TemplatePlan {
   /** Formula columns of existing tables, rewritten in place. */
   readonly formulaColumns: readonly { table: TableSpec; column: ColumnSpec; rowCount: number }[];
   readonly newRows: readonly { table: TableSpec; rows: Cell[][] }[];
-  readonly names: readonly NamePlan[];
+  readonly names: readonly NameChange[];
   readonly addChart: boolean;
   /** Our sheet names that a user sheet already had: ours took another name. */
   readonly conflicts: readonly { wanted: string; used: string }[];
 }
 
-export type NamePlan =
+export type NameChange =
   | { readonly kind: "constant"; readonly name: string; readonly formula: string; readonly exists: boolean }
   | {
       readonly kind: "cell";
@@ -95,7 +95,7 @@ function freeSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-export function planTemplate(state: WorkbookState, requested: Language): TemplatePlan {
+export function decideTemplateChanges(state: WorkbookState, requested: Language): TemplateChanges {
   const language = recordedLanguage(state.names) ?? requested;
   const tablesByName = new Map(state.tables.map((t) => [lower(t.name), t]));
   const existing = (spec: TableSpec) => tablesByName.get(lower(spec.name));
@@ -143,7 +143,7 @@ export function planTemplate(state: WorkbookState, requested: Language): Templat
   });
 
   const fromVersion = recordedVersion(state.names);
-  const names: NamePlan[] = [
+  const names: NameChange[] = [
     {
       kind: "constant",
       name: NAMES.version,
