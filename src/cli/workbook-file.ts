@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { nowSerial } from "../core/dates";
+import { evidenceLinkFormula } from "../core/evidence-link";
 import { type Entry, entryRow } from "../core/entries";
 import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
@@ -195,7 +196,7 @@ function ruleOf(validation: Validation, firstCell: string): ValidationModel {
     case "url":
       return {
         type: "custom",
-        formulae: [`OR(${firstCell}="",LEFT(${firstCell},7)="http://",LEFT(${firstCell},8)="https://")`],
+        formulae: [evidenceLinkFormula(firstCell)],
       };
   }
 }

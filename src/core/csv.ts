@@ -2,6 +2,7 @@
  * CSV in and out of the register: UTF-8 with or without a byte-order mark, comma or semicolon
  * (detected from the header line), quoted fields with embedded delimiters, quotes and newlines.
  */
+import { guardText } from "./text-guard";
 
 export interface CsvTable {
   readonly delimiter: "," | ";";
@@ -91,18 +92,13 @@ export function parseCsv(input: string): CsvTable {
   return { delimiter, records };
 }
 
-/** Text that spreadsheet programs would run as a formula gets a leading apostrophe on export. */
-function neutralize(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function formatCsv(
   rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
   delimiter: "," | ";" = ",",
 ): string {
   const escape = (value: string | number | boolean | null | undefined) => {
     if (value === null || value === undefined) return "";
-    const textValue = typeof value === "string" ? neutralize(value) : String(value);
+    const textValue = typeof value === "string" ? guardText(value) : String(value);
     return /[",;\r\n]/.test(textValue) ? `"${textValue.replace(/"/g, '""')}"` : textValue;
   };
   // A byte-order mark makes Excel read the file as UTF-8 (Chinese text intact).

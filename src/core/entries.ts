@@ -3,13 +3,12 @@
  * line) before anything is written, and turning a valid entry into a Register row.
  */
 import { parseIsoDate, serialToIso } from "./dates";
+import { isEvidenceLink } from "./evidence-link";
 import { findGoal } from "./goal-spec";
 import type { Language } from "./language";
-import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS } from "./plan";
+import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANNED_KINDS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
-import { REGISTER_DATE_BOUNDS } from "./template/template";
-import { UNMANNED_KINDS } from "./template/vocabulary";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -52,6 +51,9 @@ export interface CheckedEntry {
   readonly entry?: Entry;
   readonly issues: readonly Issue[];
 }
+
+/** Register dates are accepted within these bounds; the plan period itself is 2020-04-08 to 2022-12-31. */
+export const REGISTER_DATE_BOUNDS = { min: "2018-01-01", max: "2030-12-31" } as const;
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
@@ -205,12 +207,12 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
   }
 
   const evidence = text(input.evidence);
-  if (evidence && !isHttpLink(evidence))
+  if (evidence && !isEvidenceLink(evidence))
     error(
       "evidence",
       e(
-        "Evidence must be a web link starting with http:// or https://.",
-        "佐证须为以 http:// 或 https:// 开头的网址。",
+        "Evidence must be one web address: http:// or https://, then the site, with no spaces.",
+        "佐证须为一个网址：以 http:// 或 https:// 开头，后接网站地址，不含空格。",
       ),
     );
 
@@ -241,15 +243,6 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       enteredBy: text(input.enteredBy) || undefined,
     },
   };
-}
-
-function isHttpLink(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
 }
 
 /**

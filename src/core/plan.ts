@@ -212,6 +212,13 @@ export function goalById(id: GoalId): Goal {
   return goal;
 }
 
+/** What an unmanned-factories entry is: the goal counts factories, production lines and workshops. */
+export const UNMANNED_KINDS: readonly { id: string; label: Bilingual }[] = [
+  { id: "FACTORY", label: { en: "Factory", zh: "无人工厂" } },
+  { id: "PRODUCTION_LINE", label: { en: "Production line", zh: "无人生产线" } },
+  { id: "WORKSHOP", label: { en: "Workshop", zh: "无人车间" } },
+];
+
 /** The 12 key sectors (seed 002 lists all twelve). */
 export const SECTORS: readonly { id: string; label: Bilingual }[] = [
   { id: "UNMANNED_FACTORIES", label: { en: "Unmanned factories", zh: "无人工厂" } },

@@ -2,7 +2,7 @@
  * Importing register entries from CSV (with a preview and a row-by-row report before anything is
  * written) and exporting the register as CSV.
  */
-import { parseCsv } from "./csv";
+import { formatCsv, parseCsv } from "./csv";
 import { serialToIso } from "./dates";
 import {
   type CheckedEntry,
@@ -15,7 +15,7 @@ import {
 } from "./entries";
 import type { Bilingual } from "./plan";
 import { tableSpec } from "./template/template";
-import { formatCsv } from "./csv";
+import { unguardText } from "./text-guard";
 
 export interface ImportRow {
   /** Line of the CSV file the record starts on. */
@@ -99,7 +99,7 @@ export function previewRegisterImport(text: string, existingKeys: ReadonlySet<st
   for (const record of records) {
     const input: EntryInput = {};
     fields.forEach((field, i) => {
-      if (field) input[field] = record.fields[i] ?? "";
+      if (field) input[field] = unguardText(record.fields[i] ?? "");
     });
     const checked = checkEntry(input, keys);
     if (record.fields.length > header.fields.length) {

@@ -3,6 +3,7 @@
  * place, and changes nothing a person entered. Three round trips whatever the workbook holds:
  * two reads (readWorkbookState) and one write.
  */
+import { evidenceLinkFormula } from "../core/evidence-link";
 import type { Language } from "../core/language";
 import { cellAddress, valueForCell } from "../core/template/cell-text";
 import { columnFormula } from "../core/template/formulas";
@@ -142,7 +143,7 @@ function applyValidation(
   } else {
     const cell = cellAddress(firstRow, columnIndex);
     body.dataValidation.rule = {
-      custom: { formula: `=OR(${cell}="",LEFT(${cell},7)="http://",LEFT(${cell},8)="https://")` },
+      custom: { formula: `=${evidenceLinkFormula(cell)}` },
     };
   }
   if (column.note) {

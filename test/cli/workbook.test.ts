@@ -1,3 +1,4 @@
+import { evidenceLinkFormula } from "../../src/core/evidence-link";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -411,7 +412,7 @@ describe("the written workbook, read back", () => {
     });
     expect(rules.H2).toMatchObject({
       type: "custom",
-      formulae: ['OR(H2="",LEFT(H2,7)="http://",LEFT(H2,8)="https://")'],
+      formulae: [evidenceLinkFormula("H2")],
     });
     const targets = validations(workbook.getWorksheet("Targets")!);
     expect(targets.C2).toMatchObject({ type: "list", formulae: [NAMES.list("comparators")] });

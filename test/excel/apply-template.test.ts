@@ -1,3 +1,4 @@
+import { evidenceLinkFormula } from "../../src/core/evidence-link";
 import fc from "fast-check";
 import { isoToSerial } from "../../src/core/dates";
 import { GOALS } from "../../src/core/plan";
@@ -89,7 +90,7 @@ describe("applying the template to a new workbook", () => {
     expect(rules).toContain(
       JSON.stringify({ date: { formula1: "2018-01-01", formula2: "2030-12-31", operator: "Between" } }),
     );
-    expect(rules.some((r) => r.includes('LEFT(H2,8)=\\"https://\\"'))).toBe(true);
+    expect(rules).toContain(JSON.stringify({ custom: { formula: `=${evidenceLinkFormula("H2")}` } }));
     expect(workbook.sheet("Register")!.frozenRows).toBe(1);
   });
 

@@ -23,7 +23,7 @@ import { sectorBreakdown, summarizeGoals } from "../../src/core/summary";
 import type { TableId } from "../../src/core/template/structure";
 import { headers, monthEnds, SHEETS, tableSpec } from "../../src/core/template/template";
 import { registerColumns } from "../../src/core/tracking";
-import { UNMANNED_KINDS } from "../../src/core/template/vocabulary";
+import { UNMANNED_KINDS } from "../../src/core/plan";
 import { findSoffice, readBlock, readXlsx, recalcProfile, recalculate, type Value } from "./libreoffice";
 
 const TOLERANCE = 1e-9;

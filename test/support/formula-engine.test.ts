@@ -385,3 +385,27 @@ describe("evaluateTemplate", () => {
     ).toThrow(/No tblTargets row with Id NOPE/);
   });
 });
+
+describe("logical and text functions", () => {
+  it.each([
+    ["=AND(TRUE,1=1)", true],
+    ["=AND(TRUE,1=2)", false],
+    ["=OR(FALSE,1=2)", false],
+    ["=OR(FALSE,2=2)", true],
+    ['=AND(TRUE,"x")', error("#VALUE!")],
+    ['=LEFT("https://a",8)', "https://"],
+    ['=LEFT("ab",5)', "ab"],
+    ['=MID("abcdef",3,2)', "cd"],
+    ['=MID("abc",5,2)', ""],
+    ['=LEN("链接 ab")', 5],
+    ['=FIND("://","http://x")', 5],
+    ['=FIND("A","abc")', error("#VALUE!")],
+    ['=ISERROR(FIND("z","abc"))', true],
+    ["=ISERROR(1/2)", false],
+    ["=IFERROR(1/0,7)", 7],
+    ["=IFERROR(2,7)", 2],
+    ["=LEFT(12345,2)", "12"],
+  ])("%s = %p", (formula, expected) => {
+    expect(evaluate(formula)).toEqual(expected);
+  });
+});

@@ -6,7 +6,8 @@
  * Supported: numbers, "text" literals ("" escapes a quote), TRUE/FALSE, defined names, structured
  * references tbl[Col] (a whole column) and tbl[[#This Row],[Col]] (the current row's cell), the
  * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP,
- * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), SHONLINE.FORECAST and
+ * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), AND and OR (of scalars), ISERROR,
+ * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SHONLINE.FORECAST and
  * SHONLINE.FORECASTDATE (the add-in's custom functions). Anything else throws an Error, so a
  * formula this engine cannot check fails loudly rather than passing unchecked.
  */
@@ -96,6 +97,14 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   SUM: { min: 1, max: 255 },
   INDEX: { min: 2, max: 2 },
   MATCH: { min: 3, max: 3 },
+  AND: { min: 1, max: 255 },
+  OR: { min: 1, max: 255 },
+  ISERROR: { min: 1, max: 1 },
+  IFERROR: { min: 2, max: 2 },
+  LEFT: { min: 2, max: 2 },
+  MID: { min: 3, max: 3 },
+  LEN: { min: 1, max: 1 },
+  FIND: { min: 2, max: 2 },
   "SHONLINE.FORECAST": { min: 4, max: customFunctions.forecast.length },
   "SHONLINE.FORECASTDATE": { min: 4, max: customFunctions.forecastDate.length },
 };
@@ -723,12 +732,65 @@ class Evaluator {
         const index = cells.findIndex(matches);
         return index < 0 ? new FormulaError("#N/A") : index + 1;
       }
+      case "AND":
+      case "OR":
+        return this.logical(name, args);
+      case "ISERROR":
+        return this.scalar(args[0]) instanceof FormulaError;
+      case "IFERROR": {
+        const value = this.scalar(args[0]);
+        return value instanceof FormulaError ? this.scalar(args[1]) : value;
+      }
+      case "LEFT":
+      case "MID":
+      case "LEN":
+      case "FIND":
+        return this.textFunction(name, args);
       case "SHONLINE.FORECAST":
         return this.custom(customFunctions.forecast, args);
       case "SHONLINE.FORECASTDATE":
         return this.custom(customFunctions.forecastDate, args);
       default:
         throw new Error(`Unknown function ${name}`);
+    }
+  }
+
+  /** AND, OR over scalar arguments (every argument is evaluated, as in Excel; an error wins). */
+  private logical(name: "AND" | "OR", args: readonly FormulaNode[]): Cell {
+    const values: boolean[] = [];
+    for (const arg of args) {
+      const value = toBoolean(this.scalar(arg));
+      if (value instanceof FormulaError) return value;
+      values.push(value);
+    }
+    return name === "AND" ? values.every(Boolean) : values.some(Boolean);
+  }
+
+  /** LEFT(text, n), MID(text, start, n), LEN(text), FIND(wanted, text): positions from 1, as Excel. */
+  private textFunction(name: "LEFT" | "MID" | "LEN" | "FIND", args: readonly FormulaNode[]): Cell {
+    const texts: string[] = [];
+    const numbers: number[] = [];
+    const textArgs = name === "FIND" ? 2 : 1;
+    for (const [i, arg] of args.entries()) {
+      const value = i < textArgs ? toText(this.scalar(arg)) : this.number(arg);
+      if (value instanceof FormulaError) return value;
+      if (typeof value === "string") texts.push(value);
+      else numbers.push(Math.trunc(value));
+    }
+    const [text] = texts;
+    switch (name) {
+      case "LEN":
+        return text.length;
+      case "LEFT":
+        return numbers[0] < 0 ? new FormulaError("#VALUE!") : text.slice(0, numbers[0]);
+      case "MID":
+        return numbers[0] < 1 || numbers[1] < 0
+          ? new FormulaError("#VALUE!")
+          : text.slice(numbers[0] - 1, numbers[0] - 1 + numbers[1]);
+      case "FIND": {
+        const index = texts[1].indexOf(texts[0]);
+        return index < 0 ? new FormulaError("#VALUE!") : index + 1;
+      }
     }
   }
 

@@ -5,6 +5,7 @@
 import { isoToSerial } from "../dates";
 import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
+import { REGISTER_DATE_BOUNDS } from "../entries";
 import { COMPARATOR_LABELS, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
 import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
 import { citeSources, SOURCES } from "../sources";
@@ -36,9 +37,6 @@ export const STATUS_COLOURS: Readonly<Record<StatusId, { font: string; fill: str
 const COUNT_FORMAT = "0";
 const PERCENT_FORMAT = "0.0%";
 const DECIMAL_FORMAT = "0.0";
-
-/** Register dates are accepted within these bounds; the plan period itself is 2020-04-08 to 2022-12-31. */
-export const REGISTER_DATE_BOUNDS = { min: "2018-01-01", max: "2030-12-31" } as const;
 
 const h = (en: string, zh: string) => ({ en, zh });
 

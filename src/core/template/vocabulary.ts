@@ -3,15 +3,9 @@
  * workbook's language. Native formulas compare against these exact texts, so they live in one place.
  */
 import type { Language } from "../language";
-import { COMPARATOR_LABELS, DISTRICTS, GOALS, SECTORS, type Bilingual } from "../plan";
+import { COMPARATOR_LABELS, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../plan";
 import { STATUS_LABELS } from "../progress";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../register";
-
-export const UNMANNED_KINDS: readonly { id: string; label: Bilingual }[] = [
-  { id: "FACTORY", label: { en: "Factory", zh: "无人工厂" } },
-  { id: "PRODUCTION_LINE", label: { en: "Production line", zh: "无人生产线" } },
-  { id: "WORKSHOP", label: { en: "Workshop", zh: "无人车间" } },
-];
 
 export interface Vocabulary {
   readonly goals: string[];

@@ -15,10 +15,9 @@ import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from "rea
 import { nowSerial, serialToIso } from "../../core/dates";
 import { checkEntry, type EntryField, type EntryInput, entryKey, type Issue } from "../../core/entries";
 import { findGoal } from "../../core/goal-spec";
-import { DISTRICTS, GOALS, SECTORS } from "../../core/plan";
+import { DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../core/register";
 import { type ImportPreview, previewRegisterImport } from "../../core/register-csv";
-import { UNMANNED_KINDS } from "../../core/template/vocabulary";
 import { usePane } from "../context";
 import { describeFailure } from "../errors";
 import { formatDate } from "../format";

@@ -11,7 +11,7 @@ import { isoToSerial } from "../../../src/core/dates";
 import { checkEntry, type Entry } from "../../../src/core/entries";
 import { type Language, languageFromLocale } from "../../../src/core/language";
 import { DISTRICTS, GOAL_IDS, PLAN, SECTORS } from "../../../src/core/plan";
-import { UNMANNED_KINDS } from "../../../src/core/template/vocabulary";
+import { UNMANNED_KINDS } from "../../../src/core/plan";
 import { applyTemplate } from "../../../src/excel/apply-template";
 import { addEntries } from "../../../src/excel/register";
 import { FakeContext, FakeWorkbook } from "../../support/excel-double";
