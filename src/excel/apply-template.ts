@@ -24,6 +24,7 @@ import {
   STATUS_COLOURS,
 } from "../core/template/template";
 import { STATUS_LABELS } from "../core/progress";
+import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
 
 export interface ApplyReport {
@@ -36,9 +37,6 @@ export interface ApplyReport {
   readonly addedRows: number;
   readonly conflicts: readonly { wanted: string; used: string }[];
 }
-
-/** Excel's "append at the end" index for rows and columns (typed as number, documented as null). */
-const AT_END = null as unknown as number;
 
 /** Points per character of the default font, for column widths given in characters. */
 const POINTS_PER_CHARACTER = 5.6;

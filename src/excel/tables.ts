@@ -98,6 +98,13 @@ function chunkBySize(rows: unknown[][]): unknown[][][] {
 }
 
 /**
+ * The index that makes rows.add and columns.add append at the end: the TableRowCollection.add and
+ * TableColumnCollection.add reference pages document null (or leaving it out) as "at the end",
+ * while the typings declare a number.
+ */
+export const AT_END = null as unknown as number;
+
+/**
  * Appends rows (given in template column order) to one of our tables: one read, then one write
  * for up to 10,000 rows; above that, one write per chunk of under 1 MB. A table's single blank
  * row (what Excel leaves in an empty table) is filled first.
@@ -126,8 +133,7 @@ export async function appendRows(
     const rest = fillBlank ? prepared.slice(1) : prepared;
     const chunks = chunkBySize(rest);
     for (let i = 0; i < chunks.length; i++) {
-      if (chunks[i].length > 0)
-        table.rows.add(null as unknown as number, chunks[i] as (string | number | boolean)[][]);
+      if (chunks[i].length > 0) table.rows.add(AT_END, chunks[i] as (string | number | boolean)[][]);
       // Above 10,000 rows each chunk is its own request, to stay under the request size limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       if (i < chunks.length - 1) await context.sync();

@@ -31,7 +31,8 @@ import {
   type RegisterColumns,
 } from "../core/register";
 import { citeSources } from "../core/sources";
-import { summarizeGoals } from "../core/summary";
+import { type GoalSummary, summarizeGoals } from "../core/summary";
+import { TARGETS_HEADERS } from "../core/template/headers";
 import {
   isBlank,
   optionalColumn,
@@ -299,21 +300,22 @@ export function target(goal: any, field?: any): any {
   });
 }
 
-const SUMMARY_HEADERS: Record<Language, string[]> = {
-  en: [
-    "Id",
-    "Goal",
-    "Comparator",
-    "Target",
-    "Actual",
-    "Progress",
-    "Expected",
-    "Status",
-    "Forecast",
-    "Remaining",
-  ],
-  zh: ["编号", "目标", "比较方式", "目标值", "实际", "完成进度", "应达", "状态", "预计", "尚差"],
-};
+/** SUMMARY's columns: Targets columns, under the Targets sheet's headers, each with its value. */
+const SUMMARY_COLUMNS: readonly {
+  readonly header: keyof typeof TARGETS_HEADERS;
+  readonly value: (row: GoalSummary, language: Language) => string | number;
+}[] = [
+  { header: "id", value: (row) => row.spec.id ?? "" },
+  { header: "goal", value: (row, language) => row.spec.label[language] },
+  { header: "comparator", value: (row, language) => COMPARATOR_LABELS[row.spec.comparator][language] },
+  { header: "target", value: (row) => row.spec.target },
+  { header: "actual", value: (row) => row.actual },
+  { header: "progress", value: (row) => row.progress },
+  { header: "expected", value: (row) => row.expected },
+  { header: "status", value: (row, language) => STATUS_LABELS[row.status][language] },
+  { header: "forecast", value: (row) => row.forecast.atDeadline },
+  { header: "remaining", value: (row) => row.remaining },
+];
 
 function summaryLanguage(value: any): Language {
   if (isBlank(value)) return displayLanguage();
@@ -344,19 +346,8 @@ export function summary(
     const asOf = asOfOrToday(as_of);
     const rows = summarizeGoals(registerOf(goals, statuses, dates), asOf);
     return [
-      SUMMARY_HEADERS[lang],
-      ...rows.map((row) => [
-        row.spec.id,
-        row.spec.label[lang],
-        COMPARATOR_LABELS[row.spec.comparator][lang],
-        row.spec.target,
-        row.actual,
-        row.progress,
-        row.expected,
-        STATUS_LABELS[row.status][lang],
-        row.forecast.atDeadline,
-        row.remaining,
-      ]),
+      SUMMARY_COLUMNS.map((column) => TARGETS_HEADERS[column.header][lang]),
+      ...rows.map((row) => SUMMARY_COLUMNS.map((column) => column.value(row, lang))),
     ];
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The custom functions as Excel calls them: raw cell values in, values or CustomFunctions.Error out.
  */
+import { headers, tableSpec } from "../../src/core/template/template";
 import { isoToSerial as d, todaySerial } from "../../src/core/dates";
 import * as fns from "../../src/functions/functions";
 
@@ -178,6 +179,9 @@ describe("SUMMARY", () => {
   it("speaks Chinese when asked", () => {
     const table = fns.summary(GOALS, STATUSES, DATES, "2021-12-31", "zh-CN");
     expect(table[0][1]).toBe("目标");
+    // Every SUMMARY header is a header of the Targets sheet, as the workbook spells it.
+    const targetsHeaders = headers(tableSpec("targets"), "zh");
+    expect(table[0].filter((header) => !targetsHeaders.includes(header))).toEqual([]);
     expect(table[3][1]).toBe("品牌产品");
     expect(table[3][2]).toBe("超过");
   });

@@ -9,6 +9,7 @@ import { REGISTER_DATE_BOUNDS } from "../entries";
 import { COMPARATOR_LABELS, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
 import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
 import { citeSources, SOURCES } from "../sources";
+import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
 import { type Vocabulary, vocabulary } from "./vocabulary";
 
@@ -38,59 +39,24 @@ const COUNT_FORMAT = "0";
 const PERCENT_FORMAT = "0.0%";
 const DECIMAL_FORMAT = "0.0";
 
-const h = (en: string, zh: string) => ({ en, zh });
-
 // ---- Targets ------------------------------------------------------------------------------
-
-const T = {
-  id: h("Id", "编号"),
-  goal: h("Goal", "目标"),
-  comparator: h("Comparator", "比较方式"),
-  target: h("Target", "目标值"),
-  required: h("Required", "所需数量"),
-  unit: h("Unit", "单位"),
-  start: h("Start", "开始日期"),
-  deadline: h("Deadline", "截止日期"),
-  source: h("Source", "来源"),
-  actual: h("Actual", "实际"),
-  progress: h("Progress", "完成进度"),
-  expected: h("Expected", "应达"),
-  remaining: h("Remaining", "尚差"),
-  status: h("Status", "状态"),
-  forecast: h("Forecast", "预计"),
-  forecastDate: h("Forecast date", "预计达成日"),
-  daysLeft: h("Days left", "剩余天数"),
-};
-
-const R = {
-  goal: h("Goal", "目标"),
-  name: h("Name", "名称"),
-  kind: h("Kind", "类型"),
-  sector: h("Sector", "领域"),
-  district: h("District", "区"),
-  date: h("Date recognized", "认定日期"),
-  status: h("Status", "状态"),
-  evidence: h("Evidence link", "佐证链接"),
-  notes: h("Notes", "备注"),
-  enteredBy: h("Entered by", "录入人"),
-  enteredAt: h("Entered at", "录入时间"),
-};
 
 /** Counting recognized register rows up to the as-of day (undated rows count, as in the engine). */
 function recognizedCount(c: FormulaContext, v: Vocabulary, criteria: string[]): string {
-  const base = [...criteria, c.column("register", R.status[c.language]), c.text(v.recognized)];
-  const date = c.column("register", R.date[c.language]);
+  const base = [...criteria, c.column("register", REGISTER_HEADERS.status[c.language]), c.text(v.recognized)];
+  const date = c.column("register", REGISTER_HEADERS.date[c.language]);
   return (
     `COUNTIFS(${[...base, date, `"<"&(${c.asOf}+1)`].join(",")})` +
     `+COUNTIFS(${[...base, date, `""`].join(",")})`
   );
 }
 
-function targetsFormula(column: keyof typeof T, c: FormulaContext): string {
+function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext): string {
   const v = vocabulary(c.language);
-  const col = (key: keyof typeof T) => c.thisRow(T[key][c.language]);
+  const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
   const met = `IF(${col("comparator")}=${c.text(v.moreThan)},${col("actual")}>${col("target")},${col("actual")}>=${col("target")})`;
-  const register = (key: keyof typeof R) => c.column("register", R[key][c.language]);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
   switch (column) {
     case "required":
       return `IF(${col("comparator")}=${c.text(v.moreThan)},INT(${col("target")})+1,ROUNDUP(${col("target")},0))`;
@@ -124,41 +90,72 @@ function targetsFormula(column: keyof typeof T, c: FormulaContext): string {
 
 const targetsColumns: ColumnSpec[] = (
   [
-    { id: "id", header: T.id, role: "seeded", width: 15 },
-    { id: "goal", header: T.goal, role: "seeded", width: 34 },
+    { id: "id", header: TARGETS_HEADERS.id, role: "seeded", width: 15 },
+    { id: "goal", header: TARGETS_HEADERS.goal, role: "seeded", width: 34 },
     {
       id: "comparator",
-      header: T.comparator,
+      header: TARGETS_HEADERS.comparator,
       role: "seeded",
       editable: true,
       width: 12,
       validation: { kind: "list", list: "comparators" },
-      note: h(
+      note: bilingual(
         "Editable: 'more than' or 'at least'. The sources disagree for unmanned factories.",
         "可修改：“超过”或“不少于”。无人工厂目标的来源说法不一。",
       ),
     },
-    { id: "target", header: T.target, role: "seeded", editable: true, width: 10, numberFormat: "0" },
-    { id: "required", header: T.required, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
-    { id: "unit", header: T.unit, role: "seeded", width: 16 },
-    { id: "start", header: T.start, role: "seeded", width: 12, numberFormat: DATE_FORMAT },
+    {
+      id: "target",
+      header: TARGETS_HEADERS.target,
+      role: "seeded",
+      editable: true,
+      width: 10,
+      numberFormat: "0",
+    },
+    {
+      id: "required",
+      header: TARGETS_HEADERS.required,
+      role: "formula",
+      width: 10,
+      numberFormat: COUNT_FORMAT,
+    },
+    { id: "unit", header: TARGETS_HEADERS.unit, role: "seeded", width: 16 },
+    { id: "start", header: TARGETS_HEADERS.start, role: "seeded", width: 12, numberFormat: DATE_FORMAT },
     {
       id: "deadline",
-      header: T.deadline,
+      header: TARGETS_HEADERS.deadline,
       role: "seeded",
       editable: true,
       width: 12,
       numberFormat: DATE_FORMAT,
     },
-    { id: "source", header: T.source, role: "seeded", width: 16 },
-    { id: "actual", header: T.actual, role: "formula", width: 9, numberFormat: COUNT_FORMAT },
-    { id: "progress", header: T.progress, role: "formula", width: 10, numberFormat: PERCENT_FORMAT },
-    { id: "expected", header: T.expected, role: "formula", width: 10, numberFormat: DECIMAL_FORMAT },
-    { id: "remaining", header: T.remaining, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
-    { id: "status", header: T.status, role: "formula", width: 12 },
+    { id: "source", header: TARGETS_HEADERS.source, role: "seeded", width: 16 },
+    { id: "actual", header: TARGETS_HEADERS.actual, role: "formula", width: 9, numberFormat: COUNT_FORMAT },
+    {
+      id: "progress",
+      header: TARGETS_HEADERS.progress,
+      role: "formula",
+      width: 10,
+      numberFormat: PERCENT_FORMAT,
+    },
+    {
+      id: "expected",
+      header: TARGETS_HEADERS.expected,
+      role: "formula",
+      width: 10,
+      numberFormat: DECIMAL_FORMAT,
+    },
+    {
+      id: "remaining",
+      header: TARGETS_HEADERS.remaining,
+      role: "formula",
+      width: 10,
+      numberFormat: COUNT_FORMAT,
+    },
+    { id: "status", header: TARGETS_HEADERS.status, role: "formula", width: 12 },
     {
       id: "forecast",
-      header: T.forecast,
+      header: TARGETS_HEADERS.forecast,
       role: "formula",
       width: 10,
       numberFormat: DECIMAL_FORMAT,
@@ -166,17 +163,26 @@ const targetsColumns: ColumnSpec[] = (
     },
     {
       id: "forecastDate",
-      header: T.forecastDate,
+      header: TARGETS_HEADERS.forecastDate,
       role: "formula",
       width: 13,
       numberFormat: DATE_FORMAT,
       needsAddIn: true,
     },
-    { id: "daysLeft", header: T.daysLeft, role: "formula", width: 10, numberFormat: COUNT_FORMAT },
+    {
+      id: "daysLeft",
+      header: TARGETS_HEADERS.daysLeft,
+      role: "formula",
+      width: 10,
+      numberFormat: COUNT_FORMAT,
+    },
   ] as ColumnSpec[]
 ).map((column) =>
   column.role === "formula"
-    ? { ...column, formula: (c: FormulaContext) => targetsFormula(column.id as keyof typeof T, c) }
+    ? {
+        ...column,
+        formula: (c: FormulaContext) => targetsFormula(column.id as keyof typeof TARGETS_HEADERS, c),
+      }
     : column,
 );
 
@@ -213,36 +219,42 @@ const register: TableSpec = {
   sheet: "register",
   anchor: { row: 0, column: 0 },
   columns: [
-    { id: "goal", header: R.goal, role: "user", width: 30, validation: { kind: "list", list: "goals" } },
-    { id: "name", header: R.name, role: "user", width: 30 },
+    {
+      id: "goal",
+      header: REGISTER_HEADERS.goal,
+      role: "user",
+      width: 30,
+      validation: { kind: "list", list: "goals" },
+    },
+    { id: "name", header: REGISTER_HEADERS.name, role: "user", width: 30 },
     {
       id: "kind",
-      header: R.kind,
+      header: REGISTER_HEADERS.kind,
       role: "user",
       width: 16,
       validation: { kind: "list", list: "kinds" },
-      note: h(
+      note: bilingual(
         "For unmanned factories: factory, production line or workshop.",
         "仅用于无人工厂：工厂、生产线或车间。",
       ),
     },
     {
       id: "sector",
-      header: R.sector,
+      header: REGISTER_HEADERS.sector,
       role: "user",
       width: 26,
       validation: { kind: "list", list: "sectors" },
     },
     {
       id: "district",
-      header: R.district,
+      header: REGISTER_HEADERS.district,
       role: "user",
       width: 16,
       validation: { kind: "list", list: "districts" },
     },
     {
       id: "date",
-      header: R.date,
+      header: REGISTER_HEADERS.date,
       role: "user",
       width: 14,
       numberFormat: DATE_FORMAT,
@@ -250,22 +262,34 @@ const register: TableSpec = {
     },
     {
       id: "status",
-      header: R.status,
+      header: REGISTER_HEADERS.status,
       role: "user",
       width: 13,
       validation: { kind: "list", list: "entryStatuses" },
     },
-    { id: "evidence", header: R.evidence, role: "user", width: 30, validation: { kind: "url" } },
-    { id: "notes", header: R.notes, role: "user", width: 30 },
-    { id: "enteredBy", header: R.enteredBy, role: "user", width: 14 },
-    { id: "enteredAt", header: R.enteredAt, role: "user", width: 17, numberFormat: "yyyy-mm-dd hh:mm" },
+    {
+      id: "evidence",
+      header: REGISTER_HEADERS.evidence,
+      role: "user",
+      width: 30,
+      validation: { kind: "url" },
+    },
+    { id: "notes", header: REGISTER_HEADERS.notes, role: "user", width: 30 },
+    { id: "enteredBy", header: REGISTER_HEADERS.enteredBy, role: "user", width: 14 },
+    {
+      id: "enteredAt",
+      header: REGISTER_HEADERS.enteredAt,
+      role: "user",
+      width: 17,
+      numberFormat: "yyyy-mm-dd hh:mm",
+    },
   ],
 };
 
 // ---- Sectors ------------------------------------------------------------------------------
 
-const SECTOR_HEADER = h("Sector", "领域");
-const TOTAL_HEADER = h("Total", "合计");
+const SECTOR_HEADER = bilingual("Sector", "领域");
+const TOTAL_HEADER = bilingual("Total", "合计");
 
 const sectors: TableSpec = {
   id: "sectors",
@@ -283,9 +307,9 @@ const sectors: TableSpec = {
       formula: (c) => {
         const v = vocabulary(c.language);
         return recognizedCount(c, v, [
-          c.column("register", R.sector[c.language]),
+          c.column("register", REGISTER_HEADERS.sector[c.language]),
           c.thisRow(SECTOR_HEADER[c.language]),
-          c.column("register", R.goal[c.language]),
+          c.column("register", REGISTER_HEADERS.goal[c.language]),
           c.text(goal.label[c.language]),
         ]);
       },
@@ -304,22 +328,10 @@ const sectors: TableSpec = {
 
 // ---- Dashboard ----------------------------------------------------------------------------
 
-const D = {
-  id: h("Id", "编号"),
-  group: h("Group", "类别"),
-  goal: h("Goal", "目标"),
-  actual: T.actual,
-  target: T.target,
-  progress: T.progress,
-  expected: T.expected,
-  status: T.status,
-  forecast: T.forecast,
-};
-
 /** A Dashboard cell looked up from the Targets row of the same goal. */
-function fromTargets(targetsHeader: (typeof T)[keyof typeof T]) {
+function fromTargets(targetsHeader: (typeof TARGETS_HEADERS)[keyof typeof TARGETS_HEADERS]) {
   return (c: FormulaContext) =>
-    `INDEX(${c.column("targets", targetsHeader[c.language])},MATCH(${c.thisRow(D.id[c.language])},${c.column("targets", T.id[c.language])},0))`;
+    `INDEX(${c.column("targets", targetsHeader[c.language])},MATCH(${c.thisRow(DASHBOARD_HEADERS.id[c.language])},${c.column("targets", TARGETS_HEADERS.id[c.language])},0))`;
 }
 
 const dashboard: TableSpec = {
@@ -328,50 +340,62 @@ const dashboard: TableSpec = {
   sheet: "dashboard",
   anchor: { row: 0, column: 0 },
   columns: [
-    { id: "id", header: D.id, role: "seeded", width: 15 },
-    { id: "group", header: D.group, role: "seeded", width: 22 },
-    { id: "goal", header: D.goal, role: "formula", width: 34, formula: fromTargets(T.goal) },
+    { id: "id", header: DASHBOARD_HEADERS.id, role: "seeded", width: 15 },
+    { id: "group", header: DASHBOARD_HEADERS.group, role: "seeded", width: 22 },
+    {
+      id: "goal",
+      header: DASHBOARD_HEADERS.goal,
+      role: "formula",
+      width: 34,
+      formula: fromTargets(TARGETS_HEADERS.goal),
+    },
     {
       id: "actual",
-      header: D.actual,
+      header: DASHBOARD_HEADERS.actual,
       role: "formula",
       width: 9,
       numberFormat: COUNT_FORMAT,
-      formula: fromTargets(T.actual),
+      formula: fromTargets(TARGETS_HEADERS.actual),
     },
     {
       id: "target",
-      header: D.target,
+      header: DASHBOARD_HEADERS.target,
       role: "formula",
       width: 9,
       numberFormat: "0",
-      formula: fromTargets(T.target),
+      formula: fromTargets(TARGETS_HEADERS.target),
     },
     {
       id: "progress",
-      header: D.progress,
+      header: DASHBOARD_HEADERS.progress,
       role: "formula",
       width: 12,
       numberFormat: PERCENT_FORMAT,
-      formula: fromTargets(T.progress),
+      formula: fromTargets(TARGETS_HEADERS.progress),
     },
     {
       id: "expected",
-      header: D.expected,
+      header: DASHBOARD_HEADERS.expected,
       role: "formula",
       width: 10,
       numberFormat: DECIMAL_FORMAT,
-      formula: fromTargets(T.expected),
+      formula: fromTargets(TARGETS_HEADERS.expected),
     },
-    { id: "status", header: D.status, role: "formula", width: 12, formula: fromTargets(T.status) },
+    {
+      id: "status",
+      header: DASHBOARD_HEADERS.status,
+      role: "formula",
+      width: 12,
+      formula: fromTargets(TARGETS_HEADERS.status),
+    },
     {
       id: "forecast",
-      header: D.forecast,
+      header: DASHBOARD_HEADERS.forecast,
       role: "formula",
       width: 10,
       numberFormat: DECIMAL_FORMAT,
       needsAddIn: true,
-      formula: fromTargets(T.forecast),
+      formula: fromTargets(TARGETS_HEADERS.forecast),
     },
   ],
   seedRows: (language) =>
@@ -384,12 +408,6 @@ const dashboard: TableSpec = {
     { column: "progress", kind: "dataBar" },
     { column: "status", kind: "statusColours" },
   ],
-};
-
-const L = {
-  monthEnd: h("Month end", "月末"),
-  recognized: h("Recognized (all goals)", "已认定（全部目标）"),
-  expected: h("Expected (all goals)", "应达（全部目标）"),
 };
 
 /** Month ends from the plan's first month to its deadline. */
@@ -412,31 +430,37 @@ const timeline: TableSpec = {
   sheet: "dashboard",
   anchor: { row: 9, column: 0 },
   columns: [
-    { id: "monthEnd", header: L.monthEnd, role: "seeded", width: 15, numberFormat: DATE_FORMAT },
+    {
+      id: "monthEnd",
+      header: TIMELINE_HEADERS.monthEnd,
+      role: "seeded",
+      width: 15,
+      numberFormat: DATE_FORMAT,
+    },
     {
       id: "recognized",
-      header: L.recognized,
+      header: TIMELINE_HEADERS.recognized,
       role: "formula",
       width: 22,
       numberFormat: COUNT_FORMAT,
       formula: (c) => {
         const v = vocabulary(c.language);
-        const status = c.column("register", R.status[c.language]);
-        const date = c.column("register", R.date[c.language]);
-        return `COUNTIFS(${status},${c.text(v.recognized)},${date},"<"&(${c.thisRow(L.monthEnd[c.language])}+1))`;
+        const status = c.column("register", REGISTER_HEADERS.status[c.language]);
+        const date = c.column("register", REGISTER_HEADERS.date[c.language]);
+        return `COUNTIFS(${status},${c.text(v.recognized)},${date},"<"&(${c.thisRow(TIMELINE_HEADERS.monthEnd[c.language])}+1))`;
       },
     },
     {
       id: "expected",
-      header: L.expected,
+      header: TIMELINE_HEADERS.expected,
       role: "formula",
       width: 22,
       numberFormat: DECIMAL_FORMAT,
       // The plan-wide steady pace: all goals' required counts, spread from the earliest start to the latest deadline.
       formula: (c) => {
-        const start = `MIN(${c.column("targets", T.start[c.language])})`;
-        const deadline = `MAX(${c.column("targets", T.deadline[c.language])})`;
-        return `SUM(${c.column("targets", T.required[c.language])})*MIN(1,MAX(0,(${c.thisRow(L.monthEnd[c.language])}-${start})/(${deadline}-${start})))`;
+        const start = `MIN(${c.column("targets", TARGETS_HEADERS.start[c.language])})`;
+        const deadline = `MAX(${c.column("targets", TARGETS_HEADERS.deadline[c.language])})`;
+        return `SUM(${c.column("targets", TARGETS_HEADERS.required[c.language])})*MIN(1,MAX(0,(${c.thisRow(TIMELINE_HEADERS.monthEnd[c.language])}-${start})/(${deadline}-${start})))`;
       },
     },
   ],
@@ -452,12 +476,12 @@ const history: TableSpec = {
   anchor: { row: 0, column: 0 },
   appendOnly: true,
   columns: [
-    { id: "date", header: h("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
-    { id: "goal", header: h("Goal", "目标"), role: "user", width: 15 },
-    { id: "actual", header: T.actual, role: "user", width: 9, numberFormat: COUNT_FORMAT },
-    { id: "target", header: T.target, role: "user", width: 9, numberFormat: "0" },
-    { id: "status", header: T.status, role: "user", width: 12 },
-    { id: "note", header: h("Note", "备注"), role: "user", width: 40 },
+    { id: "date", header: bilingual("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
+    { id: "goal", header: bilingual("Goal", "目标"), role: "user", width: 15 },
+    { id: "actual", header: TARGETS_HEADERS.actual, role: "user", width: 9, numberFormat: COUNT_FORMAT },
+    { id: "target", header: TARGETS_HEADERS.target, role: "user", width: 9, numberFormat: "0" },
+    { id: "status", header: TARGETS_HEADERS.status, role: "user", width: 12 },
+    { id: "note", header: bilingual("Note", "备注"), role: "user", width: 40 },
   ],
 };
 
@@ -467,18 +491,18 @@ const indicators: TableSpec = {
   sheet: "indicators",
   anchor: { row: 0, column: 0 },
   columns: [
-    { id: "indicator", header: h("Indicator", "指标"), role: "seeded", width: 50 },
-    { id: "value", header: h("Value", "数值"), role: "seeded", width: 10, numberFormat: "#,##0.0##" },
-    { id: "unit", header: h("Unit", "单位"), role: "seeded", width: 22 },
-    { id: "period", header: h("Period", "期间"), role: "seeded", width: 40 },
+    { id: "indicator", header: bilingual("Indicator", "指标"), role: "seeded", width: 50 },
+    { id: "value", header: bilingual("Value", "数值"), role: "seeded", width: 10, numberFormat: "#,##0.0##" },
+    { id: "unit", header: bilingual("Unit", "单位"), role: "seeded", width: 22 },
+    { id: "period", header: bilingual("Period", "期间"), role: "seeded", width: 40 },
     {
       id: "reported",
-      header: h("Reported", "发布日期"),
+      header: bilingual("Reported", "发布日期"),
       role: "seeded",
       width: 12,
       numberFormat: DATE_FORMAT,
     },
-    { id: "source", header: h("Source", "来源"), role: "seeded", width: 12 },
+    { id: "source", header: bilingual("Source", "来源"), role: "seeded", width: 12 },
   ],
   seedRows: (language) =>
     INDICATORS.map((indicator) => [
@@ -500,8 +524,8 @@ const about: TableSpec = {
   sheet: "about",
   anchor: { row: 0, column: 0 },
   columns: [
-    { id: "item", header: h("Item", "项目"), role: "seeded", width: 22 },
-    { id: "value", header: h("Value", "内容"), role: "seeded", editable: true, width: 100 },
+    { id: "item", header: bilingual("Item", "项目"), role: "seeded", width: 22 },
+    { id: "value", header: bilingual("Value", "内容"), role: "seeded", editable: true, width: 100 },
   ],
   seedRows: (language) => {
     const zh = language === "zh";
@@ -546,12 +570,12 @@ const lists: TableSpec = {
   columns: LIST_IDS.map((list) => ({
     id: list,
     header: {
-      goals: h("Goals", "目标"),
-      kinds: h("Kinds", "类型"),
-      sectors: h("Sectors", "领域"),
-      districts: h("Districts", "区"),
-      entryStatuses: h("Statuses", "状态"),
-      comparators: h("Comparators", "比较方式"),
+      goals: bilingual("Goals", "目标"),
+      kinds: bilingual("Kinds", "类型"),
+      sectors: bilingual("Sectors", "领域"),
+      districts: bilingual("Districts", "区"),
+      entryStatuses: bilingual("Statuses", "状态"),
+      comparators: bilingual("Comparators", "比较方式"),
     }[list],
     role: "seeded" as const,
     width: 30,
@@ -579,74 +603,74 @@ export const TABLES: readonly TableSpec[] = [
 export const SHEETS: readonly SheetSpec[] = [
   {
     id: "about",
-    name: h("About", "说明"),
+    name: bilingual("About", "说明"),
     tables: ["about"],
-    note: h(
+    note: bilingual(
       "The plan, its sources, and the as-of date every figure uses.",
       "方案、来源，以及所有数字使用的截至日期。",
     ),
   },
   {
     id: "dashboard",
-    name: h("Dashboard", "看板"),
+    name: bilingual("Dashboard", "看板"),
     tables: ["dashboard", "timeline"],
-    note: h(
+    note: bilingual(
       "Progress of every goal and recognized entries over time.",
       "各目标进展及已认定条目随时间的变化。",
     ),
     chart: {
       table: "timeline",
-      title: h("Recognized entries against the expected pace", "已认定条目与应达进度"),
+      title: bilingual("Recognized entries against the expected pace", "已认定条目与应达进度"),
       at: { row: 0, column: 10 },
       size: { rows: 18, columns: 8 },
     },
   },
   {
     id: "targets",
-    name: h("Targets", "目标"),
+    name: bilingual("Targets", "目标"),
     tables: ["targets"],
-    note: h(
+    note: bilingual(
       "One row per goal. Target, comparator and deadline may be edited.",
       "每个目标一行。目标值、比较方式和截止日期可修改。",
     ),
   },
   {
     id: "register",
-    name: h("Register", "登记"),
+    name: bilingual("Register", "登记"),
     tables: ["register"],
-    note: h(
+    note: bilingual(
       "One row per enterprise, scenario, brand, breakthrough, unmanned factory or platform.",
       "每个企业、场景、品牌、技术突破、无人工厂或平台一行。",
     ),
   },
   {
     id: "sectors",
-    name: h("Sectors", "领域"),
+    name: bilingual("Sectors", "领域"),
     tables: ["sectors"],
-    note: h("Recognized entries per key sector and goal.", "各重点领域、各目标的已认定条目数。"),
+    note: bilingual("Recognized entries per key sector and goal.", "各重点领域、各目标的已认定条目数。"),
   },
   {
     id: "history",
     // Not "History": Excel reserves that sheet name (shared-workbook change tracking).
-    name: h("Snapshots", "历史"),
+    name: bilingual("Snapshots", "历史"),
     tables: ["history"],
-    note: h("Snapshots, appended; never rewritten.", "快照记录，只追加，不改写。"),
+    note: bilingual("Snapshots, appended; never rewritten.", "快照记录，只追加，不改写。"),
   },
   {
     id: "indicators",
-    name: h("Indicators", "指标"),
+    name: bilingual("Indicators", "指标"),
     tables: ["indicators"],
-    note: h(
+    note: bilingual(
       "Context figures reported about the online economy (not targets).",
       "有关在线经济的背景数据（非目标）。",
     ),
   },
   {
     id: "lists",
-    name: h("Lists", "列表"),
+    name: bilingual("Lists", "列表"),
     tables: ["lists"],
     hidden: true,
-    note: h("The choices offered in drop-down lists.", "下拉列表的选项。"),
+    note: bilingual("The choices offered in drop-down lists.", "下拉列表的选项。"),
   },
 ];
 

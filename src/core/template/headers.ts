@@ -1,0 +1,61 @@
+/**
+ * The headers of the template's tables, in both languages, by column id. Formulas, the add-in and
+ * the SUMMARY function name columns through these, so a header is spelled in one place.
+ */
+import type { Bilingual } from "../plan";
+
+/** A text in both languages of the workbook. */
+export const bilingual = (en: string, zh: string): Bilingual => ({ en, zh });
+
+/** The Targets table's headers, by column id; SUMMARY's spilled header row reuses them. */
+export const TARGETS_HEADERS = {
+  id: bilingual("Id", "编号"),
+  goal: bilingual("Goal", "目标"),
+  comparator: bilingual("Comparator", "比较方式"),
+  target: bilingual("Target", "目标值"),
+  required: bilingual("Required", "所需数量"),
+  unit: bilingual("Unit", "单位"),
+  start: bilingual("Start", "开始日期"),
+  deadline: bilingual("Deadline", "截止日期"),
+  source: bilingual("Source", "来源"),
+  actual: bilingual("Actual", "实际"),
+  progress: bilingual("Progress", "完成进度"),
+  expected: bilingual("Expected", "应达"),
+  remaining: bilingual("Remaining", "尚差"),
+  status: bilingual("Status", "状态"),
+  forecast: bilingual("Forecast", "预计"),
+  forecastDate: bilingual("Forecast date", "预计达成日"),
+  daysLeft: bilingual("Days left", "剩余天数"),
+};
+
+export const REGISTER_HEADERS = {
+  goal: bilingual("Goal", "目标"),
+  name: bilingual("Name", "名称"),
+  kind: bilingual("Kind", "类型"),
+  sector: bilingual("Sector", "领域"),
+  district: bilingual("District", "区"),
+  date: bilingual("Date recognized", "认定日期"),
+  status: bilingual("Status", "状态"),
+  evidence: bilingual("Evidence link", "佐证链接"),
+  notes: bilingual("Notes", "备注"),
+  enteredBy: bilingual("Entered by", "录入人"),
+  enteredAt: bilingual("Entered at", "录入时间"),
+};
+
+export const DASHBOARD_HEADERS = {
+  id: bilingual("Id", "编号"),
+  group: bilingual("Group", "类别"),
+  goal: bilingual("Goal", "目标"),
+  actual: TARGETS_HEADERS.actual,
+  target: TARGETS_HEADERS.target,
+  progress: TARGETS_HEADERS.progress,
+  expected: TARGETS_HEADERS.expected,
+  status: TARGETS_HEADERS.status,
+  forecast: TARGETS_HEADERS.forecast,
+};
+
+export const TIMELINE_HEADERS = {
+  monthEnd: bilingual("Month end", "月末"),
+  recognized: bilingual("Recognized (all goals)", "已认定（全部目标）"),
+  expected: bilingual("Expected (all goals)", "应达（全部目标）"),
+};
