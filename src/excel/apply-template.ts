@@ -27,15 +27,15 @@ import { STATUS_LABELS } from "../core/progress";
 import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
 
-export interface ApplyReport {
-  readonly language: Language;
-  readonly fromVersion: number | null;
-  readonly toVersion: number;
+/** What applying did: the changes decided, with sheets, tables and columns by the names they got. */
+export interface ApplyReport extends Pick<
+  TemplateChanges,
+  "language" | "fromVersion" | "toVersion" | "conflicts"
+> {
   readonly createdSheets: readonly string[];
   readonly createdTables: readonly string[];
   readonly addedColumns: readonly string[];
   readonly addedRows: number;
-  readonly conflicts: readonly { wanted: string; used: string }[];
 }
 
 /** Points per character of the default font, for column widths given in characters. */
