@@ -1,28 +1,29 @@
 /**
- * Offline checks of the add-in manifest (the online validator is not always reachable). It reads
- * the manifest with office-addin-manifest and with a small well-formedness parser of its own, then
- * checks what Office rejects or what would break this add-in at run time:
+ * Offline checks of the add-in manifest (the online validator is not always reachable). They are
+ * the rules of this add-in that the XML schema cannot express, each one a mistake that would
+ * break it at run time or in the store:
  *
- *  1. required fields (GUID Id, Version, ProviderName, DefaultLocale, DisplayName, Description,
- *     IconUrl, SupportUrl, Hosts with Workbook, Permissions exactly ReadWriteDocument);
- *  2. every resid is defined exactly once in Resources, has the right resource kind, and is at
- *     most 32 characters; strings respect the 125/250 character limits;
- *  3. every URL is https;
- *  4. every icon under /assets/ exists and has the pixel size the manifest declares, and the
- *     store icon assets/icon-128.png is 128 x 128;
- *  5. the shared runtime: SharedRuntime 1.1 is required, and the Runtime, the custom functions
- *     page, the FunctionFile and the task pane all use one resid;
- *  6. custom functions: the extension point is complete, and (when given) functions.json lists
- *     exactly the @customfunction functions of the TypeScript source.
+ *  - it is an Excel add-in (Hosts has Workbook) that may write the workbook (ReadWriteDocument);
+ *  - every resid is defined once in Resources, as the kind of resource its element needs;
+ *  - every URL is https, in its DefaultValue and in every locale Override;
+ *  - every icon under /assets/ is in the assets folder at the pixel size the manifest declares,
+ *    ribbon icons come in 16, 32 and 80, and the store icon is 128 x 128;
+ *  - the task pane, the ribbon and the custom functions share one long-lived runtime: one resid
+ *    for the Runtime, the custom functions page, the FunctionFile and the task pane;
+ *  - the custom functions namespace is the same in every locale, and functions.json lists exactly
+ *    the exported @customfunction functions of the source.
+ *
+ * The manifest is parsed once, by fast-xml-parser. What the schema already says (required
+ * elements, GUID, Version format, string and resid lengths) is not repeated here.
  *
  * Usage: ts-node tools/validate-manifest.ts [manifest.xml] [--functions dist/functions.json]
  *          [--source src/functions/functions.ts] [--assets assets]
  */
 import { existsSync, readFileSync } from "fs";
-import { basename, join, normalize } from "path";
-import { OfficeAddinManifest } from "office-addin-manifest";
+import { join, normalize } from "path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import * as ts from "typescript";
-import { readPngSize } from "./icons/png";
+import { readPngSize, type PngSize } from "./icons/png";
 
 export interface ValidateOptions {
   manifestPath: string;
@@ -40,237 +41,93 @@ export interface ValidationResult {
   checks: number;
 }
 
-export const MAX_RESID_LENGTH = 32;
-export const SHORT_STRING_LIMIT = 125;
-export const LONG_STRING_LIMIT = 250;
-export const REQUIRED_PERMISSIONS = "ReadWriteDocument";
-export const SHARED_RUNTIME_VERSION = "1.1";
+const REQUIRED_HOST = "Workbook";
+/** The add-in writes targets and progress into the workbook. */
+const REQUIRED_PERMISSIONS = "ReadWriteDocument";
 /** Sizes Office needs for every ribbon <Icon>. */
-export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
-export const STORE_ICON = { file: "icon-128.png", size: 128 } as const;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
+const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+/** Sizes Office shows the add-in's own icons at. */
+const TOP_LEVEL_ICON_SIZES = { IconUrl: 32, HighResolutionIconUrl: 64 } as const;
+/** Not named in the manifest, so checked by its file name. */
+const STORE_ICON = { file: "icon-128.png", size: 128 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// A small XML parser: enough to check well-formedness and walk the manifest as a tree.
+// The manifest as a tree, built from fast-xml-parser's ordered output.
 
-export interface XmlElement {
-  /** Qualified name as written, e.g. "bt:Image". */
+/** One element. Names carry no namespace prefix: <bt:Image> is "Image", xsi:type is "type". */
+interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlElement[];
-  /** Character data directly inside this element (entities decoded). */
   text: string;
   parent?: XmlElement;
-  line: number;
 }
 
-export class XmlSyntaxError extends Error {
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`line ${line}, column ${column}: ${reason}`);
-    this.name = "XmlSyntaxError";
+const ATTRIBUTE_PREFIX = "@_";
+const ATTRIBUTES_KEY = ":@";
+const TEXT_KEY = "#text";
+
+/** fast-xml-parser's preserveOrder node: { name: children, ":@": attributes } or { "#text": text }. */
+type OrderedNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: ATTRIBUTE_PREFIX,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+function nodeName(node: OrderedNode): string {
+  return Object.keys(node).find((key) => key !== ATTRIBUTES_KEY) ?? TEXT_KEY;
+}
+
+function toElement(node: OrderedNode, parent?: XmlElement): XmlElement {
+  const name = nodeName(node);
+  const element: XmlElement = { name, attributes: {}, children: [], text: "", parent };
+  const attributes = (node[ATTRIBUTES_KEY] ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(attributes))
+    element.attributes[key.slice(ATTRIBUTE_PREFIX.length)] = String(value);
+  for (const child of node[name] as OrderedNode[]) {
+    if (nodeName(child) === TEXT_KEY) element.text += String(child[TEXT_KEY]);
+    else element.children.push(toElement(child, element));
   }
+  return element;
 }
 
-const NAME = /[\p{L}_:][\p{L}\p{N}_:.\-\u00B7]*/uy;
-const PREDEFINED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Parses `source` into its root element; throws XmlSyntaxError when it is not well-formed. */
-export function parseXml(source: string): XmlElement {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  let pos = 0;
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const where = (at: number): { line: number; column: number } => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
+/** The root element; throws "line L, column C: reason" when the text is not well-formed XML. */
+function parseManifest(text: string): XmlElement {
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    const { line, col, msg } = verdict.err;
+    // A file that ends with several elements open is reported at line 1 with a JSON list of them.
+    const unclosed = /^Invalid '(\[.*\])' found\.$/.exec(msg);
+    if (unclosed) {
+      const names = (JSON.parse(unclosed[1]!) as string[]).map((name) => `<${name}>`).join(", ");
+      throw new Error(`line ${text.trimEnd().split("\n").length}: the file ends with ${names} still open`);
     }
-    return { line: low + 1, column: at - lineStarts[low]! + 1 };
-  };
-  const fail = (reason: string, at: number = pos): never => {
-    const { line, column } = where(at);
-    throw new XmlSyntaxError(reason, line, column);
-  };
-  const readName = (): string => {
-    NAME.lastIndex = pos;
-    const match = NAME.exec(text);
-    if (!match) return fail("expected a name");
-    pos += match[0].length;
-    return match[0];
-  };
-  const skipSpace = (): boolean => {
-    const start = pos;
-    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
-    return pos > start;
-  };
-  const decode = (raw: string, start: number): string =>
-    raw.replace(/&([^;&<\s]*);?/g, (whole, entity: string, offset: number) => {
-      if (!whole.endsWith(";")) fail('"&" must start an entity such as &amp;', start + offset);
-      if (entity.startsWith("#")) {
-        const code = entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-        const valid = /^#(x[0-9a-fA-F]+|[0-9]+)$/.test(entity) && code <= 0x10ffff;
-        if (!valid) fail(`invalid character reference &${entity};`, start + offset);
-        return String.fromCodePoint(code);
-      }
-      const value = PREDEFINED_ENTITIES[entity];
-      if (value === undefined) fail(`unknown entity &${entity};`, start + offset);
-      return value!;
-    });
-  const skipPast = (terminator: string, what: string): void => {
-    const end = text.indexOf(terminator, pos);
-    if (end < 0) fail(`unterminated ${what}`);
-    pos = end + terminator.length;
-  };
-
-  while (pos < text.length) {
-    const start = pos;
-    if (text.startsWith("<!--", pos)) {
-      skipPast("-->", "comment");
-    } else if (text.startsWith("<![CDATA[", pos)) {
-      if (stack.length === 0) fail("CDATA section outside the root element");
-      const end = text.indexOf("]]>", pos);
-      if (end < 0) fail("unterminated CDATA section");
-      stack[stack.length - 1]!.text += text.slice(pos + 9, end);
-      pos = end + 3;
-    } else if (text.startsWith("<?", pos)) {
-      pos += 2;
-      const target = readName();
-      if (target.toLowerCase() === "xml" && start !== 0)
-        fail("the XML declaration must come first in the file", start);
-      skipPast("?>", "processing instruction");
-    } else if (text.startsWith("<!", pos)) {
-      fail("DOCTYPE and other markup declarations are not allowed in a manifest");
-    } else if (text.startsWith("</", pos)) {
-      pos += 2;
-      const name = readName();
-      skipSpace();
-      if (text[pos] !== ">") fail(`expected ">" to end </${name}>`);
-      pos++;
-      const open = stack.pop();
-      if (!open) fail(`closing tag </${name}> has no opening tag`, start);
-      if (open!.name !== name)
-        fail(`closing tag </${name}> does not match <${open!.name}> (opened at line ${open!.line})`, start);
-    } else if (text[pos] === "<") {
-      pos++;
-      if (stack.length === 0 && root) fail("content after the root element", start);
-      const element: XmlElement = {
-        name: readName(),
-        attributes: {},
-        children: [],
-        text: "",
-        line: where(start).line,
-      };
-      let selfClosing = false;
-      for (;;) {
-        const spaced = skipSpace();
-        if (text.startsWith("/>", pos)) {
-          pos += 2;
-          selfClosing = true;
-          break;
-        }
-        if (text[pos] === ">") {
-          pos++;
-          break;
-        }
-        if (pos >= text.length) fail(`unterminated start tag <${element.name}>`, start);
-        if (!spaced) fail(`expected whitespace before the next attribute of <${element.name}>`);
-        const attrStart = pos;
-        const attr = readName();
-        skipSpace();
-        if (text[pos] !== "=") fail(`attribute ${attr} of <${element.name}> has no value`);
-        pos++;
-        skipSpace();
-        const quote = text[pos];
-        if (quote !== '"' && quote !== "'") fail(`the value of attribute ${attr} must be quoted`);
-        const end = text.indexOf(quote!, pos + 1);
-        if (end < 0) fail(`unterminated value of attribute ${attr}`);
-        const raw = text.slice(pos + 1, end);
-        if (raw.includes("<"))
-          fail(`"<" is not allowed in the value of attribute ${attr}`, pos + 1 + raw.indexOf("<"));
-        if (Object.prototype.hasOwnProperty.call(element.attributes, attr))
-          fail(`duplicate attribute ${attr} on <${element.name}>`, attrStart);
-        element.attributes[attr] = decode(raw, pos + 1);
-        pos = end + 1;
-      }
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        element.parent = parent;
-        parent.children.push(element);
-      } else {
-        root = element;
-      }
-      if (!selfClosing) stack.push(element);
-    } else {
-      const end = text.indexOf("<", pos);
-      const raw = text.slice(pos, end < 0 ? text.length : end);
-      const current = stack[stack.length - 1];
-      if (!current) {
-        if (raw.trim())
-          fail(root ? "text after the root element" : "text before the root element", pos + raw.search(/\S/));
-      } else {
-        current.text += decode(raw, pos);
-      }
-      pos += raw.length;
-    }
+    throw new Error(`line ${line}${col ? `, column ${col}` : ""}: ${msg}`);
   }
-  if (stack.length > 0) {
-    const open = stack[stack.length - 1]!;
-    fail(`<${open.name}> (opened at line ${open.line}) is never closed`, text.length);
-  }
-  if (!root) fail("the file has no root element", 0);
-  return root!;
+  const roots = (parser.parse(text) as OrderedNode[]).filter((node) => nodeName(node) !== TEXT_KEY);
+  if (roots.length !== 1) throw new Error(`${roots.length} root elements; a manifest has one`);
+  return toElement(roots[0]!);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tree helpers. Names are compared without their namespace prefix ("bt:Image" -> "Image").
-
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-function attr(element: XmlElement, name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(element.attributes, name)) return element.attributes[name];
-  for (const [key, value] of Object.entries(element.attributes))
-    if (localName(key) === name && key.includes(":")) return value;
-  return undefined;
-}
-
-function childrenNamed(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((child) => localName(child.name) === name);
+function childrenNamed(element: XmlElement | undefined, name: string): XmlElement[] {
+  return element?.children.filter((c) => c.name === name) ?? [];
 }
 
 function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
-  return element?.children.find((c) => localName(c.name) === name);
+  return childrenNamed(element, name)[0];
 }
 
-function descendants(
-  element: XmlElement,
-  predicate: (e: XmlElement) => boolean,
-  into: XmlElement[] = [],
-): XmlElement[] {
-  for (const c of element.children) {
-    if (predicate(c)) into.push(c);
-    descendants(c, predicate, into);
-  }
-  return into;
-}
-
-function ancestor(element: XmlElement, name: string): XmlElement | undefined {
-  for (let p = element.parent; p; p = p.parent) if (localName(p.name) === name) return p;
-  return undefined;
+function descendants(element: XmlElement | undefined, predicate: (e: XmlElement) => boolean): XmlElement[] {
+  return (element?.children ?? []).flatMap((c) => [
+    ...(predicate(c) ? [c] : []),
+    ...descendants(c, predicate),
+  ]);
 }
 
 /** "<Label> in <Group>" */
@@ -278,16 +135,23 @@ function describe(element: XmlElement): string {
   return element.parent ? `<${element.name}> in <${element.parent.name}>` : `<${element.name}>`;
 }
 
-function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .join(" ");
+/** DefaultValue and every Override Value of an element, labelled for messages. */
+function localizedValues(element: XmlElement): { label: string; locale?: string; value: string }[] {
+  const { DefaultValue } = element.attributes;
+  const overrides = childrenNamed(element, "Override").map((override) => {
+    const locale = override.attributes.Locale ?? "?";
+    return { label: `${locale} Override`, locale, value: override.attributes.Value ?? "" };
+  });
+  return DefaultValue === undefined
+    ? overrides
+    : [{ label: "DefaultValue", value: DefaultValue }, ...overrides];
 }
 
-// ---------------------------------------------------------------------------------------------
+function firstLine(err: unknown): string {
+  // Not `instanceof Error`: errors from another realm (node's fs under jest) fail that test.
+  const message = String((err as { message?: unknown } | null)?.message ?? err);
+  return message.replace(/\s*\n\s*/g, " ").trim();
+}
 
 class Report {
   checks = 0;
@@ -299,7 +163,37 @@ class Report {
     if (!ok) this.problems.push(problem());
     return ok;
   }
+
+  /** The text of a file, or undefined (and a problem) when it cannot be read. */
+  read(path: string, what: string): string | undefined {
+    if (!this.check(existsSync(path), () => `${what} ${path} does not exist`)) return undefined;
+    try {
+      return readFileSync(path, "utf8");
+    } catch (err) {
+      this.check(false, () => `${what} ${path} cannot be read: ${firstLine(err)}`);
+      return undefined;
+    }
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Host and permissions
+
+function checkHostAndPermissions(report: Report, root: XmlElement): void {
+  const hosts = childrenNamed(child(root, "Hosts"), "Host").map((host) => host.attributes.Name ?? "");
+  report.check(
+    hosts.includes(REQUIRED_HOST),
+    () => `Hosts does not contain ${REQUIRED_HOST} (found: ${hosts.join(", ") || "none"})`,
+  );
+  const permissions = child(root, "Permissions")?.text.trim() ?? "";
+  report.check(
+    permissions === REQUIRED_PERMISSIONS,
+    () => `Permissions is "${permissions}"; expected exactly ${REQUIRED_PERMISSIONS}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
 
 type ResourceKind = "Image" | "Url" | "ShortString" | "LongString";
 
@@ -316,238 +210,58 @@ const KIND_LABEL: Record<ResourceKind, string> = {
   LongString: "bt:String in LongStrings",
 };
 
-/** The resource kind an element's resid must refer to (undefined: not checked). */
-function expectedKind(element: XmlElement): ResourceKind | undefined {
-  switch (localName(element.name)) {
-    case "Image":
-      return "Image";
-    case "SourceLocation":
-    case "FunctionFile":
-    case "Runtime":
-    case "LearnMoreUrl":
-      return "Url";
-    case "Label":
-    case "Title":
-    case "Namespace":
-      return "ShortString";
-    case "Description":
-      return "LongString";
-    default:
-      return undefined;
-  }
-}
+const KIND_OF_GROUP: Record<string, ResourceKind> = {
+  Images: "Image",
+  Urls: "Url",
+  ShortStrings: "ShortString",
+  LongStrings: "LongString",
+};
+
+/** The kind of resource an element's resid must name (elements not listed are not checked). */
+const KIND_FOR_ELEMENT: Record<string, ResourceKind> = {
+  Image: "Image",
+  SourceLocation: "Url",
+  FunctionFile: "Url",
+  Runtime: "Url",
+  LearnMoreUrl: "Url",
+  Label: "ShortString",
+  Title: "ShortString",
+  Namespace: "ShortString",
+  Description: "LongString",
+};
 
 function collectResources(root: XmlElement): Resource[] {
-  const resources: Resource[] = [];
-  const resourcesElement = descendants(
-    root,
-    (e) => localName(e.name) === "Resources" && !!ancestor(e, "VersionOverrides"),
-  )[0];
-  if (!resourcesElement) return resources;
-  const groups: [string, string, ResourceKind][] = [
-    ["Images", "Image", "Image"],
-    ["Urls", "Url", "Url"],
-    ["ShortStrings", "String", "ShortString"],
-    ["LongStrings", "String", "LongString"],
-  ];
-  for (const [groupName, itemName, kind] of groups) {
-    for (const group of childrenNamed(resourcesElement, groupName)) {
-      for (const item of childrenNamed(group, itemName))
-        resources.push({ id: attr(item, "id") ?? "", kind, element: item });
-    }
-  }
-  return resources;
+  const groups = child(child(root, "VersionOverrides"), "Resources")?.children ?? [];
+  return groups.flatMap((group) => {
+    const kind = KIND_OF_GROUP[group.name];
+    return kind ? group.children.map((item) => ({ id: item.attributes.id ?? "", kind, element: item })) : [];
+  });
 }
 
-/** DefaultValue and every Override Value of an element, labelled for messages. */
-function localizedValues(element: XmlElement): { label: string; locale?: string; value: string }[] {
-  const values: { label: string; locale?: string; value: string }[] = [];
-  const defaultValue = attr(element, "DefaultValue");
-  if (defaultValue !== undefined) values.push({ label: "DefaultValue", value: defaultValue });
-  for (const override of childrenNamed(element, "Override")) {
-    const locale = attr(override, "Locale") ?? "?";
-    values.push({ label: `${locale} Override`, locale, value: attr(override, "Value") ?? "" });
-  }
-  return values;
-}
-
-function resourceLabel(resource: Resource): string {
-  return `${KIND_LABEL[resource.kind]} "${resource.id}"`;
-}
-
-interface ManifestFields {
-  id?: string;
-  version?: string;
-  providerName?: string;
-  defaultLocale?: string;
-  displayName?: string;
-  description?: string;
-  iconUrl?: string;
-  supportUrl?: string;
-  hosts?: string[];
-  permissions?: string;
-  officeAppType?: string;
-}
-
-/** The same fields office-addin-manifest reports, read from our own tree (used when it fails). */
-function fieldsFromTree(root: XmlElement): ManifestFields {
-  const value = (name: string) => child(root, name)?.text.trim();
-  const defaultValue = (name: string) => {
-    const element = child(root, name);
-    return element ? attr(element, "DefaultValue") : undefined;
-  };
-  return {
-    id: value("Id"),
-    version: value("Version"),
-    providerName: value("ProviderName"),
-    defaultLocale: value("DefaultLocale"),
-    displayName: defaultValue("DisplayName"),
-    description: defaultValue("Description"),
-    iconUrl: defaultValue("IconUrl"),
-    supportUrl: defaultValue("SupportUrl"),
-    hosts: childrenNamed(child(root, "Hosts") ?? root, "Host").map((h) => attr(h, "Name") ?? ""),
-    permissions: value("Permissions"),
-    officeAppType: attr(root, "type"),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// 1. Parsing and required fields
-
-function checkRequiredFields(report: Report, root: XmlElement, fields: ManifestFields): void {
-  report.check(
-    localName(root.name) === "OfficeApp",
-    () => `root element is <${root.name}>; expected <OfficeApp>`,
-  );
-  const type = fields.officeAppType ?? attr(root, "type");
-  report.check(type === "TaskPaneApp", () => `OfficeApp xsi:type is "${type ?? ""}"; expected "TaskPaneApp"`);
-
-  const required: [string, string | undefined][] = [
-    ["Id", fields.id],
-    ["Version", fields.version],
-    ["ProviderName", fields.providerName],
-    ["DefaultLocale", fields.defaultLocale],
-    ["DisplayName", fields.displayName],
-    ["Description", fields.description],
-    ["IconUrl", fields.iconUrl],
-    ["SupportUrl", fields.supportUrl],
-    ["Permissions", fields.permissions],
-  ];
-  for (const [name, value] of required)
-    report.check(!!value?.trim(), () => `required element <${name}> is missing or empty`);
-
-  const id = fields.id?.trim();
-  if (id) report.check(GUID.test(id), () => `Id "${id}" is not a GUID`);
-  const version = fields.version?.trim();
-  if (version) report.check(VERSION.test(version), () => `Version "${version}" is not of the form n.n.n.n`);
-
-  const hosts = (fields.hosts ?? []).filter(Boolean);
-  report.check(
-    hosts.includes("Workbook"),
-    () => `Hosts does not contain Workbook (found: ${hosts.join(", ") || "none"})`,
-  );
-  const permissions = fields.permissions?.trim();
-  if (permissions) {
-    report.check(
-      permissions === REQUIRED_PERMISSIONS,
-      () => `Permissions is "${permissions}"; expected exactly ${REQUIRED_PERMISSIONS}`,
-    );
-  }
-
-  for (const [name, limit] of [
-    ["DisplayName", SHORT_STRING_LIMIT],
-    ["Description", LONG_STRING_LIMIT],
-  ] as const) {
-    const element = child(root, name);
-    if (!element) continue;
-    for (const { label, value } of localizedValues(element)) {
-      const length = [...value].length;
-      report.check(
-        length <= limit,
-        () => `${name} ${label} is ${length} characters long; the limit is ${limit}`,
-      );
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 2. Resources
-
-function checkResources(report: Report, root: XmlElement, resources: Resource[]): void {
-  const byId = new Map<string, Resource[]>();
-  for (const resource of resources) byId.set(resource.id, [...(byId.get(resource.id) ?? []), resource]);
-
-  for (const [id, defined] of byId) {
-    report.check(id !== "", () => `a ${KIND_LABEL[defined[0]!.kind]} in Resources has no id`);
-    if (!id) continue;
-    report.check(
-      defined.length === 1,
-      () => `resource id "${id}" is defined ${defined.length} times in Resources`,
-    );
-    report.check(
-      id.length <= MAX_RESID_LENGTH,
-      () => `resource id "${id}" is ${id.length} characters long; the limit is ${MAX_RESID_LENGTH}`,
-    );
-  }
-
-  const users = descendants(root, (e) => attr(e, "resid") !== undefined);
-  const lengthChecked = new Set(byId.keys());
-  for (const user of users) {
-    const resid = attr(user, "resid")!;
-    if (!report.check(resid !== "", () => `${describe(user)} has an empty resid`)) continue;
-    if (!lengthChecked.has(resid)) {
-      lengthChecked.add(resid);
-      report.check(
-        resid.length <= MAX_RESID_LENGTH,
-        () => `resid "${resid}" is ${resid.length} characters long; the limit is ${MAX_RESID_LENGTH}`,
-      );
-    }
-    const defined = byId.get(resid);
-    if (
-      !report.check(
-        !!defined,
-        () => `resid "${resid}" (used by ${describe(user)}) is not defined in Resources`,
-      )
-    )
-      continue;
-    const kind = expectedKind(user);
-    const actual = defined![0]!.kind;
-    if (kind) {
-      report.check(
-        actual === kind,
-        () =>
-          `resid "${resid}" (used by ${describe(user)}) is a ${KIND_LABEL[actual]}; ${describe(user)} needs a ${KIND_LABEL[kind]}`,
-      );
-    }
-  }
-
+function checkResids(report: Report, root: XmlElement, resources: Resource[]): void {
+  const byId = new Map<string, Resource>();
   for (const resource of resources) {
-    if (resource.kind !== "ShortString" && resource.kind !== "LongString") continue;
-    const limit = resource.kind === "ShortString" ? SHORT_STRING_LIMIT : LONG_STRING_LIMIT;
-    const values = localizedValues(resource.element);
-    report.check(
-      values.some((v) => v.label === "DefaultValue"),
-      () => `${resourceLabel(resource)} has no DefaultValue`,
-    );
-    for (const { label, value } of values) {
-      const length = [...value].length;
-      report.check(length > 0, () => `${resourceLabel(resource)} ${label} is empty`);
+    report.check(!byId.has(resource.id), () => `resource id "${resource.id}" is defined more than once`);
+    if (!byId.has(resource.id)) byId.set(resource.id, resource);
+  }
+  for (const user of descendants(root, (e) => e.attributes.resid !== undefined)) {
+    const resid = user.attributes.resid!;
+    const resource = byId.get(resid);
+    const used = `resid "${resid}" (used by ${describe(user)})`;
+    if (!report.check(!!resource, () => `${used} is not defined in Resources`)) continue;
+    const needed = KIND_FOR_ELEMENT[user.name];
+    if (needed)
       report.check(
-        length <= limit,
-        () => `${resourceLabel(resource)} ${label} is ${length} characters long; the limit is ${limit}`,
+        resource!.kind === needed,
+        () => `${used} is a ${KIND_LABEL[resource!.kind]}; ${describe(user)} needs a ${KIND_LABEL[needed]}`,
       );
-    }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. URLs
+// URLs
 
-interface UrlUse {
-  where: string;
-  value: string;
-}
-
+/** Elements whose DefaultValue and Override values are URLs. */
 const URL_ELEMENTS = new Set([
   "IconUrl",
   "HighResolutionIconUrl",
@@ -557,253 +271,166 @@ const URL_ELEMENTS = new Set([
   "Image",
 ]);
 
-function collectUrls(root: XmlElement): UrlUse[] {
-  const uses: UrlUse[] = [];
-  for (const element of descendants(root, (e) => URL_ELEMENTS.has(localName(e.name)))) {
-    const id = attr(element, "id");
-    const name =
-      id !== undefined
-        ? `${element.name} "${id}"`
-        : element.parent && localName(element.name) === "SourceLocation"
-          ? `${element.parent.name} SourceLocation`
-          : element.name;
-    for (const { label, value } of localizedValues(element)) uses.push({ where: `${name} ${label}`, value });
-  }
-  for (const domain of descendants(root, (e) => localName(e.name) === "AppDomain"))
-    uses.push({ where: "AppDomain", value: domain.text.trim() });
-  return uses;
-}
-
-function checkUrls(report: Report, root: XmlElement): void {
-  for (const { where, value } of collectUrls(root)) {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (!report.check(!!url, () => `${where} is not an absolute URL: "${value}"`)) continue;
-    report.check(url!.protocol === "https:", () => `${where} is not https: "${value}"`);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 4. Icons
-
-interface SizeClaim {
-  size: number;
-  by: string;
-}
-
-function sizeFromFileName(url: string): number | undefined {
-  const match = /icon-(\d+)\.png$/i.exec(url);
-  return match ? Number(match[1]) : undefined;
-}
-
-function sizeFromImageId(id: string): number | undefined {
-  const match = /(\d+)x(\d+)/.exec(id) ?? /(?:^|\D)(\d+)$/.exec(id);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** Maps https://host/.../assets/x.png to <assetsDir>/x.png; undefined for URLs outside an assets folder. */
-function assetFile(value: string, assetsDir: string): string | undefined {
-  let url: URL;
+function parseUrl(value: string): URL | undefined {
   try {
-    url = new URL(value);
+    return new URL(value);
   } catch {
     return undefined;
   }
-  // The production build may serve the add-in under a path (https://host/tracker/assets/...).
-  const path = decodeURIComponent(url.pathname);
+}
+
+/** `IconUrl`, `DefaultSettings SourceLocation`, `bt:Url "Taskpane.Url"` (only resources have ids). */
+function urlOwner(element: XmlElement): string {
+  if (element.attributes.id !== undefined) return `bt:${element.name} "${element.attributes.id}"`;
+  return element.name === "SourceLocation" ? `${element.parent?.name} SourceLocation` : element.name;
+}
+
+function checkUrls(report: Report, root: XmlElement): void {
+  for (const element of descendants(root, (e) => URL_ELEMENTS.has(e.name))) {
+    for (const { label, value } of localizedValues(element))
+      report.check(
+        parseUrl(value)?.protocol === "https:",
+        () => `${urlOwner(element)} ${label} is not https: "${value}"`,
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Icons
+
+/** Maps https://host/.../assets/x.png to <assetsDir>/x.png; undefined for URLs outside an assets folder. */
+function assetFile(value: string, assetsDir: string): string | undefined {
+  const url = parseUrl(value);
+  // A production build may serve the add-in under a path (https://host/tracker/assets/...).
+  const path = url ? decodeURIComponent(url.pathname) : "";
   const at = path.lastIndexOf("/assets/");
   if (at < 0) return undefined;
   const relative = normalize(path.slice(at + "/assets/".length));
-  if (relative.startsWith("..")) return undefined;
-  return join(assetsDir, relative);
+  return relative.startsWith("..") ? undefined : join(assetsDir, relative);
 }
 
-function checkIconFile(report: Report, file: string, where: string, claims: SizeClaim[]): void {
+/** Each icon URL in the manifest, where it stands, and the pixel sizes declared for it. */
+function iconUrls(
+  root: XmlElement,
+  resources: Resource[],
+): { where: string; url: string; sizes: number[] }[] {
+  const topLevel = Object.entries(TOP_LEVEL_ICON_SIZES).flatMap(([name, size]) => {
+    const element = child(root, name);
+    const values = element ? localizedValues(element) : [];
+    return values.map(({ label, value }) => ({ where: `${name} ${label}`, url: value, sizes: [size] }));
+  });
+  // A bt:Image has the size of every <bt:Image size="..." resid="..."> that shows it.
+  const shown = descendants(root, (e) => e.name === "Image" && e.attributes.resid !== undefined);
+  const images = resources.filter((r) => r.kind === "Image");
+  const ribbon = images.flatMap((image) => {
+    const uses = shown.filter((use) => use.attributes.resid === image.id);
+    const sizes = [...new Set(uses.map((use) => Number(use.attributes.size)).filter(Number.isInteger))];
+    const values = localizedValues(image.element);
+    return values.map(({ label, value }) => ({
+      where: `bt:Image "${image.id}" ${label}`,
+      url: value,
+      sizes,
+    }));
+  });
+  return [...topLevel, ...ribbon];
+}
+
+function checkIconFile(report: Report, file: string, where: string, sizes: readonly number[]): void {
   if (!report.check(existsSync(file), () => `icon file ${file} (${where}) does not exist`)) return;
-  let size: { width: number; height: number } | undefined;
+  let size: PngSize;
   try {
     size = readPngSize(readFileSync(file));
   } catch (err) {
-    size = undefined;
-    report.check(false, () => `icon file ${file} (${where}) is not a PNG: ${firstLine(err)}`);
+    report.check(false, () => `icon file ${file} (${where}): ${firstLine(err)}`);
+    return;
   }
-  if (!size) return;
-  const distinct = [...new Set(claims.map((c) => c.size))];
-  for (const expected of distinct) {
-    const by = [...new Set(claims.filter((c) => c.size === expected).map((c) => c.by))].join(", ");
+  for (const expected of sizes)
     report.check(
       size.width === expected && size.height === expected,
-      () =>
-        `icon file ${file} is ${size!.width}x${size!.height}; expected ${expected}x${expected} (declared by ${by})`,
+      () => `icon file ${file} (${where}) is ${size.width}x${size.height}; expected ${expected}x${expected}`,
     );
-  }
 }
 
 function checkIcons(report: Report, root: XmlElement, resources: Resource[], assetsDir: string): void {
-  const topLevel: [string, number][] = [
-    ["IconUrl", 32],
-    ["HighResolutionIconUrl", 64],
-  ];
-  for (const [name, size] of topLevel) {
-    const element = child(root, name);
-    if (!element) continue;
-    for (const { label, value } of localizedValues(element)) {
-      const file = assetFile(value, assetsDir);
-      if (!file) continue;
-      const claims: SizeClaim[] = [{ size, by: name }];
-      const named = sizeFromFileName(value);
-      if (named !== undefined) claims.push({ size: named, by: `the file name ${basename(file)}` });
-      checkIconFile(report, file, `${name} ${label}`, claims);
-    }
+  for (const { where, url, sizes } of iconUrls(root, resources)) {
+    const file = assetFile(url, assetsDir);
+    if (file) checkIconFile(report, file, where, sizes);
   }
+  checkIconFile(report, join(assetsDir, STORE_ICON.file), "store icon", [STORE_ICON.size]);
 
-  const imageUses = descendants(root, (e) => localName(e.name) === "Image" && attr(e, "resid") !== undefined);
-  for (const image of resources.filter((r) => r.kind === "Image")) {
-    const claims: SizeClaim[] = [];
-    const fromId = sizeFromImageId(image.id);
-    if (fromId !== undefined) claims.push({ size: fromId, by: `the id of bt:Image "${image.id}"` });
-    for (const use of imageUses.filter((u) => attr(u, "resid") === image.id)) {
-      const size = Number(attr(use, "size"));
-      if (Number.isInteger(size) && size > 0)
-        claims.push({ size, by: `size="${size}" where bt:Image "${image.id}" is used` });
-    }
-    const sizes = new Set(claims.map((c) => c.size));
-    report.check(
-      sizes.size <= 1,
-      () =>
-        `bt:Image "${image.id}" is declared at different sizes: ${[...new Set(claims.map((c) => `${c.size} by ${c.by}`))].join("; ")}`,
-    );
-    for (const { label, value } of localizedValues(image.element)) {
-      const file = assetFile(value, assetsDir);
-      if (!file) continue;
-      const named = sizeFromFileName(value);
-      const fileClaims =
-        named !== undefined ? [...claims, { size: named, by: `the file name ${basename(file)}` }] : claims;
-      checkIconFile(report, file, `bt:Image "${image.id}" ${label}`, fileClaims);
-    }
-  }
-
-  for (const icon of descendants(root, (e) => localName(e.name) === "Icon")) {
-    const owner = icon.parent
-      ? `<${icon.parent.name}${attr(icon.parent, "id") ? ` id="${attr(icon.parent, "id")}"` : ""}>`
-      : "<Icon>";
-    const sizes = new Set(childrenNamed(icon, "Image").map((i) => Number(attr(i, "size"))));
-    for (const size of RIBBON_ICON_SIZES) {
-      report.check(sizes.has(size), () => `the <Icon> of ${owner} has no bt:Image of size ${size}`);
-    }
-  }
-
-  const store = join(assetsDir, STORE_ICON.file);
-  if (report.check(existsSync(store), () => `store icon ${store} does not exist`)) {
-    let size: { width: number; height: number } | undefined;
-    try {
-      size = readPngSize(readFileSync(store));
-    } catch (err) {
-      report.check(false, () => `store icon ${store} is not a PNG: ${firstLine(err)}`);
-    }
-    if (size) {
-      report.check(
-        size.width === STORE_ICON.size && size.height === STORE_ICON.size,
-        () =>
-          `store icon ${store} is ${size!.width}x${size!.height}; expected ${STORE_ICON.size}x${STORE_ICON.size}`,
-      );
-    }
+  for (const icon of descendants(root, (e) => e.name === "Icon")) {
+    const owner = icon.parent?.attributes.id;
+    const ownerLabel = `<${icon.parent?.name}${owner ? ` id="${owner}"` : ""}>`;
+    const sizes = childrenNamed(icon, "Image").map((image) => Number(image.attributes.size));
+    for (const size of RIBBON_ICON_SIZES)
+      report.check(sizes.includes(size), () => `the <Icon> of ${ownerLabel} has no bt:Image of size ${size}`);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. Shared runtime
+// Shared runtime
 
-function extensionPoints(root: XmlElement, type: string): XmlElement[] {
-  return descendants(root, (e) => localName(e.name) === "ExtensionPoint" && attr(e, "type") === type);
-}
+/** The elements that must load the shared runtime's page, each with how to find them. */
+const SHARED_RUNTIME_USERS: [role: string, isUser: (e: XmlElement) => boolean][] = [
+  ["<Runtime>", (e) => e.name === "Runtime"],
+  [
+    "the CustomFunctions <Page>",
+    (e) =>
+      e.name === "SourceLocation" &&
+      e.parent?.name === "Page" &&
+      e.parent.parent?.attributes.type === "CustomFunctions",
+  ],
+  ["<FunctionFile>", (e) => e.name === "FunctionFile"],
+  [
+    "the ShowTaskpane <Action>",
+    (e) => e.name === "SourceLocation" && e.parent?.attributes.type === "ShowTaskpane",
+  ],
+];
 
 function checkSharedRuntime(report: Report, root: XmlElement, resources: Resource[]): void {
-  const sets = child(child(root, "Requirements"), "Sets");
-  const shared = sets
-    ? childrenNamed(sets, "Set").find((s) => attr(s, "Name") === "SharedRuntime")
-    : undefined;
-  if (
-    report.check(
-      !!shared,
-      () =>
-        `Requirements do not include the SharedRuntime requirement set (<Set Name="SharedRuntime" MinVersion="${SHARED_RUNTIME_VERSION}"/>)`,
-    )
-  ) {
-    const version = attr(shared!, "MinVersion") ?? (sets ? attr(sets, "DefaultMinVersion") : undefined);
-    report.check(
-      version === SHARED_RUNTIME_VERSION,
-      () => `SharedRuntime requirement has MinVersion "${version ?? ""}"; expected ${SHARED_RUNTIME_VERSION}`,
-    );
-  }
-
-  const users: { role: string; resid: string | undefined }[] = [];
-  const runtimes = descendants(root, (e) => localName(e.name) === "Runtime" && !!ancestor(e, "Runtimes"));
-  if (
-    report.check(
-      runtimes.length > 0,
-      () =>
-        `no <Runtime> element: a shared runtime needs <Runtimes><Runtime resid="..." lifetime="long"/></Runtimes>`,
-    )
-  ) {
-    for (const runtime of runtimes) {
-      const resid = attr(runtime, "resid");
-      report.check(
-        attr(runtime, "lifetime") === "long",
-        () => `<Runtime resid="${resid ?? ""}"> must have lifetime="long"`,
-      );
-      users.push({ role: "Runtime", resid });
-    }
-  }
-  for (const point of extensionPoints(root, "CustomFunctions")) {
-    const page = child(child(point, "Page"), "SourceLocation");
-    if (page) users.push({ role: "CustomFunctions Page", resid: attr(page, "resid") });
-  }
-  const functionFiles = descendants(root, (e) => localName(e.name) === "FunctionFile");
-  report.check(functionFiles.length > 0, () => `no <FunctionFile>: it must use the shared runtime's resid`);
-  for (const file of functionFiles) users.push({ role: "FunctionFile", resid: attr(file, "resid") });
-  const taskpanes = descendants(
-    root,
-    (e) => localName(e.name) === "Action" && attr(e, "type") === "ShowTaskpane",
-  );
+  const sets = descendants(child(root, "Requirements"), (e) => e.name === "Set");
   report.check(
-    taskpanes.length > 0,
-    () => `no ShowTaskpane action: the task pane button must open the shared runtime's page`,
-  );
-  for (const action of taskpanes)
-    users.push({
-      role: "ShowTaskpane SourceLocation",
-      resid: attr(child(action, "SourceLocation") ?? action, "resid"),
-    });
-
-  const distinct = new Set(users.map((u) => u.resid ?? "(none)"));
-  report.check(
-    distinct.size <= 1,
+    sets.some((set) => set.attributes.Name === "SharedRuntime"),
     () =>
-      `shared runtime resids differ: ${users.map((u) => `${u.role}=${u.resid ?? "(none)"}`).join(", ")}; all must use the same resid`,
+      `Requirements do not include the SharedRuntime requirement set (<Set Name="SharedRuntime" MinVersion="1.1"/>)`,
   );
 
-  // The task pane a user opens from the add-in list (DefaultSettings) is the same page as the runtime.
-  const runtimeResid = users[0]?.resid;
-  const runtimeUrl = resources.find((r) => r.kind === "Url" && r.id === runtimeResid);
-  const defaultSource = child(child(root, "DefaultSettings"), "SourceLocation");
-  const runtimeValue = runtimeUrl ? attr(runtimeUrl.element, "DefaultValue") : undefined;
-  const defaultValue = defaultSource ? attr(defaultSource, "DefaultValue") : undefined;
-  if (runtimeValue !== undefined && defaultValue !== undefined) {
+  const runtimes = descendants(root, (e) => e.name === "Runtime");
+  const noRuntime = `no <Runtime>: a shared runtime needs <Runtimes><Runtime resid="..." lifetime="long"/></Runtimes>`;
+  if (!report.check(runtimes.length > 0, () => noRuntime)) return;
+  const sharedResid = runtimes[0]!.attributes.resid ?? "";
+  for (const runtime of runtimes)
     report.check(
-      runtimeValue === defaultValue,
-      () =>
-        `DefaultSettings SourceLocation "${defaultValue}" differs from the shared runtime URL "${runtimeValue}" (${runtimeResid})`,
+      runtime.attributes.lifetime === "long",
+      () => `<Runtime resid="${runtime.attributes.resid ?? ""}"> must have lifetime="long"`,
     );
+  for (const [role, isUser] of SHARED_RUNTIME_USERS) {
+    const users = descendants(root, isUser);
+    report.check(
+      users.length > 0,
+      () => `no ${role}: it must use the shared runtime's resid "${sharedResid}"`,
+    );
+    for (const user of users)
+      report.check(
+        user.attributes.resid === sharedResid,
+        () =>
+          `${role} has resid "${user.attributes.resid ?? ""}"; it must use the shared runtime's resid "${sharedResid}"`,
+      );
   }
+
+  // The task pane opened from the add-in list must be the runtime's page, or Office starts a second one.
+  const runtimeUrl = resources.find((r) => r.kind === "Url" && r.id === sharedResid)?.element.attributes;
+  const defaultPage = child(child(root, "DefaultSettings"), "SourceLocation")?.attributes.DefaultValue;
+  if (runtimeUrl?.DefaultValue !== undefined && defaultPage !== undefined)
+    report.check(
+      defaultPage === runtimeUrl.DefaultValue,
+      () =>
+        `DefaultSettings SourceLocation "${defaultPage}" differs from the shared runtime URL "${runtimeUrl.DefaultValue}" (${sharedResid})`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Custom functions
+// Custom functions
 
 /** Ids of the exported functions whose JSDoc has @customfunction, as custom-functions-metadata derives them. */
 export function customFunctionIds(sourceText: string, fileName = "functions.ts"): string[] {
@@ -822,79 +449,46 @@ export function customFunctionIds(sourceText: string, fileName = "functions.ts")
   return ids;
 }
 
-function checkCustomFunctions(
-  report: Report,
-  root: XmlElement,
-  resources: Resource[],
-  options: ValidateOptions,
-): void {
-  const points = extensionPoints(root, "CustomFunctions");
-  if (report.check(points.length > 0, () => `no CustomFunctions extension point`)) {
-    for (const point of points) {
+/** Formulas name functions as NAMESPACE.ID; a localized namespace breaks workbooks shared across locales. */
+function checkNamespace(report: Report, root: XmlElement, resources: Resource[]): void {
+  for (const namespace of descendants(root, (e) => e.name === "Namespace")) {
+    const resource = resources.find((r) => r.id === namespace.attributes.resid);
+    const values = resource ? localizedValues(resource.element) : [];
+    const defaultValue = resource?.element.attributes.DefaultValue ?? "";
+    for (const { locale, value } of values.filter((v) => v.locale))
       report.check(
-        !!attr(child(point, "Namespace") ?? point, "resid"),
-        () => `CustomFunctions extension point lacks <Namespace resid="...">`,
+        value === defaultValue,
+        () =>
+          `custom functions Namespace differs in locale ${locale} ("${value}" instead of "${defaultValue}"); it must be the same in every locale`,
       );
-      for (const part of ["Script", "Page", "Metadata"]) {
-        const location = child(child(point, part), "SourceLocation");
-        report.check(
-          !!location && !!attr(location, "resid"),
-          () => `CustomFunctions extension point lacks <${part}><SourceLocation resid="..."/></${part}>`,
-        );
-      }
-      const namespaceResid = attr(child(point, "Namespace") ?? point, "resid");
-      const namespace = resources.find((r) => r.id === namespaceResid);
-      if (namespace) {
-        const values = localizedValues(namespace.element);
-        const defaultValue = values.find((v) => v.label === "DefaultValue")?.value ?? "";
-        for (const v of values.filter((x) => x.locale)) {
-          report.check(
-            v.value === defaultValue,
-            () =>
-              `custom functions Namespace differs in locale ${v.locale} ("${v.value}" instead of "${defaultValue}"); it must be the same in every locale`,
-          );
-        }
-      }
-    }
   }
+}
 
-  const jsonPath = options.functionsJsonPath;
-  if (!jsonPath) return;
-  if (!report.check(existsSync(jsonPath), () => `functions metadata ${jsonPath} does not exist`)) return;
-  let metadata: unknown;
+/** The ids functions.json lists; undefined (with the problem reported) when it cannot be read. */
+function functionsJsonIds(report: Report, jsonPath: string): string[] | undefined {
+  const text = report.read(jsonPath, "functions metadata");
+  if (text === undefined) return undefined;
+  let list: unknown;
   try {
-    metadata = JSON.parse(readFileSync(jsonPath, "utf8"));
+    list = (JSON.parse(text) as { functions?: unknown } | null)?.functions;
   } catch (err) {
     report.check(false, () => `functions metadata ${jsonPath} is not valid JSON: ${firstLine(err)}`);
-    return;
+    return undefined;
   }
-  const list = (metadata as { functions?: unknown } | null)?.functions;
   if (!report.check(Array.isArray(list), () => `functions metadata ${jsonPath} has no "functions" array`))
-    return;
-  const jsonIds: string[] = [];
-  for (const entry of list as unknown[]) {
-    const id = (entry as { id?: unknown } | null)?.id;
-    if (
-      report.check(
-        typeof id === "string" && id !== "",
-        () => `functions metadata ${jsonPath} has a function without an id`,
-      )
-    )
-      jsonIds.push(id as string);
-  }
-  for (const id of new Set(jsonIds)) {
-    const count = jsonIds.filter((x) => x === id).length;
-    report.check(count === 1, () => `functions metadata ${jsonPath} lists id ${id} ${count} times`);
-  }
+    return undefined;
+  return (list as unknown[])
+    .map((entry) => (entry as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === "string");
+}
 
-  const sourcePath = options.functionsSourcePath;
-  if (!sourcePath) return;
-  if (!report.check(existsSync(sourcePath), () => `functions source ${sourcePath} does not exist`)) return;
-  const sourceIds = customFunctionIds(readFileSync(sourcePath, "utf8"), sourcePath);
-  const inJson = new Set(jsonIds);
-  const inSource = new Set(sourceIds);
-  const missing = [...inSource].filter((id) => !inJson.has(id));
-  const extra = [...inJson].filter((id) => !inSource.has(id));
+function checkFunctionsJson(report: Report, jsonPath: string, sourcePath: string | undefined): void {
+  const jsonIds = functionsJsonIds(report, jsonPath);
+  const sourceText = sourcePath === undefined ? undefined : report.read(sourcePath, "functions source");
+  if (jsonIds === undefined || sourceText === undefined) return;
+  const sourceIds = customFunctionIds(sourceText, sourcePath);
+  const missing = sourceIds.filter((id) => !jsonIds.includes(id));
+  const extra = jsonIds.filter((id) => !sourceIds.includes(id));
   report.check(
     missing.length === 0,
     () =>
@@ -910,53 +504,36 @@ function checkCustomFunctions(
 // ---------------------------------------------------------------------------------------------
 
 /** Runs every check and reports the problems found and how many checks ran. */
-export async function runManifestValidation(options: ValidateOptions): Promise<ValidationResult> {
+export function runManifestValidation(options: ValidateOptions): ValidationResult {
   const report = new Report();
-  const { manifestPath } = options;
-  const assetsDir = options.assetsDir ?? "assets";
-
-  let text: string;
+  const result = (): ValidationResult => ({ problems: report.problems, checks: report.checks });
+  const text = report.read(options.manifestPath, "manifest");
+  if (text === undefined) return result();
+  let root: XmlElement;
   try {
-    text = readFileSync(manifestPath, "utf8");
-  } catch (err) {
-    report.check(false, () => `manifest ${manifestPath} cannot be read: ${firstLine(err)}`);
-    return { problems: report.problems, checks: report.checks };
-  }
-
-  let root: XmlElement | undefined;
-  try {
-    root = parseXml(text);
-    report.check(true, () => "");
+    root = parseManifest(text);
   } catch (err) {
     report.check(false, () => `manifest is not well-formed XML: ${firstLine(err)}`);
+    return result();
   }
-
-  let fields: ManifestFields | undefined;
-  try {
-    const info = await OfficeAddinManifest.readManifestFile(manifestPath);
-    report.check(
-      info.manifestType === undefined || info.manifestType === "xml",
-      () => `office-addin-manifest did not read ${manifestPath} as an XML manifest`,
-    );
-    fields = info;
-  } catch (err) {
-    report.check(false, () => `office-addin-manifest cannot read the manifest: ${firstLine(err)}`);
-  }
-  if (!root) return { problems: report.problems, checks: report.checks };
+  if (!report.check(root.name === "OfficeApp", () => `root element is <${root.name}>; expected <OfficeApp>`))
+    return result();
 
   const resources = collectResources(root);
-  checkRequiredFields(report, root, fields ?? fieldsFromTree(root));
-  checkResources(report, root, resources);
+  checkHostAndPermissions(report, root);
+  checkResids(report, root, resources);
   checkUrls(report, root);
-  checkIcons(report, root, resources, assetsDir);
+  checkIcons(report, root, resources, options.assetsDir ?? "assets");
   checkSharedRuntime(report, root, resources);
-  checkCustomFunctions(report, root, resources, options);
-  return { problems: report.problems, checks: report.checks };
+  checkNamespace(report, root, resources);
+  if (options.functionsJsonPath)
+    checkFunctionsJson(report, options.functionsJsonPath, options.functionsSourcePath);
+  return result();
 }
 
 /** The problems found in the manifest; an empty list means it passed every check. */
-export async function validateManifest(options: ValidateOptions): Promise<string[]> {
-  return (await runManifestValidation(options)).problems;
+export function validateManifest(options: ValidateOptions): string[] {
+  return runManifestValidation(options).problems;
 }
 
 const USAGE =
@@ -992,7 +569,8 @@ export function parseArgs(argv: string[]): ValidateOptions {
   return options;
 }
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+/** Exit code 0: all checks pass; 1: problems (one line each on stderr); 2: bad arguments. */
+export function main(argv: string[] = process.argv.slice(2)): number {
   let options: ValidateOptions;
   try {
     options = parseArgs(argv);
@@ -1000,23 +578,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     process.stderr.write(`validate-manifest: ${firstLine(err)}\n`);
     return 2;
   }
-  const { problems, checks } = await runManifestValidation(options);
-  if (problems.length > 0) {
-    for (const problem of problems) process.stderr.write(`${options.manifestPath}: ${problem}\n`);
-    return 1;
-  }
+  const { problems, checks } = runManifestValidation(options);
+  for (const problem of problems) process.stderr.write(`${options.manifestPath}: ${problem}\n`);
+  if (problems.length > 0) return 1;
   process.stdout.write(`manifest OK: ${checks} checks\n`);
   return 0;
 }
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`validate-manifest: ${firstLine(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) process.exitCode = main();
