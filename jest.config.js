@@ -8,8 +8,6 @@ module.exports = {
   transform: {
     "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
   },
-  // office-addin-manifest (used by the manifest validator) pulls ESM-only strip-bom and uuid; let ts-jest transpile them.
-  transformIgnorePatterns: ["/node_modules/(?!(.*/node_modules/)?(strip-bom|uuid)/)"],
   setupFiles: ["<rootDir>/test/support/custom-functions-runtime.ts"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };

@@ -15,6 +15,7 @@ import { get as httpsGet } from "https";
 import { homedir } from "os";
 import { posix, resolve } from "path";
 import { DEV_BASE_URL } from "./build/dev-server";
+import { child, descendants, parseManifest } from "./manifest-xml";
 
 export const WINDOWS_DEVELOPER_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
 /** Under the home folder: where Excel for Mac looks for sideloaded manifests. */
@@ -50,26 +51,16 @@ export interface SideloadPlan {
   readonly webSteps: readonly string[];
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
 /** Reads the <Id> and the ribbon button's label from an add-in only (XML) manifest. */
 export function readManifestInfo(xml: string): ManifestInfo {
-  const id = /<Id>\s*([^<\s]+)\s*<\/Id>/.exec(xml)?.[1];
+  const root = parseManifest(xml);
+  const id = child(root, "Id")?.text.trim();
   if (!id) throw new Error("manifest.xml has no <Id>");
-  const resid = /<Control\b[\s\S]*?<Label\s+resid="([^"]+)"/.exec(xml)?.[1];
-  const escapedResid = resid?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const label = escapedResid
-    ? new RegExp(`<bt:String\\s+id="${escapedResid}"\\s+DefaultValue="([^"]*)"`).exec(xml)?.[1]
-    : undefined;
-  const displayName = /<DisplayName\s+DefaultValue="([^"]*)"/.exec(xml)?.[1];
-  return { id, buttonLabel: unescapeXml(label ?? displayName ?? "the add-in's button") };
+  const resid = child(descendants(root, (e) => e.name === "Control")[0], "Label")?.attributes.resid;
+  const label = descendants(root, (e) => e.name === "String" && e.attributes.id === resid)[0]?.attributes
+    .DefaultValue;
+  const displayName = child(root, "DisplayName")?.attributes.DefaultValue;
+  return { id, buttonLabel: (resid && label) || displayName || "the add-in's button" };
 }
 
 /** The numbered steps to sideload into Excel on the web, where nothing can be done automatically. */
