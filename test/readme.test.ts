@@ -1,5 +1,5 @@
 /** The README documents every sheet and column of the template and every custom function. */
-import { readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { SHEETS, TABLES } from "../src/core/template/template";
 import * as functions from "../src/functions/functions";
@@ -32,5 +32,50 @@ describe("the README", () => {
   it("gives the two set-up commands", () => {
     expect(README).toContain("`npm ci && npm start`");
     expect(README).toContain("`npm ci && npm test`");
+  });
+
+  describe("its folder layout", () => {
+    const ROOT = join(__dirname, "..");
+    const block = /## Folder layout\s+```\n([\s\S]*?)```/.exec(README)?.[1] ?? "";
+    const listed = [...block.matchAll(/^(\S+\/)\s/gm)].map((match) => match[1]);
+    const subfolders = (dir: string) =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+
+    it("lists folders that exist", () => {
+      expect(listed.length).toBeGreaterThan(8);
+      expect(
+        listed.filter(
+          (folder) => !existsSync(join(ROOT, folder)) || !statSync(join(ROOT, folder)).isDirectory(),
+        ),
+      ).toEqual([]);
+    });
+
+    it("names every folder of src, tools and test", () => {
+      const folders = [
+        ...subfolders("src").map((name) => `src/${name}/`),
+        ...subfolders("src/core").map((name) => `src/core/${name}/`),
+        ...subfolders("tools").map((name) => `tools/${name}/`),
+      ];
+      expect(folders.filter((folder) => !listed.includes(folder))).toEqual([]);
+      // test/ mirrors src/ and tools/; its other folders are named on its line.
+      const testLine = block.slice(block.indexOf("test/"));
+      const mirrors = (name: string) => name === "tools" || subfolders("src").includes(name);
+      expect(subfolders("test").filter((name) => !mirrors(name) && !testLine.includes(`${name}/`))).toEqual(
+        [],
+      );
+    });
+
+    it("names files that exist", () => {
+      const files = [...block.matchAll(/[\w.-]+\.(?:ts|json)\b/g)].map((match) => match[0]);
+      const everywhere = (dir: string): string[] =>
+        readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? everywhere(join(dir, entry.name)) : [entry.name],
+        );
+      const present = new Set([...everywhere("src"), ...everywhere("tools")]);
+      expect(files.length).toBeGreaterThan(3);
+      expect(files.filter((file) => !present.has(file))).toEqual([]);
+    });
   });
 });
