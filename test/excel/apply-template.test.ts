@@ -43,7 +43,6 @@ describe("applying the template to a new workbook", () => {
   it("creates every sheet and table in English within the sync budget", async () => {
     const { context, fake, workbook } = fakeExcel();
     const report = await applyTemplate(context, "en");
-    console.log(`sync count, apply to a new workbook: ${fake.syncCount}`);
     expect(fake.syncCount).toBeLessThanOrEqual(4);
     expect(report.fromVersion).toBeNull();
     expect(report.toVersion).toBe(TEMPLATE_VERSION);
@@ -162,7 +161,6 @@ describe("applying again", () => {
     workbook.worksheets.add("My notes").setCell(0, 0, { value: "keep me" });
     const before = dumpWorkbook(workbook);
     const report = await applyTemplate(context, "en");
-    console.log(`sync count, re-apply to a finished workbook: ${fake.syncCount}`);
     expect(fake.syncCount).toBeLessThanOrEqual(4);
     expect(dumpWorkbook(workbook)).toEqual(before);
     expect(report).toMatchObject({

@@ -53,9 +53,6 @@ describe("adding register entries", () => {
     const { context, fake, workbook } = await tracking();
     const entries = Array.from({ length: 10_000 }, (_, i) => entry({ name: `Entry ${i}` }));
     await addEntries(context, entries, "en", NOW);
-    console.log(
-      `sync count, append 10,000 register rows: ${fake.syncCount}; largest request ${Math.max(...fake.requestBytes)} bytes`,
-    );
     expect(fake.syncCount).toBeLessThanOrEqual(2);
     expect(workbook.table("tblRegister")!.rowCountRaw).toBe(10_000);
     expect(workbook.table("tblRegister")!.addCalls).toBe(1);
@@ -67,9 +64,6 @@ describe("adding register entries", () => {
       entry({ name: `Entry ${i}`, notes: "x".repeat(40) }),
     );
     await addEntries(context, entries, "en", NOW);
-    console.log(
-      `append 25,000 rows: ${fake.syncCount} syncs, requests of ${fake.requestBytes.join(", ")} bytes`,
-    );
     expect(Math.max(...fake.requestBytes)).toBeLessThan(1_000_000);
     expect(fake.syncCount).toBeGreaterThan(2);
     expect(workbook.table("tblRegister")!.rowCountRaw).toBe(25_000);
@@ -133,7 +127,6 @@ describe("reading for a refresh", () => {
     workbook.sheet("About")!.setCell(1, 1, { value: isoToSerial("2021-12-31") });
     fake.reset();
     const snapshot = await readTracking(context);
-    console.log(`sync count, read the register for a refresh: ${fake.syncCount}`);
     expect(fake.syncCount).toBe(1);
     expect(snapshot.asOf).toBe(isoToSerial("2021-12-31"));
     const summaries = summarizeGoals(
