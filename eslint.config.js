@@ -1,7 +1,10 @@
 /**
- * Lint: the Office add-ins rules (load before read, sync after load...), React rules and prettier.
+ * Lint: the Office add-ins rules (load before read, sync after load...), React rules, the rules of
+ * hooks and prettier.
  */
 const officeAddins = require("eslint-plugin-office-addins");
+// Pinned at 5.x: its rules are the rules of hooks and exhaustive deps, without the React Compiler's.
+const reactHooks = require("eslint-plugin-react-hooks");
 
 const NODE_GLOBALS = {
   require: "readonly",
@@ -25,7 +28,11 @@ module.exports = [
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
+    plugins: { "react-hooks": reactHooks },
     rules: {
+      // A hook called conditionally, or an effect missing a dependency, is a bug: both are errors.
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
       // TypeScript resolves names (Office, Excel, CustomFunctions, DOM and Node globals) itself.
       "no-undef": "off",
       // The new JSX transform and TypeScript props make these two React rules redundant.

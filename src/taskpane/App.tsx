@@ -19,11 +19,11 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { Language } from "../core/language";
 import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
-import { Pane, type PaneContext } from "./context";
+import { Pane, type PaneContext, usePane } from "./context";
 import { describeFailure } from "./errors";
 import type { HostInfo } from "./host";
 import { translator, type Translate } from "./i18n";
-import { buildOverview, type Overview } from "./model";
+import { buildOverview, type Overview } from "./overview-model";
 import { Loading, Notice } from "./Notice";
 import { loadSettings, type PaneSettings, saveSettings } from "./settings";
 import type { TrackerClient } from "./tracker-client";
@@ -66,6 +66,20 @@ type Load =
   | { kind: "ready"; snapshot: TrackingSnapshot }
   | { kind: "noTemplate" }
   | { kind: "failed"; error: unknown };
+
+/** A read that failed, or an overview the engine could not build, with a button to read again. */
+function Failure({ error, retry }: { error: unknown; retry: () => Promise<void> }) {
+  const { t, language } = usePane();
+  return (
+    <Notice
+      intent="error"
+      title={t("errorTitle")}
+      action={{ label: t("errorRetry"), onClick: () => void retry() }}
+    >
+      {describeFailure(error, t, language)}
+    </Notice>
+  );
+}
 
 function OutsideExcel({ t }: { t: Translate }) {
   const styles = useStyles();
@@ -147,16 +161,12 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
     setSettings(next);
   }, []);
 
-  const pane: PaneContext = {
-    language,
-    t,
-    client,
-    snapshot: load.kind === "ready" ? load.snapshot : undefined,
-    overview,
-    settings,
-    refresh,
-    updateSettings,
-  };
+  const snapshot = load.kind === "ready" ? load.snapshot : undefined;
+  // A new value re-renders every view that reads the pane: make one only when a part changes.
+  const pane = useMemo(
+    (): PaneContext => ({ language, t, client, snapshot, overview, settings, refresh, updateSettings }),
+    [language, t, client, snapshot, overview, settings, refresh, updateSettings],
+  );
 
   let body;
   if (!host.inExcel) {
@@ -173,15 +183,7 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   } else if (load.kind === "loading") {
     body = <Loading label={t("loading")} />;
   } else if (load.kind === "failed") {
-    body = (
-      <Notice
-        intent="error"
-        title={t("errorTitle")}
-        action={{ label: t("errorRetry"), onClick: () => void refresh() }}
-      >
-        {describeFailure(load.error, t, language)}
-      </Notice>
-    );
+    body = <Failure error={load.error} retry={refresh} />;
   } else {
     const shown: View = load.kind === "noTemplate" && view !== "settings" ? "workbook" : view;
     body = (
@@ -219,13 +221,7 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
         <main aria-label={t(TAB_LABELS[shown])}>
           <Suspense fallback={<Loading label={t("loading")} />}>
             {shown === "overview" && built.error !== undefined ? (
-              <Notice
-                intent="error"
-                title={t("errorTitle")}
-                action={{ label: t("errorRetry"), onClick: () => void refresh() }}
-              >
-                {describeFailure(built.error, t, language)}
-              </Notice>
+              <Failure error={built.error} retry={refresh} />
             ) : null}
             {shown === "overview" && overview ? <OverviewView /> : null}
             {shown === "register" ? <RegisterView /> : null}

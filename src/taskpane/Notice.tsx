@@ -5,6 +5,7 @@
  */
 import { Body1Strong, Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import type { ActionMessage } from "./use-action";
 
 export interface NoticeProps {
   readonly intent: "info" | "success" | "warning" | "error";
@@ -61,4 +62,9 @@ export function Loading({ label }: { label: string }) {
       {label}
     </Text>
   );
+}
+
+/** What the last action said (see useAction), where the view shows it. */
+export function ActionNotice({ message }: { message: ActionMessage | undefined }) {
+  return message ? <Notice intent={message.intent}>{message.text}</Notice> : null;
 }

@@ -3,7 +3,7 @@ import { createContext, useContext } from "react";
 import type { Language } from "../core/language";
 import type { TrackingSnapshot } from "../excel/tables";
 import type { Translate } from "./i18n";
-import type { Overview } from "./model";
+import type { Overview } from "./overview-model";
 import type { PaneSettings } from "./settings";
 import type { TrackerClient } from "./tracker-client";
 

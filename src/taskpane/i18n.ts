@@ -27,9 +27,6 @@ const en = {
   viewsLabel: "Views",
   asOfLine: "As of {date}",
   refresh: "Refresh",
-  groupFour: 'The "Four 100+"',
-  groupUnmanned: "Unmanned factories",
-  groupPlatforms: "Industrial internet platforms",
   actualOfTarget: "{actual} of {comparator} {target}",
   progressLabel: "Progress toward {goal}",
   expected: "Expected by now",
@@ -37,7 +34,6 @@ const en = {
   forecast: "Forecast at deadline",
   daysLeft: "Days left",
   daysAfter: "{days} days after the deadline",
-  statusLabel: "Status",
   sectorsTitle: "Recognized entries by sector",
   sectorColumn: "Sector",
   totalColumn: "Total",
@@ -130,7 +126,6 @@ const en = {
   fieldTarget: "target",
   fieldComparator: "comparator",
   fieldDeadline: "deadline",
-  dismiss: "Dismiss",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -156,9 +151,6 @@ const zh: Record<MessageKey, string> = {
   viewsLabel: "视图",
   asOfLine: "截至 {date}",
   refresh: "刷新",
-  groupFour: "四个100+",
-  groupUnmanned: "无人工厂",
-  groupPlatforms: "工业互联网平台",
   actualOfTarget: "{actual} / {comparator} {target}",
   progressLabel: "{goal}的完成进度",
   expected: "目前应达",
@@ -166,7 +158,6 @@ const zh: Record<MessageKey, string> = {
   forecast: "预计截止时",
   daysLeft: "剩余天数",
   daysAfter: "已过截止日期 {days} 天",
-  statusLabel: "状态",
   sectorsTitle: "各领域已认定条目",
   sectorColumn: "领域",
   totalColumn: "合计",
@@ -255,7 +246,6 @@ const zh: Record<MessageKey, string> = {
   fieldTarget: "目标值",
   fieldComparator: "比较方式",
   fieldDeadline: "截止日期",
-  dismiss: "关闭",
 };
 
 export const DICTIONARIES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, zh };

@@ -2,12 +2,12 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { detectHost } from "./host";
-import { excelClient } from "./tracker-client";
+import { createTrackerClient } from "./tracker-client";
 
 const container = document.getElementById("root");
 if (container) {
   void detectHost().then((host) => {
     document.documentElement.lang = host.language === "zh" ? "zh-CN" : "en";
-    createRoot(container).render(<App host={host} client={excelClient} />);
+    createRoot(container).render(<App host={host} client={createTrackerClient()} />);
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The task pane's one door to Excel. Components call these functions; each runs one Excel.run
- * batch from src/excel. Nothing else in the pane touches the Excel object model.
+ * batch from src/excel. Nothing else in the pane touches the Excel object model. Tests make the
+ * client over a run of their own (the Excel test double).
  */
 import type { Entry } from "../core/entries";
 import type { Language } from "../core/language";
@@ -10,12 +11,18 @@ import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import { previewTemplate } from "../excel/preview";
 import { addEntries, exportRegisterCsv, recordSnapshot } from "../excel/register";
 import {
+  missingRequirements,
+  officeSetSupported,
+  type Requirement,
+  type SetSupported,
+} from "../excel/requirements";
+import {
   freezeAddInCells,
   loadAddInWithWorkbook,
   officeStartupApi,
+  type StartupApi,
   unfreezeAddInCells,
 } from "../excel/sharing";
-import { missingRequirements, officeSetSupported, type Requirement } from "../excel/requirements";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
 
 export interface TrackerClient {
@@ -41,20 +48,40 @@ export interface TrackerClient {
   loadWithWorkbook(): Promise<void>;
 }
 
-export const excelClient: TrackerClient = {
-  missingRequirements: () => missingRequirements(officeSetSupported),
-  read: () => Excel.run((context) => readTracking(context)),
-  preview: (language) => Excel.run((context) => previewTemplate(context, language)),
-  apply: (language) => Excel.run((context) => applyTemplate(context, language)),
-  addEntries: (entries, language, enteredAt) =>
-    Excel.run((context) => addEntries(context, entries, language, enteredAt)),
-  recordSnapshot: (summaries, date, note, language) =>
-    Excel.run((context) => recordSnapshot(context, summaries, date, note, language)),
-  exportCsv: () => Excel.run((context) => exportRegisterCsv(context)),
-  setAsOf: (date) => Excel.run((context) => setAsOf(context, date)),
-  // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
-  watch: (onChange) => Excel.run((context) => watchRegister(context, onChange)),
-  freeze: (language) => Excel.run((context) => freezeAddInCells(context, language)),
-  unfreeze: (language) => Excel.run((context) => unfreezeAddInCells(context, language)),
-  loadWithWorkbook: () => loadAddInWithWorkbook(officeStartupApi),
-};
+/** Excel.run's one-batch form: runs `batch` in a fresh request context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** The Office calls the client makes outside an Excel batch. */
+export interface OfficeApis {
+  readonly isSetSupported: SetSupported;
+  readonly startup: StartupApi;
+}
+
+const OFFICE: OfficeApis = { isSetSupported: officeSetSupported, startup: officeStartupApi };
+
+/**
+ * A TrackerClient whose every batch goes through `run`. The default looks Excel up at each call,
+ * not at creation: outside Excel the namespace never exists, and the pane only says so.
+ */
+export function createTrackerClient(
+  run: ExcelRun = (batch) => Excel.run(batch),
+  office: OfficeApis = OFFICE,
+): TrackerClient {
+  return {
+    missingRequirements: () => missingRequirements(office.isSetSupported),
+    read: () => run((context) => readTracking(context)),
+    preview: (language) => run((context) => previewTemplate(context, language)),
+    apply: (language) => run((context) => applyTemplate(context, language)),
+    addEntries: (entries, language, enteredAt) =>
+      run((context) => addEntries(context, entries, language, enteredAt)),
+    recordSnapshot: (summaries, date, note, language) =>
+      run((context) => recordSnapshot(context, summaries, date, note, language)),
+    exportCsv: () => run((context) => exportRegisterCsv(context)),
+    setAsOf: (date) => run((context) => setAsOf(context, date)),
+    // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
+    watch: (onChange) => run((context) => watchRegister(context, onChange)),
+    freeze: (language) => run((context) => freezeAddInCells(context, language)),
+    unfreeze: (language) => run((context) => unfreezeAddInCells(context, language)),
+    loadWithWorkbook: () => loadAddInWithWorkbook(office.startup),
+  };
+}

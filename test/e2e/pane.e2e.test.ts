@@ -176,7 +176,9 @@ test("the form reports field errors from the core and writes nothing", async () 
   await form.getByLabel("Evidence link").fill("not a link");
   await form.getByRole("button", { name: "Add entry" }).click();
   await page().getByText("Fix the fields marked below, then add the entry again.").waitFor();
-  await page().getByText("Evidence must be one web address: http:// or https://, then the site, with no spaces.").waitFor();
+  await page()
+    .getByText("Evidence must be one web address: http:// or https://, then the site, with no spaces.")
+    .waitFor();
   await page().getByText('"Tea brand" is already in the register for this goal.').waitFor();
   expect(await page().getByTestId("latest").getByRole("listitem").count()).toBe(3);
 });

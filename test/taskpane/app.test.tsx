@@ -2,6 +2,7 @@
 /** The task pane, rendered with React in jsdom, against the Excel test double. */
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { isoToSerial } from "../../src/core/dates";
+import type { EntryInput } from "../../src/core/entries";
 import { SHEETS } from "../../src/core/template/template";
 import { addEntries } from "../../src/excel/register";
 import { setAsOf } from "../../src/excel/tables";
@@ -126,6 +127,17 @@ const BRANDS_AND_PLATFORMS = [
   })),
 ];
 
+/** The pane on a tracking workbook holding `entries` as of AS_OF, switched to one of its views. */
+async function openView(tabName: string, testId: string, entries: EntryInput[] = BRANDS_AND_PLATFORMS) {
+  const workbook = await trackingWorkbook({ entries, asOf: AS_OF });
+  const client = doubleClient(workbook);
+  renderApp(client);
+  await screen.findByTestId("overview");
+  fireEvent.click(tab(tabName));
+  const view = await screen.findByTestId(testId);
+  return { workbook, client, view };
+}
+
 describe("the Overview", () => {
   it("shows one card per goal, with actual against target and a status badge", async () => {
     const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
@@ -159,14 +171,13 @@ describe("the Overview", () => {
 });
 
 describe("the Register view", () => {
-  async function openRegister() {
-    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
-    const client = doubleClient(workbook);
-    renderApp(client);
-    await screen.findByTestId("overview");
-    fireEvent.click(tab("Register"));
-    const view = await screen.findByTestId("register-view");
-    return { workbook, client, view };
+  const openRegister = () => openView("Register", "register-view");
+
+  /** Types the three required fields of the entry form. */
+  function fillEntry(view: HTMLElement, entry: { goal: string; name: string; status: string }) {
+    fireEvent.change(field(view, "Goal"), { target: { value: entry.goal } });
+    fireEvent.change(field(view, "Name"), { target: { value: entry.name } });
+    fireEvent.change(field(view, "Status"), { target: { value: entry.status } });
   }
 
   it("checks an empty entry field by field with the core's messages, and writes nothing", async () => {
@@ -186,9 +197,7 @@ describe("the Register view", () => {
   it("adds a valid entry, and the overview counts it", async () => {
     const { workbook, client, view } = await openRegister();
     const rowsBefore = workbook.table("tblRegister")!.rowCountRaw;
-    fireEvent.change(field(view, "Goal"), { target: { value: "BRANDS" } });
-    fireEvent.change(field(view, "Name"), { target: { value: "Brand three" } });
-    fireEvent.change(field(view, "Status"), { target: { value: "RECOGNIZED" } });
+    fillEntry(view, { goal: "BRANDS", name: "Brand three", status: "RECOGNIZED" });
     fireEvent.change(field(view, "Date recognized"), { target: { value: "2021-05-05" } });
     fireEvent.click(button(view, "Add entry"));
     expect(await within(view).findByText("Added “Brand three” to the register.")).toBeTruthy();
@@ -218,9 +227,7 @@ describe("the Register view", () => {
   it("refuses a duplicate of an entry already in the register", async () => {
     const { workbook, client, view } = await openRegister();
     const before = workbook.table("tblRegister")!.dataValues();
-    fireEvent.change(field(view, "Goal"), { target: { value: "BRANDS" } });
-    fireEvent.change(field(view, "Name"), { target: { value: " brand  ONE " } });
-    fireEvent.change(field(view, "Status"), { target: { value: "CANDIDATE" } });
+    fillEntry(view, { goal: "BRANDS", name: " brand  ONE ", status: "CANDIDATE" });
     fireEvent.click(button(view, "Add entry"));
     // (The query collapses the double space, as the screen does.)
     expect(
@@ -234,9 +241,7 @@ describe("the Register view", () => {
     const { workbook, client, view } = await openRegister();
     client.addEntries.mockRejectedValueOnce(new Error("The workbook is read-only."));
     const before = workbook.table("tblRegister")!.dataValues();
-    fireEvent.change(field(view, "Goal"), { target: { value: "SCENARIOS" } });
-    fireEvent.change(field(view, "Name"), { target: { value: "Scenario one" } });
-    fireEvent.change(field(view, "Status"), { target: { value: "IN_PROGRESS" } });
+    fillEntry(view, { goal: "SCENARIOS", name: "Scenario one", status: "IN_PROGRESS" });
     fireEvent.click(button(view, "Add entry"));
     expect(
       await within(view).findByText("Excel could not complete the request: The workbook is read-only."),
@@ -314,12 +319,8 @@ describe("failures", () => {
 
 describe("settings", () => {
   it("switching the language to Chinese re-renders the pane in Chinese, and remembers it", async () => {
-    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
-    renderApp(doubleClient(workbook));
-    await screen.findByTestId("overview");
+    const { view } = await openView("Settings", "settings-view");
     expect(paneTitle()).toBe("Shanghai Online Economy Tracker");
-    fireEvent.click(tab("Settings"));
-    const view = await screen.findByTestId("settings-view");
     fireEvent.click(within(view).getByLabelText("中文"));
     fireEvent.click(button(view, "Save settings"));
 
@@ -336,11 +337,7 @@ describe("settings", () => {
   });
 
   it("refuses thresholds out of order, and keeps the saved ones", async () => {
-    const workbook = await trackingWorkbook({ asOf: AS_OF });
-    renderApp(doubleClient(workbook));
-    await screen.findByTestId("overview");
-    fireEvent.click(tab("Settings"));
-    const view = await screen.findByTestId("settings-view");
+    const { view } = await openView("Settings", "settings-view", []);
     fireEvent.change(within(view).getByLabelText("At risk at or above (% of expected)"), {
       target: { value: "120" },
     });
@@ -354,12 +351,7 @@ describe("settings", () => {
 
 describe("the as-of date and history", () => {
   it("sets a fixed as-of date in the workbook from Settings, and the overview measures at it", async () => {
-    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
-    const client = doubleClient(workbook);
-    renderApp(client);
-    await screen.findByTestId("overview");
-    fireEvent.click(tab("Settings"));
-    const view = await screen.findByTestId("settings-view");
+    const { client, view } = await openView("Settings", "settings-view");
     fireEvent.change(within(view).getByDisplayValue("2021-06-30"), { target: { value: "2022-12-31" } });
     fireEvent.click(button(view, "Use this date"));
     expect(await within(view).findByText("The workbook now measures as of 31 December 2022.")).toBeTruthy();
@@ -369,13 +361,19 @@ describe("the as-of date and history", () => {
     expect(screen.getByTestId("status-BRANDS").textContent).toBe("Behind");
   });
 
+  it("re-reads the as-of message in Chinese when the language is switched on the same view", async () => {
+    const { view } = await openView("Settings", "settings-view");
+    fireEvent.change(within(view).getByDisplayValue("2021-06-30"), { target: { value: "2022-12-31" } });
+    fireEvent.click(button(view, "Use this date"));
+    expect(await within(view).findByText("The workbook now measures as of 31 December 2022.")).toBeTruthy();
+    fireEvent.click(within(view).getByLabelText("中文"));
+    fireEvent.click(button(view, "Save settings"));
+    expect(await within(view).findByText("工作簿现按 2022年12月31日 计算。")).toBeTruthy();
+    expect(within(view).queryByText("The workbook now measures as of 31 December 2022.")).toBeNull();
+  });
+
   it("refuses a fixed as-of date left blank with a message that says what to do, and writes nothing", async () => {
-    const workbook = await trackingWorkbook({ asOf: AS_OF });
-    const client = doubleClient(workbook);
-    renderApp(client);
-    await screen.findByTestId("overview");
-    fireEvent.click(tab("Settings"));
-    const view = await screen.findByTestId("settings-view");
+    const { client, view } = await openView("Settings", "settings-view", []);
     fireEvent.change(within(view).getByDisplayValue("2021-06-30"), { target: { value: "" } });
     fireEvent.click(button(view, "Use this date"));
     const notice = await waitFor(() => {
@@ -389,11 +387,7 @@ describe("the as-of date and history", () => {
   });
 
   it("records a snapshot of every goal in History and shows the trends", async () => {
-    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
-    renderApp(doubleClient(workbook));
-    await screen.findByTestId("overview");
-    fireEvent.click(tab("History"));
-    const view = await screen.findByTestId("history-view");
+    const { workbook, view } = await openView("History", "history-view");
     expect(within(view).getByText("No snapshots yet.")).toBeTruthy();
     fireEvent.change(within(view).getByLabelText("Note (optional)"), { target: { value: "mid-year" } });
     fireEvent.click(button(view, "Record snapshot"));

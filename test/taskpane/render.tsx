@@ -1,20 +1,18 @@
 /**
- * Rendering the task pane in jsdom against the Excel test double: a TrackerClient whose every
- * call runs the real src/excel code in a fresh context over one shared fake workbook (calls are
- * queued, as Excel runs batches one after the other), plus the few browser APIs jsdom lacks.
+ * Rendering the task pane in jsdom against the Excel test double: the pane's own TrackerClient
+ * over a run that gives each batch a fresh context on one shared fake workbook (batches are
+ * queued, as Excel runs them one after the other), plus the few browser APIs jsdom lacks.
  */
 import { configure, render } from "@testing-library/react";
 import { checkEntry, type Entry, type EntryInput } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { applyTemplate } from "../../src/excel/apply-template";
-import { previewTemplate } from "../../src/excel/preview";
-import { addEntries, exportRegisterCsv, recordSnapshot } from "../../src/excel/register";
-import { missingRequirements } from "../../src/excel/requirements";
-import { freezeAddInCells, unfreezeAddInCells } from "../../src/excel/sharing";
-import { readTracking, setAsOf, watchRegister } from "../../src/excel/tables";
+import { addEntries } from "../../src/excel/register";
+import type { StartupApi } from "../../src/excel/sharing";
+import { setAsOf } from "../../src/excel/tables";
 import { App } from "../../src/taskpane/App";
 import type { HostInfo } from "../../src/taskpane/host";
-import type { TrackerClient } from "../../src/taskpane/tracker-client";
+import { createTrackerClient, type ExcelRun, type TrackerClient } from "../../src/taskpane/tracker-client";
 import { FakeContext, FakeWorkbook } from "../support/excel-double";
 
 /** ResizeObserver, matchMedia and Blob.text are absent from jsdom; Fluent and the CSV import use them. */
@@ -58,33 +56,28 @@ export const EXCEL_EN: HostInfo = { inExcel: true, language: "en", dark: false }
 
 export type DoubleClient = { [K in keyof TrackerClient]: jest.Mock & TrackerClient[K] };
 
-/** A TrackerClient over `workbook`, each method a jest mock calling the real Excel code. */
-export function doubleClient(workbook: FakeWorkbook, supported = true): DoubleClient {
-  /** A fresh context per batch, as each Excel.run gives. */
-  const context = () => new FakeContext(workbook) as unknown as Excel.RequestContext;
+/** Excel.run over `workbook`: a fresh context per batch, each batch after the previous one has finished. */
+export function doubleRun(workbook: FakeWorkbook): ExcelRun {
   let queue: Promise<unknown> = Promise.resolve();
-  /** Runs one batch after the previous one has finished. */
-  const run = <T,>(batch: () => Promise<T>): Promise<T> => {
-    const result = queue.then(batch);
+  return (batch) => {
+    const result = queue.then(() => batch(new FakeContext(workbook) as unknown as Excel.RequestContext));
     queue = result.catch(() => undefined);
     return result;
   };
-  const client: TrackerClient = {
-    missingRequirements: () => missingRequirements(() => supported),
-    read: () => run(() => readTracking(context())),
-    preview: (language) => run(() => previewTemplate(context(), language)),
-    apply: (language) => run(() => applyTemplate(context(), language)),
-    addEntries: (entries, language, enteredAt) =>
-      run(() => addEntries(context(), entries, language, enteredAt)),
-    recordSnapshot: (summaries, date, note, language) =>
-      run(() => recordSnapshot(context(), summaries, date, note, language)),
-    exportCsv: () => run(() => exportRegisterCsv(context())),
-    setAsOf: (date) => run(() => setAsOf(context(), date)),
-    watch: (onChange) => run(() => watchRegister(context(), onChange)),
-    freeze: (language) => run(() => freezeAddInCells(context(), language)),
-    unfreeze: (language) => run(() => unfreezeAddInCells(context(), language)),
-    loadWithWorkbook: async () => undefined,
-  };
+}
+
+/** Office's startup settings, accepted and forgotten (the browser suite checks what is asked). */
+const IGNORED_STARTUP: StartupApi = {
+  setStartupBehavior: async () => undefined,
+  setDocumentSetting: async () => undefined,
+};
+
+/** The pane's TrackerClient over `workbook`, each method wrapped in a jest mock the tests inspect. */
+export function doubleClient(workbook: FakeWorkbook, supported = true): DoubleClient {
+  const client = createTrackerClient(doubleRun(workbook), {
+    isSetSupported: () => supported,
+    startup: IGNORED_STARTUP,
+  });
   const mocked = {} as Record<string, jest.Mock>;
   for (const [name, method] of Object.entries(client)) mocked[name] = jest.fn(method as () => unknown);
   return mocked as unknown as DoubleClient;

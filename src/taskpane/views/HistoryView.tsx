@@ -1,24 +1,15 @@
 /** Recording a snapshot of every goal, and each goal's snapshots as a small trend. */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { GOALS } from "../../core/plan";
 import { usePane } from "../context";
-import { describeFailure } from "../errors";
 import { formatCount } from "../format";
-import type { TrendPoint } from "../model";
-import { Notice } from "../Notice";
+import { Section, useLayoutStyles } from "../layout";
+import { ActionNotice } from "../Notice";
+import type { TrendPoint } from "../overview-model";
+import { useAction } from "../use-action";
 
 const useStyles = makeStyles({
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   trend: {
     display: "flex",
     alignItems: "center",
@@ -53,38 +44,29 @@ function Sparkline({ points, label }: { points: readonly TrendPoint[]; label: st
 
 export default function HistoryView() {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const { language, t, client, overview, snapshot, refresh } = usePane();
   const [note, setNote] = useState("");
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
   if (!overview) return null;
 
-  const record = async () => {
-    setBusy(true);
-    try {
+  const record = () =>
+    run(async () => {
       const count = await client.recordSnapshot(
         overview.summaries,
         overview.asOf,
         note.trim(),
         snapshot?.language ?? language,
       );
-      setMessage({ intent: "success", text: t("recorded", { count }) });
       setNote("");
       await refresh();
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return (t) => t("recorded", { count });
+    });
 
   return (
-    <div className={styles.column} data-testid="history-view">
-      <section aria-labelledby="snapshot-title" className={styles.column}>
-        <Subtitle2 as="h2" id="snapshot-title">
-          {t("historyTitle")}
-        </Subtitle2>
-        {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
+    <div className={layout.column} data-testid="history-view">
+      <Section headingId="snapshot-title" title={t("historyTitle")}>
+        <ActionNotice message={message} />
         <Field label={t("historyNote")}>
           <Input value={note} onChange={(_, data) => setNote(data.value)} />
         </Field>
@@ -93,11 +75,8 @@ export default function HistoryView() {
             {t("recordSnapshot")}
           </Button>
         </div>
-      </section>
-      <section aria-labelledby="trends-title" className={styles.column}>
-        <Subtitle2 as="h2" id="trends-title">
-          {t("tabHistory")}
-        </Subtitle2>
+      </Section>
+      <Section headingId="trends-title" title={t("tabHistory")}>
         {overview.trends.size === 0 ? <Body1>{t("historyEmpty")}</Body1> : null}
         {GOALS.filter((goal) => overview.trends.has(goal.id)).map((goal) => {
           const points = overview.trends.get(goal.id)!;
@@ -109,7 +88,7 @@ export default function HistoryView() {
             </div>
           );
         })}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -11,13 +11,13 @@ import {
 } from "@fluentui/react-components";
 import { COMPARATOR_LABELS, goalById, goalGroupById, type GoalId } from "../../core/plan";
 import { STATUS_LABELS, type StatusId } from "../../core/progress";
-import type { GoalSummary } from "../../core/summary";
+import type { GoalSummary, SectorBreakdown } from "../../core/summary";
 import { usePane } from "../context";
 import { formatCount, formatDate, formatPercent } from "../format";
+import { Section, useLayoutStyles } from "../layout";
 import { Notice } from "../Notice";
 
 const useStyles = makeStyles({
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -140,21 +140,16 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
   );
 }
 
-function SectorTable() {
+function SectorTable({ sectors }: { sectors: SectorBreakdown }) {
   const styles = useStyles();
-  const { overview, language, t } = usePane();
-  if (!overview) return null;
-  const { sectors } = overview;
+  const { language, t } = usePane();
   const totals = sectors.counts.map((row) => row.reduce((a, b) => a + b, 0));
   const rows = sectors.sectors
     .map((name, i) => ({ name, total: totals[i], counts: sectors.counts[i] }))
     .filter((r) => r.total > 0);
   const unassigned = sectors.unassigned.reduce((a, b) => a + b, 0);
   return (
-    <section aria-labelledby="sectors-title" className={styles.column}>
-      <Subtitle2 as="h2" id="sectors-title">
-        {t("sectorsTitle")}
-      </Subtitle2>
+    <Section headingId="sectors-title" title={t("sectorsTitle")}>
       {rows.length === 0 && unassigned === 0 ? (
         <Body1>{t("noEntries")}</Body1>
       ) : (
@@ -185,12 +180,12 @@ function SectorTable() {
           </tbody>
         </table>
       )}
-    </section>
+    </Section>
   );
 }
 
 export function OverviewView() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { overview, language, t } = usePane();
   if (!overview) return null;
   const fieldName = {
@@ -202,23 +197,20 @@ export function OverviewView() {
     .map((i) => `${goalById(i.goal).label[language]}: ${fieldName[i.field]}`)
     .join(", ");
   return (
-    <div className={styles.column} data-testid="overview">
+    <div className={layout.column} data-testid="overview">
       <Text weight="semibold">{t("asOfLine", { date: formatDate(overview.asOf, language) })}</Text>
       {overview.asOfMissing ? <Notice intent="warning">{t("asOfNotDate")}</Notice> : null}
       {overview.ignored.length > 0 ? (
         <Notice intent="warning">{t("ignoredEdits", { cells: ignoredCells })}</Notice>
       ) : null}
       {overview.groups.map(({ group, summaries }) => (
-        <section key={group} aria-labelledby={`group-${group}`} className={styles.column}>
-          <Subtitle2 as="h2" id={`group-${group}`}>
-            {goalGroupById(group).label[language]}
-          </Subtitle2>
+        <Section key={group} headingId={`group-${group}`} title={goalGroupById(group).label[language]}>
           {summaries.map((summary) => (
             <GoalCard key={summary.spec.id} summary={summary} />
           ))}
-        </section>
+        </Section>
       ))}
-      <SectorTable />
+      <SectorTable sectors={overview.sectors} />
     </div>
   );
 }

@@ -1,42 +1,18 @@
 /** Adding an entry (checked field by field by the core), the latest entries, CSV import and export. */
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Subtitle2,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { type ChangeEvent, type FormEvent, useMemo, useRef, useState } from "react";
 import { nowSerial, serialToIso } from "../../core/dates";
 import { checkEntry, type EntryField, type EntryInput, entryKey, type Issue } from "../../core/entries";
 import { findGoal } from "../../core/goal-spec";
-import { DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
+import { type Bilingual, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../core/register";
 import { type ImportPreview, previewRegisterImport } from "../../core/register-csv";
 import { usePane } from "../context";
-import { describeFailure } from "../errors";
 import { formatDate } from "../format";
 import type { MessageKey } from "../i18n";
-import { Notice } from "../Notice";
-
-const useStyles = makeStyles({
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  hidden: { display: "none" },
-});
+import { Section, useLayoutStyles } from "../layout";
+import { ActionNotice, Notice } from "../Notice";
+import { useAction } from "../use-action";
 
 const FIELD_LABELS: Record<EntryField, MessageKey> = {
   goal: "fieldGoal",
@@ -51,7 +27,27 @@ const FIELD_LABELS: Record<EntryField, MessageKey> = {
   enteredBy: "fieldName",
 };
 
-type Message = { intent: "success" | "error" | "warning"; text: string } | undefined;
+const EMPTY_ENTRY: EntryInput = {
+  goal: "",
+  name: "",
+  kind: "",
+  sector: "",
+  district: "",
+  date: "",
+  status: "",
+  evidence: "",
+  notes: "",
+};
+
+interface Choice {
+  readonly id: string;
+  readonly label: Bilingual;
+}
+
+const STATUS_CHOICES: readonly Choice[] = ENTRY_STATUS_IDS.map((id) => ({
+  id,
+  label: ENTRY_STATUS_LABELS[id],
+}));
 
 function useExistingKeys(): Set<string> {
   const { overview } = usePane();
@@ -66,24 +62,12 @@ function useExistingKeys(): Set<string> {
 }
 
 function EntryForm() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { language, t, client, snapshot, refresh } = usePane();
   const keys = useExistingKeys();
-  const empty: EntryInput = {
-    goal: "",
-    name: "",
-    kind: "",
-    sector: "",
-    district: "",
-    date: "",
-    status: "",
-    evidence: "",
-    notes: "",
-  };
-  const [input, setInput] = useState<EntryInput>(empty);
+  const [input, setInput] = useState<EntryInput>(EMPTY_ENTRY);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
-  const [message, setMessage] = useState<Message>();
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run, say } = useAction();
 
   const set =
     (field: EntryField) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
@@ -103,81 +87,60 @@ function EntryForm() {
       validationMessage: issue?.message[language],
     };
   };
-  const options = <T extends { id: string; label: { en: string; zh: string } }>(items: readonly T[]) =>
-    items.map((item) => (
-      <option key={item.id} value={item.id}>
-        {item.label[language]}
-      </option>
-    ));
+  // Render helpers (not components: they hold no state), one per kind of field.
+  const choiceField = (
+    field: EntryField,
+    blank: MessageKey,
+    choices: readonly Choice[],
+    required = false,
+  ) => (
+    <Field {...fieldProps(field, required)}>
+      <Select value={String(input[field])} onChange={set(field)}>
+        <option value="">{t(blank)}</option>
+        {choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.label[language]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const inputField = (field: EntryField, type: "text" | "date" | "url", required = false) => (
+    <Field {...fieldProps(field, required)}>
+      <Input type={type} value={String(input[field])} onChange={set(field)} />
+    </Field>
+  );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkEntry(input, keys);
     setIssues(checked.issues);
-    if (!checked.entry) {
-      setMessage({ intent: "error", text: t("fixFields") });
+    const { entry } = checked;
+    if (!entry) {
+      say("error", "fixFields");
       return;
     }
-    setBusy(true);
-    try {
-      await client.addEntries([checked.entry], snapshot?.language ?? language, nowSerial());
-      setMessage({ intent: "success", text: t("entryAdded", { name: checked.entry.name }) });
-      setInput(empty);
+    void run(async () => {
+      await client.addEntries([entry], snapshot?.language ?? language, nowSerial());
+      setInput(EMPTY_ENTRY);
       setIssues([]);
       await refresh();
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    } finally {
-      setBusy(false);
-    }
+      return (t) => t("entryAdded", { name: entry.name });
+    });
   };
 
   return (
-    <section aria-labelledby="add-title" className={styles.column}>
-      <Subtitle2 as="h2" id="add-title">
-        {t("addEntryTitle")}
-      </Subtitle2>
-      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
-      <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-        <Field {...fieldProps("goal", true)}>
-          <Select value={String(input.goal)} onChange={set("goal")}>
-            <option value="">{t("choose")}</option>
-            {options(GOALS)}
-          </Select>
-        </Field>
-        <Field {...fieldProps("name", true)}>
-          <Input value={String(input.name)} onChange={set("name")} />
-        </Field>
-        <Field {...fieldProps("kind")}>
-          <Select value={String(input.kind)} onChange={set("kind")}>
-            <option value="">{t("none")}</option>
-            {options(UNMANNED_KINDS)}
-          </Select>
-        </Field>
-        <Field {...fieldProps("sector")}>
-          <Select value={String(input.sector)} onChange={set("sector")}>
-            <option value="">{t("none")}</option>
-            {options(SECTORS)}
-          </Select>
-        </Field>
-        <Field {...fieldProps("district")}>
-          <Select value={String(input.district)} onChange={set("district")}>
-            <option value="">{t("none")}</option>
-            {options(DISTRICTS)}
-          </Select>
-        </Field>
-        <Field {...fieldProps("date")}>
-          <Input type="date" value={String(input.date)} onChange={set("date")} />
-        </Field>
-        <Field {...fieldProps("status", true)}>
-          <Select value={String(input.status)} onChange={set("status")}>
-            <option value="">{t("choose")}</option>
-            {options(ENTRY_STATUS_IDS.map((id) => ({ id, label: ENTRY_STATUS_LABELS[id] })))}
-          </Select>
-        </Field>
-        <Field {...fieldProps("evidence")}>
-          <Input type="url" value={String(input.evidence)} onChange={set("evidence")} />
-        </Field>
+    <Section headingId="add-title" title={t("addEntryTitle")}>
+      <ActionNotice message={message} />
+      <form className={layout.form} onSubmit={submit} noValidate>
+        {choiceField("goal", "choose", GOALS, true)}
+        {inputField("name", "text", true)}
+        {choiceField("kind", "none", UNMANNED_KINDS)}
+        {choiceField("sector", "none", SECTORS)}
+        {choiceField("district", "none", DISTRICTS)}
+        {inputField("date", "date")}
+        {choiceField("status", "choose", STATUS_CHOICES, true)}
+        {inputField("evidence", "url")}
         <Field {...fieldProps("notes")}>
           <Textarea value={String(input.notes)} onChange={set("notes")} resize="vertical" />
         </Field>
@@ -187,23 +150,20 @@ function EntryForm() {
           </Button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }
 
 function LatestEntries() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { overview, language, t } = usePane();
   const latest = overview?.latest ?? [];
   return (
-    <section aria-labelledby="latest-title" className={styles.column}>
-      <Subtitle2 as="h2" id="latest-title">
-        {t("latestTitle")}
-      </Subtitle2>
+    <Section headingId="latest-title" title={t("latestTitle")}>
       {latest.length === 0 ? (
         <Body1>{t("noEntries")}</Body1>
       ) : (
-        <ul className={styles.list} data-testid="latest">
+        <ul className={layout.spacedList} data-testid="latest">
           {latest.map((entry, i) => (
             <li key={`${entry.name}-${i}`}>
               <Body1>{entry.name}</Body1>{" "}
@@ -215,63 +175,52 @@ function LatestEntries() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
 function CsvImport() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { language, t, client, snapshot, refresh } = usePane();
   const keys = useExistingKeys();
   const file = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview>();
-  const [message, setMessage] = useState<Message>();
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
 
-  const read = async (event: ChangeEvent<HTMLInputElement>) => {
+  const read = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
+    // Cleared, so that choosing the same file again reads it again.
     event.target.value = "";
     if (!chosen) return;
-    setMessage(undefined);
-    setPreview(previewRegisterImport(await chosen.text(), keys));
+    void run(async () => setPreview(previewRegisterImport(await chosen.text(), keys)));
   };
-  const importValid = async () => {
-    if (!preview) return;
-    setBusy(true);
-    try {
-      const count = await client.addEntries(preview.accepted, snapshot?.language ?? language, nowSerial());
-      setMessage({ intent: "success", text: t("imported", { count }) });
+  const importValid = (accepted: ImportPreview["accepted"]) =>
+    run(async () => {
+      const count = await client.addEntries(accepted, snapshot?.language ?? language, nowSerial());
       setPreview(undefined);
       await refresh();
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return (t) => t("imported", { count });
+    });
   const problems = preview?.rows.filter((row) => !row.checked.entry) ?? [];
 
   return (
-    <section aria-labelledby="import-title" className={styles.column}>
-      <Subtitle2 as="h2" id="import-title">
-        {t("importTitle")}
-      </Subtitle2>
+    <Section headingId="import-title" title={t("importTitle")}>
       <Caption1 block>{t("importHelp")}</Caption1>
-      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
+      <ActionNotice message={message} />
       <input
         ref={file}
-        className={styles.hidden}
+        className={layout.hidden}
         type="file"
         accept=".csv,text/csv"
         data-testid="csv-file"
         aria-label={t("chooseFile")}
-        onChange={(e) => void read(e)}
+        onChange={read}
       />
       <div>
         <Button onClick={() => file.current?.click()}>{t("chooseFile")}</Button>
       </div>
       {preview ? (
-        <div className={styles.column} data-testid="import-preview">
+        <div className={layout.column} data-testid="import-preview">
           {preview.fileErrors.map((error) => (
             <Notice key={error.en} intent="error">
               {error[language]}
@@ -284,7 +233,7 @@ function CsvImport() {
             <Caption1>{t("ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</Caption1>
           ) : null}
           {problems.length > 0 ? (
-            <ul className={styles.list} data-testid="import-problems">
+            <ul className={layout.spacedList} data-testid="import-problems">
               {problems.map((row) => (
                 <li key={row.line}>
                   <Caption1>
@@ -298,11 +247,11 @@ function CsvImport() {
               ))}
             </ul>
           ) : null}
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button
               appearance="primary"
               disabled={busy || preview.accepted.length === 0}
-              onClick={() => void importValid()}
+              onClick={() => void importValid(preview.accepted)}
             >
               {t("importButton", { count: preview.accepted.length })}
             </Button>
@@ -310,46 +259,45 @@ function CsvImport() {
           </div>
         </div>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
+/** Hands `text` to the browser as a file download. */
+function download(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked a moment later, not at once: some browsers cancel a download whose URL is revoked.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 function CsvExport() {
-  const styles = useStyles();
-  const { t, client, language } = usePane();
-  const [message, setMessage] = useState<Message>();
-  const exportCsv = async () => {
-    try {
+  const { t, client } = usePane();
+  const { message, run } = useAction();
+  const exportCsv = () =>
+    run(async () => {
       const csv = await client.exportCsv();
       const fileName = `register-${serialToIso(nowSerial())}.csv`;
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-      setMessage({ intent: "success", text: t("exported", { file: fileName }) });
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    }
-  };
+      download(csv, fileName, "text/csv;charset=utf-8");
+      return (t) => t("exported", { file: fileName });
+    });
   return (
-    <section aria-labelledby="export-title" className={styles.column}>
-      <Subtitle2 as="h2" id="export-title">
-        {t("exportTitle")}
-      </Subtitle2>
-      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
+    <Section headingId="export-title" title={t("exportTitle")}>
+      <ActionNotice message={message} />
       <div>
         <Button onClick={() => void exportCsv()}>{t("exportButton")}</Button>
       </div>
-    </section>
+    </Section>
   );
 }
 
 export default function RegisterView() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
-    <div className={styles.column} data-testid="register-view">
+    <div className={layout.column} data-testid="register-view">
       <EntryForm />
       <LatestEntries />
       <CsvImport />

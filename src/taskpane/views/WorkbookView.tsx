@@ -1,69 +1,38 @@
 /** Creating, repairing or upgrading the tracking workbook, with what will change shown first. */
-import {
-  Body1,
-  Button,
-  Field,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
-import { describeFailure } from "../errors";
 import { formatDate } from "../format";
-import { Loading, Notice } from "../Notice";
-
-const useStyles = makeStyles({
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
-
-type Message = { intent: "success" | "error"; text: string } | undefined;
+import { Section, useLayoutStyles } from "../layout";
+import { ActionNotice, Loading, Notice } from "../Notice";
+import { useAction, type Wording } from "../use-action";
 
 export default function WorkbookView() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { language, t, client, refresh } = usePane();
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
   const [plan, setPlan] = useState<TemplateChanges>();
-  const [message, setMessage] = useState<Message>();
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
 
-  const load = useCallback(async () => {
-    try {
-      setPlan(await client.preview(workbookLanguage));
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    }
-  }, [client, workbookLanguage, t]);
-  useEffect(() => void load(), [load]);
+  const loadPlan = useCallback(
+    async () => setPlan(await client.preview(workbookLanguage)),
+    [client, workbookLanguage],
+  );
+  // What applying would change, read again for each workbook language chosen.
+  useEffect(() => void run(loadPlan), [run, loadPlan]);
 
-  const apply = async () => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
+  const apply = () =>
+    run(async () => {
       const report = await client.apply(workbookLanguage);
-      setMessage({ intent: "success", text: t("applied", { version: report.toVersion }) });
-      await load();
+      await loadPlan();
       await refresh();
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return (t) => t("applied", { version: report.toVersion });
+    });
 
-  if (!plan)
-    return message ? (
-      <Notice intent={message.intent}>{message.text}</Notice>
-    ) : (
-      <Loading label={t("loading")} />
-    );
+  if (!plan) return message ? <ActionNotice message={message} /> : <Loading label={t("loading")} />;
   const isNew = plan.fromVersion === null;
   const created = plan.sheets.filter((s) => s.create).map((s) => s.name);
   const columns = plan.newColumns.flatMap((c) => c.columns.map((column) => column.header[plan.language]));
@@ -75,11 +44,8 @@ export default function WorkbookView() {
   ].filter((line): line is string => Boolean(line));
 
   return (
-    <section aria-labelledby="workbook-title" className={styles.column} data-testid="workbook-view">
-      <Subtitle2 as="h2" id="workbook-title">
-        {t("workbookTitle")}
-      </Subtitle2>
-      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
+    <Section headingId="workbook-title" title={t("workbookTitle")} testId="workbook-view">
+      <ActionNotice message={message} />
       <Body1 data-testid="version-found">
         {isNew
           ? t("versionNone")
@@ -97,7 +63,7 @@ export default function WorkbookView() {
         </Field>
       ) : null}
       {changes.length > 0 ? (
-        <ul className={styles.list}>
+        <ul className={layout.list}>
           {changes.map((line) => (
             <li key={line}>
               <Body1>{line}</Body1>
@@ -118,53 +84,47 @@ export default function WorkbookView() {
         </Button>
       </div>
       {isNew ? null : <Sharing />}
-    </section>
+    </Section>
   );
 }
 
 /** Preparing the workbook for colleagues with or without the add-in. */
 function Sharing() {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { language, t, client, snapshot, refresh } = usePane();
-  const [message, setMessage] = useState<Message>();
-  const run = async (action: () => Promise<string>) => {
-    try {
-      setMessage({ intent: "success", text: await action() });
-      await refresh();
-    } catch (error) {
-      setMessage({ intent: "error", text: describeFailure(error, t, language) });
-    }
-  };
+  const { message, run } = useAction();
   const workbookLanguage = snapshot?.language ?? language;
+  // Each button changes the workbook, so the pane reads it again before saying it is done.
+  const share = (action: () => Promise<Wording>) =>
+    run(async () => {
+      const done = await action();
+      await refresh();
+      return done;
+    });
+  const freeze = () =>
+    share(async () => {
+      const stamp = await client.freeze(workbookLanguage);
+      return (t, language) => t("frozen", { date: stamp === undefined ? "?" : formatDate(stamp, language) });
+    });
+  const unfreeze = () =>
+    share(async () => {
+      await client.unfreeze(workbookLanguage);
+      return "unfrozen";
+    });
+  const loadWithWorkbook = () =>
+    share(async () => {
+      await client.loadWithWorkbook();
+      return "loadWithWorkbookDone";
+    });
   return (
-    <section aria-labelledby="share-title" className={styles.column}>
-      <Subtitle2 as="h2" id="share-title">
-        {t("shareTitle")}
-      </Subtitle2>
+    <Section headingId="share-title" title={t("shareTitle")}>
       <Body1>{t("shareBody")}</Body1>
-      {message ? <Notice intent={message.intent}>{message.text}</Notice> : null}
-      <div className={styles.buttons}>
-        <Button
-          onClick={() =>
-            void run(async () => {
-              const stamp = await client.freeze(workbookLanguage);
-              return t("frozen", { date: stamp === undefined ? "?" : formatDate(stamp, language) });
-            })
-          }
-        >
-          {t("freeze")}
-        </Button>
-        <Button
-          onClick={() => void run(async () => (await client.unfreeze(workbookLanguage), t("unfrozen")))}
-        >
-          {t("unfreeze")}
-        </Button>
-        <Button
-          onClick={() => void run(async () => (await client.loadWithWorkbook(), t("loadWithWorkbookDone")))}
-        >
-          {t("loadWithWorkbook")}
-        </Button>
+      <ActionNotice message={message} />
+      <div className={layout.row}>
+        <Button onClick={() => void freeze()}>{t("freeze")}</Button>
+        <Button onClick={() => void unfreeze()}>{t("unfreeze")}</Button>
+        <Button onClick={() => void loadWithWorkbook()}>{t("loadWithWorkbook")}</Button>
       </div>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * What the pane shows, computed from one read of the workbook: every figure comes from the core
+ * The Overview: what the Overview view shows (and the latest entries and trends the Register and
+ * History views list), computed from one read of the workbook. Every figure comes from the core
  * engine (summarizeGoals, sectorBreakdown); this module only arranges it for display.
  */
 import { todaySerial } from "../core/dates";

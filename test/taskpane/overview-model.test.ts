@@ -10,7 +10,7 @@ import { columnIndex, registerColumns, specsFromTargets } from "../../src/core/t
 import { applyTemplate } from "../../src/excel/apply-template";
 import { addEntries, recordSnapshot } from "../../src/excel/register";
 import { readTracking, setAsOf, type TrackingSnapshot } from "../../src/excel/tables";
-import { buildOverview } from "../../src/taskpane/model";
+import { buildOverview } from "../../src/taskpane/overview-model";
 import { FakeContext, type FakeWorkbook } from "../support/excel-double";
 import { fakeExcel } from "../support/excel-fixtures";
 

@@ -1,0 +1,91 @@
+/** createTrackerClient: every Excel batch goes through the run it is given; Office calls through its Office APIs. */
+import { isoToSerial } from "../../src/core/dates";
+import { checkEntry } from "../../src/core/entries";
+import { NotATrackingWorkbookError } from "../../src/excel/tables";
+import { createTrackerClient, type ExcelRun, type OfficeApis } from "../../src/taskpane/tracker-client";
+import { FakeContext, FakeWorkbook } from "../support/excel-double";
+
+/** A run over the Excel double that keeps the context it gave each batch. */
+function countingRun(workbook: FakeWorkbook) {
+  const contexts: FakeContext[] = [];
+  const run: ExcelRun = (batch) => {
+    const context = new FakeContext(workbook);
+    contexts.push(context);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+  return { run, contexts };
+}
+
+function blankWorkbook(): FakeWorkbook {
+  const workbook = new FakeWorkbook();
+  new FakeContext(workbook).workbook.worksheets.add("Sheet1");
+  return workbook;
+}
+
+const OFFICE: OfficeApis = {
+  isSetSupported: () => true,
+  startup: { setStartupBehavior: async () => undefined, setDocumentSetting: async () => undefined },
+};
+
+afterEach(() => {
+  delete (globalThis as { Excel?: unknown }).Excel;
+});
+
+it("runs each call as one batch of the given run, in the context that run gives", async () => {
+  const workbook = blankWorkbook();
+  const { run, contexts } = countingRun(workbook);
+  const client = createTrackerClient(run, OFFICE);
+
+  await expect(client.read()).rejects.toBeInstanceOf(NotATrackingWorkbookError);
+  expect(contexts).toHaveLength(1);
+
+  const preview = await client.preview("zh");
+  expect(preview.fromVersion).toBeNull();
+  expect(contexts).toHaveLength(2);
+
+  const report = await client.apply("en");
+  expect(report.toVersion).toBeGreaterThan(0);
+  expect(workbook.table("tblRegister")).toBeDefined();
+  expect(contexts).toHaveLength(3);
+
+  const checked = checkEntry({ goal: "BRANDS", name: "Tea brand", status: "Recognized", date: "2021-04-10" });
+  expect(checked.issues).toEqual([]);
+  const added = await client.addEntries([checked.entry!], "en", isoToSerial("2021-05-01"));
+  expect(added).toBe(1);
+  await client.setAsOf(isoToSerial("2021-06-30"));
+  const snapshot = await client.read();
+  expect(snapshot.asOf).toBe(isoToSerial("2021-06-30"));
+  expect(await client.exportCsv()).toContain("Tea brand");
+  expect(contexts).toHaveLength(7);
+});
+
+it("asks the given Office APIs, not Excel.run, for requirement sets and the startup settings", async () => {
+  const { run, contexts } = countingRun(blankWorkbook());
+  const asked: string[] = [];
+  const client = createTrackerClient(run, {
+    isSetSupported: (set, version) => {
+      asked.push(`${set} ${version}`);
+      return false;
+    },
+    startup: {
+      setStartupBehavior: async (load) => void asked.push(`startup ${load}`),
+      setDocumentSetting: async (name, value) => void asked.push(`${name}=${String(value)}`),
+    },
+  });
+  expect(client.missingRequirements().map((r) => `${r.set} ${r.version}`)).toEqual(asked);
+  expect(asked.length).toBeGreaterThan(0);
+  asked.length = 0;
+  await client.loadWithWorkbook();
+  expect(asked).toEqual(["startup true", "Office.AutoShowTaskpaneWithDocument=true"]);
+  expect(contexts).toHaveLength(0);
+});
+
+it("by default reaches Excel.run at each call, so it can be made before office.js defines Excel", async () => {
+  const client = createTrackerClient();
+  const workbook = blankWorkbook();
+  const { run, contexts } = countingRun(workbook);
+  Object.assign(globalThis, { Excel: { run } });
+  const preview = await client.preview("en");
+  expect(preview.fromVersion).toBeNull();
+  expect(contexts).toHaveLength(1);
+});
