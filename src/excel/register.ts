@@ -1,13 +1,11 @@
 /**
- * The register and history operations the task pane offers: adding entries, importing them from
- * CSV, exporting the register, and recording snapshots.
+ * The register operations the task pane offers: adding entries (typed or imported from CSV) and
+ * exporting the register.
  */
 import type { Entry } from "../core/entries";
 import { entryRow } from "../core/entries";
 import type { Language } from "../core/language";
-import { STATUS_LABELS } from "../core/progress";
 import { registerToCsv } from "../core/register-csv";
-import type { GoalSummary } from "../core/summary";
 import { tableSpec } from "../core/template/template";
 import { appendRows, readRegister } from "./tables";
 
@@ -24,25 +22,6 @@ export async function addEntries(
     language,
     entries.map((entry) => entryRow(entry, language, enteredAt)),
   );
-}
-
-/** One History row per goal; History rows are only ever appended, never rewritten. */
-export async function recordSnapshot(
-  context: Excel.RequestContext,
-  summaries: readonly GoalSummary[],
-  date: number,
-  note: string,
-  language: Language,
-): Promise<number> {
-  const rows = summaries.map((s) => [
-    date,
-    s.spec.id ?? "",
-    s.actual,
-    s.spec.target,
-    STATUS_LABELS[s.status][language],
-    note || null,
-  ]);
-  return appendRows(context, tableSpec("history"), language, rows);
 }
 
 export async function exportRegisterCsv(context: Excel.RequestContext): Promise<string> {

@@ -9,7 +9,7 @@ import type { GoalSummary } from "../core/summary";
 import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import { previewTemplate } from "../excel/preview";
-import { addEntries, exportRegisterCsv, recordSnapshot } from "../excel/register";
+import { addEntries, exportRegisterCsv } from "../excel/register";
 import {
   missingRequirements,
   officeSetSupported,
@@ -23,6 +23,7 @@ import {
   type StartupApi,
   unfreezeAddInCells,
 } from "../excel/sharing";
+import { recordSnapshot } from "../excel/snapshots";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
 
 export interface TrackerClient {

@@ -3,7 +3,8 @@ import { checkEntry, type Entry } from "../../src/core/entries";
 import { registerColumns, specsFromTargets } from "../../src/core/tracking";
 import { summarizeGoals } from "../../src/core/summary";
 import { applyTemplate } from "../../src/excel/apply-template";
-import { addEntries, exportRegisterCsv, recordSnapshot } from "../../src/excel/register";
+import { addEntries, exportRegisterCsv } from "../../src/excel/register";
+import { recordSnapshot } from "../../src/excel/snapshots";
 import { NotATrackingWorkbookError, readTracking } from "../../src/excel/tables";
 import { fakeExcel } from "../support/excel-fixtures";
 
