@@ -29,6 +29,12 @@ describe("text that must stay text", () => {
     expect(formatCsv([[text]])).toBe(`\ufeff${text}\r\n`);
   });
 
+  it.each(["'t Hooft", "'quoted'", "'"])("keeps the apostrophe of %j, which no guard put there", (text) => {
+    expect(unguardText(text)).toBe(text);
+    const csv = `Goal,Name,Status\r\nBRANDS,${text},Candidate\r\n`;
+    expect(previewRegisterImport(csv, new Set()).accepted.map((entry) => entry.name)).toEqual([text]);
+  });
+
   it("reads names back from an exported CSV exactly as they were", () => {
     const names = ["=HYPERLINK(1)", "'t Hooft", "+1 Lab", "-minus", "plain"];
     const csv = formatCsv([
