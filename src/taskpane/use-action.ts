@@ -19,7 +19,7 @@ export interface ActionMessage {
 }
 
 export interface Action {
-  /** True while an action runs. */
+  /** True while any action runs. */
   readonly busy: boolean;
   /** The last thing said, worded in the pane's language of this render. */
   readonly message: ActionMessage | undefined;
@@ -48,13 +48,14 @@ function word(wording: Wording, t: Translate, language: Language): string {
 
 export function useAction(): Action {
   const { t, language } = usePane();
-  const [busy, setBusy] = useState(false);
+  // Actions in flight: a view may start one while another runs (a preview during an apply).
+  const [running, setRunning] = useState(0);
   const [said, setSaid] = useState<Said>();
 
   const say = useCallback((intent: Said["intent"], wording: Wording) => setSaid({ intent, wording }), []);
   // Stable across renders (it reads no render's values), so effects may depend on it.
   const run = useCallback(async (action: () => Promise<Wording | void>) => {
-    setBusy(true);
+    setRunning((n) => n + 1);
     setSaid(undefined);
     try {
       const wording = await action();
@@ -62,10 +63,10 @@ export function useAction(): Action {
     } catch (error) {
       setSaid({ intent: "error", wording: failure(error) });
     } finally {
-      setBusy(false);
+      setRunning((n) => n - 1);
     }
   }, []);
 
   const message = said ? { intent: said.intent, text: word(said.wording, t, language) } : undefined;
-  return { busy, message, run, say };
+  return { busy: running > 0, message, run, say };
 }

@@ -66,6 +66,28 @@ it("is busy while the action runs, and says nothing until it is done", async () 
   expect(result.current.message).toEqual({ intent: "success", text: en.settingsSaved });
 });
 
+it("stays busy until every overlapping action is done", async () => {
+  const { result } = renderAction();
+  let finishFirst!: () => void;
+  let finishSecond!: () => void;
+  const first = new Promise<void>((resolve) => (finishFirst = resolve));
+  const second = new Promise<void>((resolve) => (finishSecond = resolve));
+  let runs!: Promise<void>[];
+  act(() => {
+    runs = [result.current.run(() => first), result.current.run(() => second)];
+  });
+  await act(async () => {
+    finishSecond();
+    await runs[1];
+  });
+  expect(result.current.busy).toBe(true);
+  await act(async () => {
+    finishFirst();
+    await runs[0];
+  });
+  expect(result.current.busy).toBe(false);
+});
+
 it("words a success message from the values of the action", async () => {
   const { result } = renderAction();
   await act(() => result.current.run(async () => (t) => t("recorded", { count: 6 })));

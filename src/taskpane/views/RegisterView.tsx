@@ -276,7 +276,7 @@ function download(text: string, fileName: string, type: string): void {
 
 function CsvExport() {
   const { t, client } = usePane();
-  const { message, run } = useAction();
+  const { busy, message, run } = useAction();
   const exportCsv = () =>
     run(async () => {
       const csv = await client.exportCsv();
@@ -288,7 +288,9 @@ function CsvExport() {
     <Section headingId="export-title" title={t("exportTitle")}>
       <ActionNotice message={message} />
       <div>
-        <Button onClick={() => void exportCsv()}>{t("exportButton")}</Button>
+        <Button disabledFocusable={busy} onClick={() => void exportCsv()}>
+          {t("exportButton")}
+        </Button>
       </div>
     </Section>
   );

@@ -17,7 +17,7 @@ function AsOfSetting() {
   const [date, setDate] = useState(
     snapshot?.asOf !== undefined && !snapshot.asOfIsToday ? serialToIso(snapshot.asOf) : "",
   );
-  const { message, run, say } = useAction();
+  const { busy, message, run, say } = useAction();
   if (!snapshot) return null;
   const save = () => {
     const serial = mode === "today" ? undefined : parseIsoDate(date);
@@ -49,7 +49,9 @@ function AsOfSetting() {
         </Field>
       ) : null}
       <div>
-        <Button onClick={save}>{t("asOfApply")}</Button>
+        <Button disabledFocusable={busy} onClick={save}>
+          {t("asOfApply")}
+        </Button>
       </div>
     </Section>
   );

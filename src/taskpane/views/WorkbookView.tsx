@@ -14,30 +14,32 @@ export default function WorkbookView() {
   const layout = useLayoutStyles();
   const { language, t, client, refresh } = usePane();
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
-  const [plan, setPlan] = useState<TemplateChanges>();
+  const [changes, setChanges] = useState<TemplateChanges>();
   const { busy, message, run } = useAction();
 
-  const loadPlan = useCallback(
-    async () => setPlan(await client.preview(workbookLanguage)),
+  const loadChanges = useCallback(
+    async () => setChanges(await client.preview(workbookLanguage)),
     [client, workbookLanguage],
   );
   // What applying would change, read again for each workbook language chosen.
-  useEffect(() => void run(loadPlan), [run, loadPlan]);
+  useEffect(() => void run(loadChanges), [run, loadChanges]);
 
   const apply = () =>
     run(async () => {
       const report = await client.apply(workbookLanguage);
-      await loadPlan();
+      await loadChanges();
       await refresh();
       return (t) => t("applied", { version: report.toVersion });
     });
 
-  if (!plan) return message ? <ActionNotice message={message} /> : <Loading label={t("loading")} />;
-  const isNew = plan.fromVersion === null;
-  const created = plan.sheets.filter((s) => s.create).map((s) => s.name);
-  const columns = plan.newColumns.flatMap((c) => c.columns.map((column) => column.header[plan.language]));
-  const rows = plan.newRows.reduce((n, r) => n + r.rows.length, 0);
-  const changes = [
+  if (!changes) return message ? <ActionNotice message={message} /> : <Loading label={t("loading")} />;
+  const isNew = changes.fromVersion === null;
+  const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
+  const columns = changes.newColumns.flatMap((c) =>
+    c.columns.map((column) => column.header[changes.language]),
+  );
+  const rows = changes.newRows.reduce((n, r) => n + r.rows.length, 0);
+  const changeLines = [
     created.length > 0 ? t("willCreateSheets", { sheets: created.join(", ") }) : undefined,
     columns.length > 0 ? t("willAddColumns", { columns: columns.join(", ") }) : undefined,
     rows > 0 ? t("willAddRows", { count: rows }) : undefined,
@@ -49,7 +51,7 @@ export default function WorkbookView() {
       <Body1 data-testid="version-found">
         {isNew
           ? t("versionNone")
-          : t("versionFound", { version: plan.fromVersion ?? 0, current: TEMPLATE_VERSION })}
+          : t("versionFound", { version: changes.fromVersion ?? 0, current: TEMPLATE_VERSION })}
       </Body1>
       {isNew ? (
         <Field label={t("languageChoice")}>
@@ -62,9 +64,9 @@ export default function WorkbookView() {
           </RadioGroup>
         </Field>
       ) : null}
-      {changes.length > 0 ? (
+      {changeLines.length > 0 ? (
         <ul className={layout.list}>
-          {changes.map((line) => (
+          {changeLines.map((line) => (
             <li key={line}>
               <Body1>{line}</Body1>
             </li>
@@ -73,7 +75,7 @@ export default function WorkbookView() {
       ) : (
         <Body1>{t("upToDate")}</Body1>
       )}
-      {plan.conflicts.map((conflict) => (
+      {changes.conflicts.map((conflict) => (
         <Notice key={conflict.wanted} intent="warning">
           {t("conflictExplained", conflict)}
         </Notice>
@@ -92,7 +94,7 @@ export default function WorkbookView() {
 function Sharing() {
   const layout = useLayoutStyles();
   const { language, t, client, snapshot, refresh } = usePane();
-  const { message, run } = useAction();
+  const { busy, message, run } = useAction();
   const workbookLanguage = snapshot?.language ?? language;
   // Each button changes the workbook, so the pane reads it again before saying it is done.
   const share = (action: () => Promise<Wording>) =>
@@ -121,9 +123,15 @@ function Sharing() {
       <Body1>{t("shareBody")}</Body1>
       <ActionNotice message={message} />
       <div className={layout.row}>
-        <Button onClick={() => void freeze()}>{t("freeze")}</Button>
-        <Button onClick={() => void unfreeze()}>{t("unfreeze")}</Button>
-        <Button onClick={() => void loadWithWorkbook()}>{t("loadWithWorkbook")}</Button>
+        <Button disabledFocusable={busy} onClick={() => void freeze()}>
+          {t("freeze")}
+        </Button>
+        <Button disabledFocusable={busy} onClick={() => void unfreeze()}>
+          {t("unfreeze")}
+        </Button>
+        <Button disabledFocusable={busy} onClick={() => void loadWithWorkbook()}>
+          {t("loadWithWorkbook")}
+        </Button>
       </div>
     </Section>
   );
