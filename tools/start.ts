@@ -15,6 +15,7 @@ import { get as httpsGet } from "https";
 import { homedir } from "os";
 import { posix, resolve } from "path";
 import { DEV_BASE_URL } from "./build/dev-server";
+import { firstLine } from "./first-line";
 import { child, descendants, parseManifest } from "./manifest-xml";
 
 export const WINDOWS_DEVELOPER_KEY = "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer";
@@ -158,7 +159,7 @@ export async function executePlan(
       plan.notes.forEach((line) => print(line));
       return true;
     } catch (err) {
-      const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      const reason = firstLine(err);
       print(`Could not sideload automatically (${reason}). Sideload into Excel on the web instead:`);
     }
   } else {
@@ -203,7 +204,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   try {
     manifest = readManifestInfo(readFileSync(manifestPath, "utf8"));
   } catch (err) {
-    const reason = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    const reason = firstLine(err);
     process.stderr.write(`start: cannot read ${manifestPath}: ${reason}\n`);
     return 1;
   }

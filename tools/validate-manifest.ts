@@ -22,6 +22,7 @@
 import { existsSync, readFileSync } from "fs";
 import { join, normalize } from "path";
 import * as ts from "typescript";
+import { firstLine } from "./first-line";
 import { readPngSize, type PngSize } from "./icons/png";
 import { child, childrenNamed, descendants, parseManifest, type XmlElement } from "./manifest-xml";
 
@@ -66,12 +67,6 @@ function localizedValues(element: XmlElement): { label: string; locale?: string;
   return DefaultValue === undefined
     ? overrides
     : [{ label: "DefaultValue", value: DefaultValue }, ...overrides];
-}
-
-function firstLine(err: unknown): string {
-  // Not `instanceof Error`: errors from another realm (node's fs under jest) fail that test.
-  const message = String((err as { message?: unknown } | null)?.message ?? err);
-  return message.replace(/\s*\n\s*/g, " ").trim();
 }
 
 class Report {
@@ -329,7 +324,7 @@ function checkSharedRuntime(report: Report, root: XmlElement, resources: Resourc
     const users = descendants(root, isUser);
     report.check(
       users.length > 0,
-      () => `no ${role}: it must use the shared runtime's resid "${sharedResid}"`,
+      () => `${role} is missing: it must use the shared runtime's resid "${sharedResid}"`,
     );
     for (const user of users)
       report.check(
@@ -398,9 +393,17 @@ function functionsJsonIds(report: Report, jsonPath: string): string[] | undefine
   }
   if (!report.check(Array.isArray(list), () => `functions metadata ${jsonPath} has no "functions" array`))
     return undefined;
-  return (list as unknown[])
-    .map((entry) => (entry as { id?: unknown } | null)?.id)
-    .filter((id): id is string => typeof id === "string");
+  const ids = (list as unknown[]).map((entry) => (entry as { id?: unknown } | null)?.id);
+  report.check(
+    ids.every((id) => typeof id === "string" && id !== ""),
+    () => `functions metadata ${jsonPath} has an entry without an id`,
+  );
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  report.check(
+    twice === undefined,
+    () => `functions metadata ${jsonPath} lists the id ${String(twice)} twice`,
+  );
+  return ids.filter((id): id is string => typeof id === "string");
 }
 
 function checkFunctionsJson(report: Report, jsonPath: string, sourcePath: string | undefined): void {

@@ -299,7 +299,19 @@ describe("validateManifest", () => {
         "a missing FunctionFile",
         '\n          <FunctionFile resid="Taskpane.Url"/>',
         "",
-        ['no <FunctionFile>: it must use the shared runtime\'s resid "Taskpane.Url"'],
+        ['<FunctionFile> is missing: it must use the shared runtime\'s resid "Taskpane.Url"'],
+      ],
+      [
+        "a CustomFunctions Page without its SourceLocation",
+        '<Page>\n              <SourceLocation resid="Taskpane.Url"/>\n            </Page>',
+        "<Page></Page>",
+        ['the CustomFunctions <Page> is missing: it must use the shared runtime\'s resid "Taskpane.Url"'],
+      ],
+      [
+        "a ShowTaskpane Action without its SourceLocation",
+        '</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Url"/>',
+        "</TaskpaneId>",
+        ['the ShowTaskpane <Action> is missing: it must use the shared runtime\'s resid "Taskpane.Url"'],
       ],
       [
         "a missing Runtime",
@@ -365,10 +377,27 @@ describe("validateManifest", () => {
         '{"fns": []}',
         /^functions metadata .*functions\.json has no "functions" array$/,
       ],
+      [
+        "with an entry without an id",
+        '{"functions": [{"name": "X"}]}',
+        /^functions metadata .*functions\.json has an entry without an id$/,
+      ],
+      [
+        "listing an id twice",
+        '{"functions": [{"id": "MET"}, {"id": "MET"}]}',
+        /^functions metadata .*functions\.json lists the id MET twice$/,
+      ],
     ])("reports a functions.json that is %s", (_, content, problem) => {
       const json = join(tmp, "functions.json");
       if (content !== undefined) writeFileSync(json, content);
       expect(problemsOf(MANIFEST, { functionsJsonPath: json })).toEqual([expect.stringMatching(problem)]);
+    });
+
+    it("reports a functions.json that exists but cannot be read", () => {
+      // A folder exists but cannot be read as a file.
+      expect(problemsOf(MANIFEST, { functionsJsonPath: tmp })).toEqual([
+        expect.stringMatching(/^functions metadata .* cannot be read: EISDIR/),
+      ]);
     });
 
     it("reports a functions source that cannot be read", () => {

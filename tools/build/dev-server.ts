@@ -3,6 +3,7 @@
  * from, and a production build rewrites (see manifest-urls.ts).
  */
 import type { ServerOptions } from "https";
+import { firstLine } from "../first-line";
 
 export const DEV_BASE_URL = "https://localhost:3000/";
 export const DEV_PORT = Number(new URL(DEV_BASE_URL).port);
@@ -19,9 +20,8 @@ export async function httpsOptions(): Promise<ServerOptions | undefined> {
     const options = await devCerts.getHttpsServerOptions();
     return { ca: options.ca, key: options.key, cert: options.cert };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     console.warn(
-      `Could not install the localhost development certificate (${reason.split("\n")[0]}); serving with a self-signed certificate instead.`,
+      `Could not install the localhost development certificate (${firstLine(error)}); serving with a self-signed certificate instead.`,
     );
     return undefined;
   }
