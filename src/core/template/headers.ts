@@ -1,6 +1,7 @@
 /**
- * The headers of the template's tables, in both languages, by column id. Formulas, the add-in and
- * the SUMMARY function name columns through these, so a header is spelled in one place.
+ * The headers other code refers to by name, in both languages, by column id: those of Targets,
+ * Register, Dashboard and the timeline, which formulas, the add-in and the SUMMARY function name
+ * columns through. A table whose headers nothing else names spells them in its column specs.
  */
 import type { Bilingual } from "../plan";
 
