@@ -37,6 +37,11 @@ export function isoToSerial(iso: string): number {
   return serial;
 }
 
+/** The date-time serial of a moment taken as UTC, as .xlsx readers (exceljs) hand out cell dates. */
+export function serialFromUtc(moment: Date): number {
+  return moment.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
 export function serialToIso(serial: number): string {
   const date = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
   return date.toISOString().slice(0, 10);

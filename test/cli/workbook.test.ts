@@ -6,7 +6,7 @@ import { inflateRawSync } from "zlib";
 import type ExcelJS from "exceljs";
 import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
 import { buildWorkbook, loadWorkbook, SPARE_REGISTER_ROWS } from "../../src/cli/workbook-file";
-import { isoToSerial, nowSerial } from "../../src/core/dates";
+import { isoToSerial, nowSerial, serialFromUtc } from "../../src/core/dates";
 import type { Language } from "../../src/core/language";
 import { GOALS } from "../../src/core/plan";
 import { columnFormula } from "../../src/core/template/formulas";
@@ -281,7 +281,7 @@ describe("command line: options", () => {
       expect.any(Date),
     ]);
     expect(register.getCell("K2").numFmt).toBe("yyyy-mm-dd hh:mm");
-    const enteredAt = (register.getCell("K2").value as Date).getTime() / 86_400_000 + 25569;
+    const enteredAt = serialFromUtc(register.getCell("K2").value as Date);
     expect(enteredAt).toBeCloseTo(nowSerial(NOW), 6);
     expect(register.getCell("B3").value).toBe("Robot line");
     expect(register.getCell("C3").value).toBe("Production line");
@@ -437,7 +437,7 @@ describe("the written workbook, read back", () => {
 });
 
 describe("the written workbook against what the add-in creates", () => {
-  const serialOf = (date: Date) => date.getTime() / 86_400_000 + 25569;
+  const serialOf = serialFromUtc;
   const address = (row: number, column: number) => `${String.fromCharCode(65 + column)}${row + 1}`;
 
   /** Non-empty cells of a sheet read back with exceljs, in the test double's form. */

@@ -3,6 +3,7 @@ import {
   isoToSerial,
   nowSerial,
   parseIsoDate,
+  serialFromUtc,
   serialToIso,
   todaySerial,
 } from "../../src/core/dates";
@@ -49,5 +50,9 @@ describe("dates as Excel serial numbers", () => {
   it("stamps a moment as the day's serial plus the local time of day", () => {
     expect(nowSerial(new Date(2022, 11, 31, 18, 0, 0))).toBe(44926.75);
     expect(nowSerial(new Date(2020, 3, 8, 0, 0, 36))).toBeCloseTo(43929 + 36 / 86_400, 10);
+  });
+
+  it("reads a UTC moment (a date from an .xlsx reader) as a date-time serial", () => {
+    expect(serialFromUtc(new Date(Date.UTC(2022, 11, 31, 18)))).toBe(44926.75);
   });
 });

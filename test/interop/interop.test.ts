@@ -12,7 +12,7 @@ import { join } from "path";
 import type ExcelJS from "exceljs";
 import { main } from "../../src/cli/workbook";
 import { formatCsv } from "../../src/core/csv";
-import { isoToSerial, todaySerial } from "../../src/core/dates";
+import { isoToSerial, serialToIso, todaySerial } from "../../src/core/dates";
 import { type Entry, entryRow } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { DISTRICTS, GOALS, SECTORS } from "../../src/core/plan";
@@ -51,7 +51,7 @@ type Row = {
   district?: string;
 };
 
-const iso = (serial: number) => new Date((serial - 25569) * 86_400_000).toISOString().slice(0, 10);
+const iso = serialToIso;
 
 /** Edge cases: boundaries of the period, Withdrawn and Candidate rows, undated rows, met-exactly counts. */
 function smallRegister(): Row[] {

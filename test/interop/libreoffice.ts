@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { delimiter, join } from "path";
 import type ExcelJS from "exceljs";
 import { loadWorkbook } from "../../src/cli/workbook-file";
+import { serialFromUtc } from "../../src/core/dates";
 
 /** What to run when LibreOffice is missing; the suite fails with exactly this message. */
 export const INSTALL_COMMAND = "apt-get install -y --no-install-recommends libreoffice-calc-nogui";
@@ -81,18 +82,15 @@ export function recalculate(
 
 export type Value = string | number | boolean | null | { error: string };
 
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25569;
-
 /** A cell as a plain value: formula results, dates as serial numbers, errors as { error }. */
 export function valueOf(cell: ExcelJS.Cell): Value {
   const value = cell.value;
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if (value instanceof Date) return serialFromUtc(value);
   if (typeof value !== "object") return value;
   if ("formula" in value || "sharedFormula" in value) {
     const result = cell.result as unknown;
-    if (result instanceof Date) return result.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+    if (result instanceof Date) return serialFromUtc(result);
     if (result !== null && typeof result === "object" && "error" in result)
       return { error: String((result as { error: unknown }).error) };
     return (result ?? null) as Value;

@@ -3,23 +3,18 @@ import { isoToSerial } from "../../src/core/dates";
 import { checkEntry } from "../../src/core/entries";
 import { NotATrackingWorkbookError } from "../../src/excel/tables";
 import { createTrackerClient, type ExcelRun, type OfficeApis } from "../../src/taskpane/tracker-client";
-import { FakeContext, FakeWorkbook } from "../support/excel-double";
+import type { FakeWorkbook } from "../support/excel-double";
+import { blankWorkbook, doubleRun } from "./render";
 
-/** A run over the Excel double that keeps the context it gave each batch. */
+/** The double's run, counting the batches it is given. */
 function countingRun(workbook: FakeWorkbook) {
-  const contexts: FakeContext[] = [];
+  const inner = doubleRun(workbook);
+  const batches: number[] = [];
   const run: ExcelRun = (batch) => {
-    const context = new FakeContext(workbook);
-    contexts.push(context);
-    return batch(context as unknown as Excel.RequestContext);
+    batches.push(batches.length + 1);
+    return inner(batch);
   };
-  return { run, contexts };
-}
-
-function blankWorkbook(): FakeWorkbook {
-  const workbook = new FakeWorkbook();
-  new FakeContext(workbook).workbook.worksheets.add("Sheet1");
-  return workbook;
+  return { run, batches };
 }
 
 const OFFICE: OfficeApis = {
@@ -33,20 +28,20 @@ afterEach(() => {
 
 it("runs each call as one batch of the given run, in the context that run gives", async () => {
   const workbook = blankWorkbook();
-  const { run, contexts } = countingRun(workbook);
+  const { run, batches } = countingRun(workbook);
   const client = createTrackerClient(run, OFFICE);
 
   await expect(client.read()).rejects.toBeInstanceOf(NotATrackingWorkbookError);
-  expect(contexts).toHaveLength(1);
+  expect(batches).toHaveLength(1);
 
   const preview = await client.preview("zh");
   expect(preview.fromVersion).toBeNull();
-  expect(contexts).toHaveLength(2);
+  expect(batches).toHaveLength(2);
 
   const report = await client.apply("en");
   expect(report.toVersion).toBeGreaterThan(0);
   expect(workbook.table("tblRegister")).toBeDefined();
-  expect(contexts).toHaveLength(3);
+  expect(batches).toHaveLength(3);
 
   const checked = checkEntry({ goal: "BRANDS", name: "Tea brand", status: "Recognized", date: "2021-04-10" });
   expect(checked.issues).toEqual([]);
@@ -56,11 +51,11 @@ it("runs each call as one batch of the given run, in the context that run gives"
   const snapshot = await client.read();
   expect(snapshot.asOf).toBe(isoToSerial("2021-06-30"));
   expect(await client.exportCsv()).toContain("Tea brand");
-  expect(contexts).toHaveLength(7);
+  expect(batches).toHaveLength(7);
 });
 
 it("asks the given Office APIs, not Excel.run, for requirement sets and the startup settings", async () => {
-  const { run, contexts } = countingRun(blankWorkbook());
+  const { run, batches } = countingRun(blankWorkbook());
   const asked: string[] = [];
   const client = createTrackerClient(run, {
     isSetSupported: (set, version) => {
@@ -77,15 +72,15 @@ it("asks the given Office APIs, not Excel.run, for requirement sets and the star
   asked.length = 0;
   await client.loadWithWorkbook();
   expect(asked).toEqual(["startup true", "Office.AutoShowTaskpaneWithDocument=true"]);
-  expect(contexts).toHaveLength(0);
+  expect(batches).toHaveLength(0);
 });
 
 it("by default reaches Excel.run at each call, so it can be made before office.js defines Excel", async () => {
   const client = createTrackerClient();
   const workbook = blankWorkbook();
-  const { run, contexts } = countingRun(workbook);
+  const { run, batches } = countingRun(workbook);
   Object.assign(globalThis, { Excel: { run } });
   const preview = await client.preview("en");
   expect(preview.fromVersion).toBeNull();
-  expect(contexts).toHaveLength(1);
+  expect(batches).toHaveLength(1);
 });
