@@ -173,7 +173,7 @@ function addConditionalFormat(
   }
 }
 
-/** Existing tables: missing goal rows, missing columns, then every formula column rewritten. */
+/** Existing tables: missing goal rows, missing columns, then every formula column and validation rewritten. */
 function extendTables(changes: TemplateChanges, handles: ReadonlyMap<string, OurTableHandles>): void {
   const handleOf = (spec: TableSpec) => handles.get(spec.name.toLowerCase())!;
   for (const { table: spec, rows } of changes.newRows) {
@@ -193,6 +193,29 @@ function extendTables(changes: TemplateChanges, handles: ReadonlyMap<string, Our
   for (const { table: spec, columns } of changes.newColumns) {
     for (const column of columns)
       handleOf(spec).table.columns.add(AT_END, undefined, column.header[changes.language]);
+  }
+  for (const { table: spec, column } of changes.validationColumns) {
+    const handle = handleOf(spec);
+    const header = column.header[changes.language];
+    // Columns in the order the table has them once the new ones are added at its end.
+    const tableHeaders = [
+      ...handle.columns.items.map((c) => c.name),
+      ...(changes.newColumns.find((c) => c.table === spec)?.columns ?? []).map(
+        (c) => c.header[changes.language],
+      ),
+    ];
+    const index = tableHeaders.findIndex((name) => name.toLowerCase() === header.toLowerCase());
+    const body = handle.table.columns.getItem(header).getDataBodyRange();
+    // A range keeps one rule: the old one goes first (Range.dataValidation.clear()).
+    body.dataValidation.clear();
+    applyValidation(
+      body,
+      column,
+      column.validation!,
+      changes.language,
+      handle.body.rowIndex,
+      handle.body.columnIndex + index,
+    );
   }
   for (const { table: spec, column, rowCount } of changes.formulaColumns) {
     if (rowCount === 0) continue;

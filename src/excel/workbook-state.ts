@@ -34,7 +34,8 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
   for (const table of ours) {
     const sheet = table.worksheet.load("name");
     const columns = table.columns.load("items/name");
-    const body = table.getDataBodyRange().load("rowCount");
+    // The body's first cell anchors the relative references of rewritten validation formulas.
+    const body = table.getDataBodyRange().load("rowCount,rowIndex,columnIndex");
     handles.set(table.name.toLowerCase(), { table, sheet, columns, body });
     const spec = TABLES.find((t) => t.name.toLowerCase() === table.name.toLowerCase())!;
     if (spec.id === "targets" || spec.id === "dashboard") {

@@ -206,6 +206,28 @@ describe("applying again", () => {
 });
 
 describe("upgrading an older workbook", () => {
+  it("rewrites a version 1 Register's evidence-link validation to the core's rule, and only that one rule", async () => {
+    const { context, workbook } = await freshWorkbook("zh");
+    const register = workbook.sheet("登记")!;
+    const evidence = register.validations.find((v) => JSON.stringify(v.rule).includes("https://"))!;
+    // Version 1 wrote a looser formula, which accepted "https://" alone.
+    evidence.rule = { custom: { formula: '=OR(H2="",LEFT(H2,7)="http://",LEFT(H2,8)="https://")' } };
+    workbook.names.find(NAMES.version)!.rawFormula = "=1";
+    typeRegisterRows(workbook, [["品牌", "甲", "", "", "", "", "候选", "", "", "", ""]]);
+
+    const report = await applyTemplate(context, "zh");
+    expect(report.fromVersion).toBe(1);
+    const onEvidence = register.validations.filter((v) => v.column === evidence.column);
+    expect(onEvidence).toEqual([
+      {
+        row: evidence.row,
+        column: evidence.column,
+        rows: 2,
+        rule: { custom: { formula: `=${evidenceLinkFormula("H2")}` } },
+      },
+    ]);
+  });
+
   /** Removes a table's last `count` columns, as an older template without them would have. */
   function dropTrailingColumns(t: FakeTable, count: number) {
     for (let k = 0; k < count; k++) {

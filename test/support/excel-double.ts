@@ -219,8 +219,17 @@ export class FakeRange extends Loadable {
       font: {},
       fill: {},
     };
+    // Data validation (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation):
+    // clear() removes a range's rules. Whether setting a rule over cells that have one replaces it
+    // is not documented, so the double refuses it: code must clear first.
+    const overlaps = (v: { row: number; column: number; rows: number }) =>
+      v.column === range.column && v.row < range.row + range.rowCountValue && range.row < v.row + v.rows;
     this.dataValidation = {
       set rule(rule: unknown) {
+        if (range.sheet.validations.some(overlaps))
+          throw new Error(
+            `range ${cellAddress(range.row, range.column)} of '${range.sheet.rawName}' already has a data validation rule: clear() it first`,
+          );
         range.sheet.validations.push({
           row: range.row,
           column: range.column,
@@ -237,7 +246,10 @@ export class FakeRange extends Loadable {
       get prompt() {
         return undefined;
       },
-      clear() {},
+      clear() {
+        const kept = range.sheet.validations.filter((v) => !overlaps(v));
+        range.sheet.validations.splice(0, range.sheet.validations.length, ...kept);
+      },
     };
     this.conditionalFormats = {
       add: (type: string) => {
@@ -279,6 +291,14 @@ export class FakeRange extends Loadable {
   get rowCount(): number {
     this.requireLoaded("rowCount");
     return this.rowCountValue;
+  }
+  get rowIndex(): number {
+    this.requireLoaded("rowIndex");
+    return this.row;
+  }
+  get columnIndex(): number {
+    this.requireLoaded("columnIndex");
+    return this.column;
   }
   get columnCount(): number {
     this.requireLoaded("columnCount");

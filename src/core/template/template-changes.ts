@@ -44,6 +44,8 @@ export interface TemplateChanges {
   readonly newColumns: readonly { table: TableSpec; columns: readonly ColumnSpec[] }[];
   /** Formula columns of existing tables, rewritten in place. */
   readonly formulaColumns: readonly { table: TableSpec; column: ColumnSpec; rowCount: number }[];
+  /** Validated columns of existing tables, their rule rewritten (so upgrades reach it too). */
+  readonly validationColumns: readonly { table: TableSpec; column: ColumnSpec }[];
   readonly newRows: readonly { table: TableSpec; rows: Cell[][] }[];
   readonly names: readonly NameChange[];
   readonly addChart: boolean;
@@ -142,6 +144,12 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
       .map((column) => ({ table: spec, column, rowCount: table.rowCount + added }));
   });
 
+  const validationColumns = TABLES.flatMap((spec) =>
+    existing(spec)
+      ? spec.columns.filter((column) => column.validation).map((column) => ({ table: spec, column }))
+      : [],
+  );
+
   const fromVersion = recordedVersion(state.names);
   const names: NameChange[] = [
     {
@@ -191,6 +199,7 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     newTables,
     newColumns,
     formulaColumns,
+    validationColumns,
     newRows,
     names,
     addChart: !state.chartNames.some((name) => lower(name) === lower(CHART_NAME)),

@@ -13,8 +13,11 @@ import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELI
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
 import { type Vocabulary, vocabulary } from "./vocabulary";
 
-/** Raised whenever the template changes shape; workbooks with a lower version get upgraded. */
-export const TEMPLATE_VERSION = 1;
+/**
+ * Raised whenever the template changes; workbooks with a lower version get upgraded.
+ * 2: the Register's evidence-link validation follows the core's rule (core/evidence-link.ts).
+ */
+export const TEMPLATE_VERSION = 2;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
