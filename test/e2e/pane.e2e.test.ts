@@ -6,6 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import { TEMPLATE_VERSION } from "../../src/core/template/template";
 import type { StaticServer } from "../support/serve-static";
 import { launchChromium, openPage, type OpenedPage, saveScreenshot, serveDist } from "./browser";
 
@@ -115,7 +116,7 @@ test("offers to create the workbook, then creates it", async () => {
     "This workbook does not have the tracking template yet.",
   );
   await page().getByRole("button", { name: "Create the tracking workbook" }).click();
-  await page().getByText("The tracking workbook is ready (template version 1).").waitFor();
+  await page().getByText(`The tracking workbook is ready (template version ${TEMPLATE_VERSION}).`).waitFor();
   expect(
     await page().evaluate(() =>
       (window as unknown as { __workbook: { sheets: { rawName: string }[] } }).__workbook.sheets.map(
