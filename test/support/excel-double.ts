@@ -1,7 +1,11 @@
 /**
  * A test double of the part of the Excel JavaScript API this add-in uses. It behaves like Excel
  * where our code could go wrong:
- * - reading a property that was not loaded and synced throws, as Excel does;
+ * - reading a property that was not loaded and synced throws, as Excel does (load, then sync,
+ *   then read: learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts); ranges
+ *   give rowIndex and columnIndex only once loaded;
+ * - data validation: clear() removes a range's rules, and a rule set over cells that already have
+ *   one is refused (see FakeRange: the data validation article does not promise a replacement);
  * - context.sync() calls are counted, and the size of what each request writes is measured;
  * - a string written to a cell that starts with "=" becomes a formula, and a leading apostrophe
  *   keeps the rest as text, as when typing into Excel.

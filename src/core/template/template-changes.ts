@@ -2,8 +2,8 @@
  * Deciding what applying the template to a workbook must do, from a plain description of what
  * the workbook holds. Pure: src/excel reads the workbook, calls this, and carries the changes out.
  *
- * Rules: create what is missing; never overwrite what a person entered; our formula columns are
- * rewritten (so upgrades reach them); a sheet of the user's that has one of our names is left
+ * Rules: create what is missing; never overwrite what a person entered; our formula columns and
+ * validation rules are rewritten (so upgrades reach them); a sheet of the user's that has one of our names is left
  * alone and ours takes another name.
  */
 import type { Language } from "../language";
