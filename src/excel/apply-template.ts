@@ -1,29 +1,22 @@
 /**
  * Applying the tracking-workbook template: creates what is missing, upgrades older versions in
- * place, and changes nothing a person entered. Three round trips whatever the workbook holds:
- * two reads (readWorkbookState) and one write.
+ * place, repairs what a half-built workbook lacks, and changes nothing a person entered. Three
+ * round trips whatever the workbook holds: two reads (readWorkbookState) and one write, whose
+ * operations run in the order planWrites derives from what each formula and rule refers to.
  */
-import { evidenceLinkFormula } from "../core/evidence-link";
 import type { Language } from "../core/language";
-import { cellAddress, valueForCell } from "../core/template/cell-text";
-import { columnFormula } from "../core/template/formulas";
-import {
-  CHART_NAME,
-  type NameChange,
-  decideTemplateChanges,
-  type TemplateChanges,
-} from "../core/template/template-changes";
-import type { Cell, ColumnSpec, TableSpec, Validation } from "../core/template/structure";
+import { STATUS_LABELS } from "../core/progress";
+import { cellAddress } from "../core/template/cell-text";
+import type { TableSpec } from "../core/template/structure";
+import { CHART_NAME, decideTemplateChanges, type TemplateChanges } from "../core/template/template-changes";
 import {
   ABOUT_AS_OF_ROW,
   DATE_FORMAT,
-  headers,
-  NAMES,
   sheetSpec,
-  tableSpec,
   STATUS_COLOURS,
+  tableSpec,
 } from "../core/template/template";
-import { STATUS_LABELS } from "../core/progress";
+import { planWrites, type WriteStep } from "../core/template/write-plan";
 import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
 
@@ -38,6 +31,14 @@ export interface ApplyReport extends Pick<
   readonly addedRows: number;
 }
 
+/** The workbook's structure is protected, and the template needs sheets it cannot add. */
+export class WorkbookProtectedError extends Error {
+  constructor(readonly sheets: readonly string[]) {
+    super(`The workbook's structure is protected, so the sheets ${sheets.join(", ")} cannot be added.`);
+    this.name = "WorkbookProtectedError";
+  }
+}
+
 /** Points per character of the default font, for column widths given in characters. */
 const POINTS_PER_CHARACTER = 5.6;
 
@@ -47,17 +48,16 @@ export async function applyTemplate(
 ): Promise<ApplyReport> {
   const { state, handles } = await readWorkbookState(context);
   const changes = decideTemplateChanges(state, requested);
-  const sheets = placeSheets(context, changes);
-  for (const spec of changes.newTables) createTable(sheets.get(spec.sheet)!, spec, changes.language);
-  extendTables(changes, handles);
-  writeNames(context, changes, sheets);
-  if (changes.addChart) addChart(sheets.get("dashboard")!, changes.language);
+  const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
+  if (state.structureProtected && created.length > 0) throw new WorkbookProtectedError(created);
+  const writer = new TemplateWriter(context, changes, handles);
+  for (const step of planWrites(changes, state)) writer.write(step);
   await context.sync();
   return {
     language: changes.language,
     fromVersion: changes.fromVersion,
     toVersion: changes.toVersion,
-    createdSheets: changes.sheets.filter((s) => s.create).map((s) => s.name),
+    createdSheets: created,
     createdTables: changes.newTables.map((t) => t.name),
     addedColumns: changes.newColumns.flatMap((c) =>
       c.columns.map((column) => `${c.table.name}[${column.header[changes.language]}]`),
@@ -67,89 +67,127 @@ export async function applyTemplate(
   };
 }
 
-function placeSheets(context: Excel.RequestContext, changes: TemplateChanges): Map<string, Excel.Worksheet> {
-  const result = new Map<string, Excel.Worksheet>();
-  for (const placement of changes.sheets) {
-    if (!placement.create) {
-      result.set(placement.spec.id, context.workbook.worksheets.getItem(placement.name));
-      continue;
+/** Queues each planned step as Excel calls, keeping the sheets and tables it makes for later steps. */
+class TemplateWriter {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  private readonly tables = new Map<string, Excel.Table>();
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly changes: TemplateChanges,
+    handles: ReadonlyMap<string, OurTableHandles>,
+  ) {
+    for (const placement of changes.sheets)
+      if (!placement.create)
+        this.sheets.set(placement.spec.id, context.workbook.worksheets.getItem(placement.name));
+    for (const [name, handle] of handles) this.tables.set(name, handle.table);
+  }
+
+  private table(spec: TableSpec): Excel.Table {
+    return this.tables.get(spec.name.toLowerCase())!;
+  }
+
+  private body(spec: TableSpec, header: string): Excel.Range {
+    return this.table(spec).columns.getItem(header).getDataBodyRange();
+  }
+
+  write(step: WriteStep): void {
+    const language = this.changes.language;
+    switch (step.kind) {
+      case "sheet": {
+        const sheet = this.context.workbook.worksheets.add(step.placement.name);
+        if (step.placement.spec.hidden) sheet.visibility = "Hidden";
+        if (tableSpec(step.placement.spec.tables[0]).anchor.row === 0) sheet.freezePanes.freezeRows(1);
+        this.sheets.set(step.placement.spec.id, sheet);
+        return;
+      }
+      case "table":
+        return this.createTable(step.table, step.block);
+      case "column":
+        this.table(step.table).columns.add(AT_END, undefined, step.column.header[language]);
+        return;
+      case "rows":
+        this.table(step.table).rows.add(AT_END, step.rows as (string | number | boolean)[][]);
+        return;
+      case "name": {
+        const name = step.name;
+        if (name.kind === "constant") {
+          if (name.exists) this.context.workbook.names.getItem(name.name).formula = name.formula;
+          else this.context.workbook.names.add(name.name, name.formula);
+        } else {
+          const range = this.sheets.get(name.sheet)!.getRangeByIndexes(name.row, name.column, name.rows, 1);
+          this.context.workbook.names.add(name.name, range);
+        }
+        return;
+      }
+      case "numberFormat":
+        this.body(step.table, step.column.header[language]).numberFormat = Array.from(
+          { length: step.rows },
+          () => [step.format],
+        );
+        return;
+      case "formula":
+        this.body(step.table, step.column.header[language]).formulas = Array.from(
+          { length: step.rows },
+          () => [step.formula],
+        );
+        return;
+      case "validation": {
+        const body = this.body(step.table, step.column.header[language]);
+        // A range keeps one rule: an earlier one (or an older version's) goes first.
+        if (!step.fresh) body.dataValidation.clear();
+        if (step.rule) body.dataValidation.rule = step.rule as Excel.DataValidationRule;
+        if (step.prompt) body.dataValidation.prompt = step.prompt;
+        return;
+      }
+      case "conditionalFormat": {
+        const body = this.body(step.table, step.column.header[language]);
+        if (!step.fresh) body.conditionalFormats.clearAll();
+        addConditionalFormat(body, step.format, language);
+        return;
+      }
+      case "chart":
+        return this.addChart();
     }
-    const sheet = context.workbook.worksheets.add(placement.name);
-    if (placement.spec.hidden) sheet.visibility = "Hidden";
-    const firstTable = tableSpec(placement.spec.tables[0]);
-    if (firstTable.anchor.row === 0) sheet.freezePanes.freezeRows(1);
-    result.set(placement.spec.id, sheet);
   }
-  return result;
-}
 
-function blankForNull(row: Cell[]): (string | number | boolean)[] {
-  return row.map((cell) => valueForCell(cell));
-}
-
-function createTable(sheet: Excel.Worksheet, spec: TableSpec, language: Language): void {
-  const header = headers(spec, language);
-  const seed = spec.seedRows?.(language) ?? [];
-  const { row, column } = spec.anchor;
-  const block = sheet.getRangeByIndexes(row, column, 1 + seed.length, header.length);
-  block.values = [header, ...seed.map(blankForNull)];
-  const table = sheet.tables.add(block, true);
-  table.name = spec.name;
-  // An empty table still has one (blank) data row in Excel.
-  const bodyRows = Math.max(1, seed.length);
-  spec.columns.forEach((columnSpec, index) => {
-    const body = sheet.getRangeByIndexes(row + 1, column + index, bodyRows, 1);
-    sheet.getRangeByIndexes(row, column + index, 1, 1).format.columnWidth =
-      columnSpec.width * POINTS_PER_CHARACTER;
-    if (columnSpec.numberFormat)
-      body.numberFormat = Array.from({ length: bodyRows }, () => [columnSpec.numberFormat!]);
-    if (columnSpec.validation)
-      applyValidation(body, columnSpec, columnSpec.validation, language, row + 1, column + index);
-    else if (columnSpec.note)
-      body.dataValidation.prompt = {
-        showPrompt: true,
-        title: columnSpec.header[language],
-        message: columnSpec.note[language],
-      };
-    if (columnSpec.role === "formula" && seed.length > 0) {
-      body.formulas = Array.from({ length: seed.length }, () => [columnFormula(spec, columnSpec, language)]);
+  private createTable(spec: TableSpec, block: (string | number | boolean)[][]): void {
+    const sheet = this.sheets.get(spec.sheet)!;
+    const { row, column } = spec.anchor;
+    sheet.getRangeByIndexes(row, column, block.length, block[0].length).values = block;
+    const table = sheet.tables.add(sheet.getRangeByIndexes(row, column, block.length, block[0].length), true);
+    table.name = spec.name;
+    this.tables.set(spec.name.toLowerCase(), table);
+    spec.columns.forEach((columnSpec, index) => {
+      sheet.getRangeByIndexes(row, column + index, 1, 1).format.columnWidth =
+        columnSpec.width * POINTS_PER_CHARACTER;
+    });
+    if (spec.id === "about") {
+      const asOf = sheet.getRangeByIndexes(row + 1 + ABOUT_AS_OF_ROW, column + 1, 1, 1);
+      asOf.formulas = [["=TODAY()"]];
+      asOf.numberFormat = [[DATE_FORMAT]];
     }
-    const conditional = spec.conditionalFormats?.find((c) => c.column === columnSpec.id);
-    if (conditional && seed.length > 0) addConditionalFormat(body, conditional.kind, language);
-  });
-  if (spec.id === "about") {
-    const asOf = sheet.getRangeByIndexes(row + 1 + ABOUT_AS_OF_ROW, column + 1, 1, 1);
-    asOf.formulas = [["=TODAY()"]];
-    asOf.numberFormat = [[DATE_FORMAT]];
   }
-}
 
-function applyValidation(
-  body: Excel.Range,
-  column: ColumnSpec,
-  validation: Validation,
-  language: Language,
-  firstRow: number,
-  columnIndex: number,
-): void {
-  if (validation.kind === "list") {
-    body.dataValidation.rule = { list: { inCellDropDown: true, source: `=${NAMES.list(validation.list)}` } };
-  } else if (validation.kind === "date") {
-    body.dataValidation.rule = {
-      date: { formula1: validation.min, formula2: validation.max, operator: "Between" },
-    };
-  } else {
-    const cell = cellAddress(firstRow, columnIndex);
-    body.dataValidation.rule = {
-      custom: { formula: `=${evidenceLinkFormula(cell)}` },
-    };
-  }
-  if (column.note) {
-    body.dataValidation.prompt = {
-      showPrompt: true,
-      title: column.header[language],
-      message: column.note[language],
-    };
+  private addChart(): void {
+    const language = this.changes.language;
+    const spec = sheetSpec("dashboard").chart!;
+    const timeline = tableSpec(spec.table);
+    const sheet = this.sheets.get("dashboard")!;
+    const rows = 1 + (timeline.seedRows?.(language).length ?? 0);
+    const source = sheet.getRangeByIndexes(
+      timeline.anchor.row,
+      timeline.anchor.column,
+      rows,
+      timeline.columns.length,
+    );
+    const chart = sheet.charts.add("Line", source, "Columns");
+    chart.name = CHART_NAME;
+    chart.title.text = spec.title[language];
+    chart.setPosition(
+      cellAddress(spec.at.row, spec.at.column),
+      cellAddress(spec.at.row + spec.size.rows - 1, spec.at.column + spec.size.columns - 1),
+    );
   }
 }
 
@@ -171,102 +209,4 @@ function addConditionalFormat(
       text: STATUS_LABELS[id as keyof typeof STATUS_LABELS][language],
     };
   }
-}
-
-/** Existing tables: missing goal rows, missing columns, then every formula column and validation rewritten. */
-function extendTables(changes: TemplateChanges, handles: ReadonlyMap<string, OurTableHandles>): void {
-  const handleOf = (spec: TableSpec) => handles.get(spec.name.toLowerCase())!;
-  for (const { table: spec, rows } of changes.newRows) {
-    const handle = handleOf(spec);
-    const existingHeaders = handle.columns.items.map((c) => c.name);
-    const templateHeaders = headers(spec, changes.language);
-    handle.table.rows.add(
-      AT_END,
-      rows.map((row) =>
-        existingHeaders.map((header) => {
-          const index = templateHeaders.indexOf(header);
-          return index < 0 ? "" : valueForCell(row[index]);
-        }),
-      ),
-    );
-  }
-  for (const { table: spec, columns } of changes.newColumns) {
-    for (const column of columns)
-      handleOf(spec).table.columns.add(AT_END, undefined, column.header[changes.language]);
-  }
-  for (const { table: spec, column } of changes.validationColumns) {
-    const handle = handleOf(spec);
-    const header = column.header[changes.language];
-    // Columns in the order the table has them once the new ones are added at its end.
-    const tableHeaders = [
-      ...handle.columns.items.map((c) => c.name),
-      ...(changes.newColumns.find((c) => c.table === spec)?.columns ?? []).map(
-        (c) => c.header[changes.language],
-      ),
-    ];
-    const index = tableHeaders.findIndex((name) => name.toLowerCase() === header.toLowerCase());
-    const body = handle.table.columns.getItem(header).getDataBodyRange();
-    // A range keeps one rule: the old one goes first (Range.dataValidation.clear()).
-    body.dataValidation.clear();
-    applyValidation(
-      body,
-      column,
-      column.validation!,
-      changes.language,
-      handle.body.rowIndex,
-      handle.body.columnIndex + index,
-    );
-  }
-  for (const { table: spec, column, rowCount } of changes.formulaColumns) {
-    if (rowCount === 0) continue;
-    const body = handleOf(spec).table.columns.getItem(column.header[changes.language]).getDataBodyRange();
-    body.formulas = Array.from({ length: rowCount }, () => [columnFormula(spec, column, changes.language)]);
-    if (
-      changes.newColumns.some((c) => c.table === spec && c.columns.includes(column)) &&
-      column.numberFormat
-    ) {
-      body.numberFormat = Array.from({ length: rowCount }, () => [column.numberFormat!]);
-    }
-  }
-}
-
-function writeNames(
-  context: Excel.RequestContext,
-  changes: TemplateChanges,
-  sheets: Map<string, Excel.Worksheet>,
-): void {
-  for (const name of changes.names) writeName(context, name, sheets);
-}
-
-function writeName(
-  context: Excel.RequestContext,
-  name: NameChange,
-  sheets: Map<string, Excel.Worksheet>,
-): void {
-  if (name.kind === "constant") {
-    if (name.exists) context.workbook.names.getItem(name.name).formula = name.formula;
-    else context.workbook.names.add(name.name, name.formula);
-    return;
-  }
-  const range = sheets.get(name.sheet)!.getRangeByIndexes(name.row, name.column, name.rows, 1);
-  context.workbook.names.add(name.name, range);
-}
-
-function addChart(sheet: Excel.Worksheet, language: Language): void {
-  const spec = sheetSpec("dashboard").chart!;
-  const timeline = tableSpec(spec.table);
-  const rows = 1 + (timeline.seedRows?.(language).length ?? 0);
-  const source = sheet.getRangeByIndexes(
-    timeline.anchor.row,
-    timeline.anchor.column,
-    rows,
-    timeline.columns.length,
-  );
-  const chart = sheet.charts.add("Line", source, "Columns");
-  chart.name = CHART_NAME;
-  chart.title.text = spec.title[language];
-  chart.setPosition(
-    cellAddress(spec.at.row, spec.at.column),
-    cellAddress(spec.at.row + spec.size.rows - 1, spec.at.column + spec.size.columns - 1),
-  );
 }

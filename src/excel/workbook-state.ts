@@ -24,6 +24,7 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
   const sheets = workbook.worksheets.load("items/name");
   const tables = workbook.tables.load("items/name");
   const names = workbook.names.load("items/name,items/formula");
+  const protection = workbook.protection.load("protected");
   await context.sync();
 
   const ourNames = new Set(TABLES.map((t) => t.name.toLowerCase()));
@@ -54,6 +55,8 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
       sheet: handle.sheet.name,
       columns: handle.columns.items.map((c) => c.name),
       rowCount: handle.body.rowCount,
+      bodyRow: handle.body.rowIndex,
+      bodyColumn: handle.body.columnIndex,
       keys: keyRanges.get(spec.name)?.values.map((row) => row[0] as string | number),
     };
   });
@@ -63,6 +66,7 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
       tables: existing,
       names: new Map(names.items.map((n) => [n.name, String(n.formula)])),
       chartNames: charts ? charts.items.map((c) => c.name) : [],
+      structureProtected: protection.protected,
     },
     handles,
   };

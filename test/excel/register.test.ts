@@ -88,7 +88,7 @@ describe("adding register entries", () => {
   it("keeps extra user columns in place", async () => {
     const { context, workbook } = await tracking();
     const register = workbook.table("tblRegister")!;
-    register.columns.add(null, undefined, "My rating");
+    register.addColumn("My rating");
     await addEntries(context, [entry()], "en", NOW);
     expect(register.headers().at(-1)).toBe("My rating");
     expect(register.dataValues()[0].at(-1)).toBe("");

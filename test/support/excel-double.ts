@@ -1,25 +1,64 @@
 /**
- * A test double of the part of the Excel JavaScript API this add-in uses. It behaves like Excel
- * where our code could go wrong:
- * - reading a property that was not loaded and synced throws, as Excel does (load, then sync,
- *   then read: learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts); ranges
- *   give rowIndex and columnIndex only once loaded;
- * - data validation: clear() removes a range's rules, and a rule set over cells that already have
- *   one is refused (see FakeRange: the data validation article does not promise a replacement);
- * - context.sync() calls are counted, and the size of what each request writes is measured;
- * - a string written to a cell that starts with "=" becomes a formula, and a leading apostrophe
- *   keeps the rest as text, as when typing into Excel.
- * Writes apply at once (Excel applies them at the next sync; nothing here reads before syncing).
+ * A test double of the part of the Excel JavaScript API this add-in uses, as strict as Excel where
+ * our code could go wrong. The API objects here only queue operations; context.sync() carries them
+ * out in order against the model (excel-model.ts), as Excel does with a batch
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts):
+ *
+ * - an invalid operation fails at sync with Excel's error code and a debugInfo naming the
+ *   statement; what ran before it stays applied, what came after does not run, and no load of the
+ *   failed batch is delivered (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling);
+ * - reading a property that was not loaded and synced throws; a load captures the state at its
+ *   place in the batch;
+ * - getItem of a missing sheet, table, column or name fails with ItemNotFound at sync; every
+ *   lookup is case-insensitive;
+ * - formulas are checked when they are carried out (excel-formula-check.ts); strings are typed
+ *   into cells as Excel types them (FakeWorksheet.writeCell);
+ * - every request and response is measured as the JSON that travels, non-ASCII characters at six
+ *   bytes (\uXXXX), and above 5 MB fails with RequestPayloadSizeLimitExceeded, as Excel on the web
+ *   does (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization);
+ * - data validation: a range keeps one rule (clear() it first: setting one over another is not
+ *   documented to replace it), a list's source must evaluate, and the input prompt's title is at
+ *   most 32 characters and its message 255 (learn.microsoft.com/openspecs/office_standards/ms-oi29500,
+ *   2.1.613 dataValidation);
+ * - tables: one formula written to a whole data column makes a calculated column, which fills
+ *   rows added later; differing formulas in one column are refused, because Excel's "fill formulas
+ *   in tables" AutoCorrect may overwrite them depending on the row count (office-js issues 2093,
+ *   5909, 6745); rows.add gives new rows the column's number format, validation and conditional
+ *   formats.
  */
 import { todaySerial } from "../../src/core/dates";
 import { cellAddress } from "../../src/core/template/cell-text";
+import { checkFormula } from "./excel-formula-check";
+import {
+  type Area,
+  areaAddress,
+  areaFormula,
+  checkSheetName,
+  ExcelError,
+  FakeChart,
+  FakeNamedItem,
+  FakeTable,
+  FakeWorkbook,
+  type FakeWorksheet,
+  invalidArgument,
+  invalidOperation,
+  itemAlreadyExists,
+  itemNotFound,
+  type CellValue,
+} from "./excel-model";
 
-export type CellValue = string | number | boolean;
+export * from "./excel-model";
+export { cellAddress };
 
-export interface CellState {
-  value: CellValue;
-  formula?: string;
-  numberFormat?: string;
+/** Excel on the web: "payload size limit for requests and responses of 5 MB". */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The size of a value as the JSON that travels: ASCII one byte, anything else escaped as \uXXXX. */
+export function payloadBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? "";
+  let bytes = 0;
+  for (let i = 0; i < json.length; i++) bytes += json.charCodeAt(i) < 0x80 ? 1 : 6;
+  return bytes;
 }
 
 export class PropertyNotLoadedError extends Error {
@@ -31,46 +70,104 @@ export class PropertyNotLoadedError extends Error {
   }
 }
 
+interface Operation {
+  readonly statement: string;
+  readonly bytes: number;
+  readonly run: () => void;
+}
+
 export class FakeContext {
   syncCount = 0;
-  /** JSON size of the cell data written in each request (between syncs). */
+  /** Size of each request sent (one per sync), in bytes as measured by payloadBytes. */
   readonly requestBytes: number[] = [];
-  pendingBytes = 0;
-  readonly workbook: FakeWorkbook;
-  private readonly pendingLoads = new Map<Loadable, Set<string>>();
+  /** Size of each response received (the loaded values). */
+  readonly responseBytes: number[] = [];
+  readonly workbook: WorkbookApi;
+  private queue: Operation[] = [];
+  private staged: (() => void)[] = [];
+  private stagedBytes = 0;
+  private suspendCalculation = false;
 
-  constructor(workbook?: FakeWorkbook) {
-    this.workbook = workbook ?? new FakeWorkbook();
-    this.workbook.attach(this);
+  constructor(readonly model: FakeWorkbook = new FakeWorkbook()) {
+    this.workbook = new WorkbookApi(this);
   }
 
-  queueLoad(target: Loadable, properties: string[]): void {
-    const set = this.pendingLoads.get(target) ?? new Set<string>();
-    properties.forEach((p) => set.add(p));
-    this.pendingLoads.set(target, set);
+  /** Queues an operation; `payload` is what the request carries for it. */
+  enqueue(statement: string, payload: unknown, run: () => void): void {
+    this.queue.push({ statement, bytes: statement.length + payloadBytes(payload), run });
+  }
+
+  /** Called by a load while the batch runs: the values reach the object once the batch succeeds. */
+  stage(values: unknown, deliver: () => void): void {
+    this.stagedBytes += payloadBytes(values);
+    this.staged.push(deliver);
+  }
+
+  suspendCalculationUntilNextSync(): void {
+    this.suspendCalculation = true;
   }
 
   async sync(): Promise<void> {
     this.syncCount++;
-    this.requestBytes.push(this.pendingBytes);
-    this.pendingBytes = 0;
-    for (const [target, properties] of this.pendingLoads) target.completeLoad(properties);
-    this.pendingLoads.clear();
-    this.workbook.fireChanges();
+    const operations = this.queue;
+    this.queue = [];
+    this.staged = [];
+    this.stagedBytes = 0;
+    const request = operations.reduce((sum, op) => sum + op.bytes, 0);
+    this.requestBytes.push(request);
+    const suspended = this.suspendCalculation;
+    this.suspendCalculation = false;
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      this.responseBytes.push(0);
+      throw tooLarge("request", request);
+    }
+    for (let i = 0; i < operations.length; i++) {
+      try {
+        operations[i].run();
+      } catch (error) {
+        const failure =
+          error instanceof ExcelError ? error : new ExcelError("GeneralException", (error as Error).message);
+        failure.debugInfo = {
+          code: failure.code,
+          message: failure.message,
+          errorLocation: operations[i].statement.replace(/\(.*$/s, ""),
+          statement: operations[i].statement,
+          surroundingStatements: operations.slice(Math.max(0, i - 2), i + 3).map((op) => op.statement),
+        };
+        this.responseBytes.push(0);
+        this.staged = [];
+        this.model.fireChanges();
+        throw failure;
+      }
+    }
+    this.responseBytes.push(this.stagedBytes);
+    if (suspended) this.model.suspendedSyncs++;
+    this.model.fireChanges();
+    if (this.stagedBytes > PAYLOAD_LIMIT_BYTES) throw tooLarge("response", this.stagedBytes);
+    for (const deliver of this.staged) deliver();
+    this.staged = [];
   }
 
-  recordWrite(data: unknown): void {
-    this.pendingBytes += JSON.stringify(data).length;
-  }
-
-  /** Forget what was loaded, as a new Excel.run would. */
+  /** Starts afresh, as a new Excel.run would: counts cleared, loaded values forgotten. */
   reset(): void {
     this.syncCount = 0;
     this.requestBytes.length = 0;
-    this.pendingBytes = 0;
-    this.workbook.forgetLoads();
+    this.responseBytes.length = 0;
+    this.queue = [];
+    (this as { workbook: WorkbookApi }).workbook = new WorkbookApi(this);
   }
 }
+
+function tooLarge(what: string, bytes: number): ExcelError {
+  const error = new ExcelError(
+    "RequestPayloadSizeLimitExceeded",
+    `The ${what} is ${bytes} bytes, above Excel on the web's limit of ${PAYLOAD_LIMIT_BYTES}.`,
+  );
+  error.debugInfo = { code: error.code, message: error.message };
+  return error;
+}
+
+// ---- Loading --------------------------------------------------------------------------------
 
 function propertyList(spec: unknown): string[] {
   if (spec === undefined) return ["*"];
@@ -85,844 +182,1147 @@ function propertyList(spec: unknown): string[] {
   return ["*"];
 }
 
-export abstract class Loadable {
-  private loaded = new Set<string>();
+/** An API object: it resolves to its model object when an operation runs, and loads properties. */
+abstract class ApiObject<M> {
+  private resolved: M | undefined;
+  private loaded = new Map<string, unknown>();
+
   constructor(
-    protected readonly ctx: () => FakeContext,
-    private readonly label: string,
+    protected readonly ctx: FakeContext,
+    protected readonly label: string,
+    private readonly resolver: () => M,
   ) {}
 
+  /** The model object, found when first used in a running batch (ItemNotFound if it is not there). */
+  resolve(): M {
+    if (this.resolved === undefined) this.resolved = this.resolver();
+    return this.resolved;
+  }
+
+  /** Property values of the model object, by name ("*" for all). */
+  protected abstract properties(model: M, names: string[]): Record<string, unknown>;
+
   load(spec?: unknown): this {
-    this.ctx().queueLoad(this, propertyList(spec));
+    const names = propertyList(spec);
+    this.ctx.enqueue(`${this.label}.load(${names.join(",")})`, names, () => {
+      const values = this.properties(this.resolve(), names);
+      this.ctx.stage(values, () => this.deliver(values));
+    });
     return this;
   }
 
-  completeLoad(properties: Set<string>): void {
-    properties.forEach((p) => this.loaded.add(p));
-    this.onLoaded(properties);
+  protected deliver(values: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(values)) this.loaded.set(name, value);
   }
 
-  /** Collections load their items here. */
-  protected onLoaded(properties: Set<string>): void {
-    void properties;
+  protected loadedValue<T>(property: string): T {
+    if (!this.loaded.has(property)) throw new PropertyNotLoadedError(this.label, property);
+    return this.loaded.get(property) as T;
   }
 
-  forgetLoads(): void {
-    this.loaded = new Set();
-  }
-
-  protected requireLoaded(property: string): void {
-    if (!this.loaded.has(property) && !this.loaded.has("*"))
-      throw new PropertyNotLoadedError(this.label, property);
+  /** Queues an operation on the model object. */
+  protected act(statement: string, payload: unknown, run: (model: M) => void): void {
+    this.ctx.enqueue(`${this.label}.${statement}`, payload, () => run(this.resolve()));
   }
 }
 
-export { cellAddress };
+function pick(names: string[], all: Record<string, () => unknown>): Record<string, unknown> {
+  const wanted = names.includes("*") ? Object.keys(all) : names.filter((n) => !n.includes("/"));
+  const result: Record<string, unknown> = {};
+  for (const name of wanted) {
+    const read = all[name];
+    if (!read) throw invalidArgument(`'${name}' is not a property that can be loaded here`);
+    result[name] = read();
+  }
+  return result;
+}
 
-export class FakeWorksheet extends Loadable {
-  readonly cells = new Map<string, CellState>();
-  readonly columnWidths = new Map<number, number>();
-  readonly validations: { row: number; column: number; rows: number; rule: unknown }[] = [];
-  readonly conditionalFormats: { row: number; column: number; rows: number; type: string }[] = [];
-  readonly prompts: { row: number; column: number; prompt: unknown }[] = [];
-  frozenRows = 0;
-  readonly charts: FakeChartCollection;
-  readonly tables: FakeTableCollection;
-  readonly freezePanes = { freezeRows: (count: number) => void (this.frozenRows = count) };
-  private sheetName: string;
-  private sheetVisibility = "Visible";
-  position = 0;
+/** A *OrNullObject result: isNullObject loads; anything else on a null object is refused. */
+const NULL = Symbol("null object");
+type OrNull<M> = M | typeof NULL;
 
-  constructor(
-    ctx: () => FakeContext,
-    readonly workbook: FakeWorkbook,
-    name: string,
-  ) {
-    super(ctx, `worksheet '${name}'`);
-    this.sheetName = name;
-    this.charts = new FakeChartCollection(ctx, this);
-    this.tables = new FakeTableCollection(ctx, workbook, this);
-  }
+function notNull<M>(model: OrNull<M>, label: string): M {
+  if (model === NULL) throw invalidOperation(`${label} is a null object: check isNullObject before using it`);
+  return model;
+}
 
-  get name(): string {
-    this.requireLoaded("name");
-    return this.sheetName;
-  }
-  set name(value: string) {
-    this.sheetName = value;
-  }
-  get visibility(): string {
-    this.requireLoaded("visibility");
-    return this.sheetVisibility;
-  }
-  set visibility(value: string) {
-    this.sheetVisibility = value;
+// ---- Collections ----------------------------------------------------------------------------
+
+abstract class CollectionApi<M, A> extends ApiObject<M[]> {
+  private itemList: A[] | undefined;
+
+  constructor(ctx: FakeContext, label: string, current: () => M[]) {
+    super(ctx, label, current);
   }
 
-  /** Test access, bypassing load rules. */
-  get rawName(): string {
-    return this.sheetName;
+  /** Collections list their items when loaded; re-resolved at each load. */
+  override resolve(): M[] {
+    return this.current();
   }
-  get rawVisibility(): string {
-    return this.sheetVisibility;
+  protected abstract current(): M[];
+  protected abstract wrap(model: M): A & ApiObject<unknown>;
+
+  protected properties(models: M[], names: string[]): Record<string, unknown> {
+    const itemNames = names.filter((n) => n.startsWith("items/")).map((n) => n.slice(6));
+    const forItems = itemNames.length > 0 ? itemNames : ["*"];
+    const items = models.map((model) => {
+      const api = this.wrap(model);
+      const values = (api as unknown as { properties(m: unknown, n: string[]): unknown }).properties(
+        model,
+        forItems,
+      );
+      // The API object rides along for delivery but is not part of the response's size.
+      return Object.defineProperty({ values }, "api", { value: api, enumerable: false });
+    });
+    return { items };
   }
 
-  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this.ctx, this, row, column, rowCount, columnCount);
+  protected override deliver(values: Record<string, unknown>): void {
+    const items = values.items as { api: A; values: Record<string, unknown> }[];
+    for (const { api, values: itemValues } of items)
+      (api as unknown as { deliver(v: Record<string, unknown>): void }).deliver(itemValues);
+    this.itemList = items.map((i) => i.api);
   }
 
-  getCell(row: number, column: number): CellState | undefined {
-    return this.cells.get(`${row},${column}`);
+  get items(): A[] {
+    if (!this.itemList) throw new PropertyNotLoadedError(this.label, "items");
+    return this.itemList;
   }
 
-  setCell(row: number, column: number, state: CellState | undefined): void {
-    if (state === undefined) this.cells.delete(`${row},${column}`);
-    else this.cells.set(`${row},${column}`, state);
+  getCount(): CountApi {
+    return new CountApi(this.ctx, `${this.label}.getCount()`, () => this.current().length);
+  }
+}
+
+class CountApi extends ApiObject<() => number> {
+  constructor(ctx: FakeContext, label: string, count: () => number) {
+    super(ctx, label, () => count);
+    this.load("value");
+  }
+  protected properties(count: () => number, names: string[]) {
+    return pick(names, { value: () => count() });
+  }
+  get value(): number {
+    return this.loadedValue("value");
+  }
+}
+
+// ---- Workbook -------------------------------------------------------------------------------
+
+export class WorkbookApi {
+  readonly worksheets: WorksheetCollectionApi;
+  readonly tables: TableCollectionApi;
+  readonly names: NamedItemCollectionApi;
+  readonly protection: ProtectionApi;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+
+  constructor(ctx: FakeContext) {
+    this.worksheets = new WorksheetCollectionApi(ctx);
+    this.tables = new TableCollectionApi(ctx, undefined);
+    this.names = new NamedItemCollectionApi(ctx);
+    this.protection = new ProtectionApi(ctx, "workbook.protection", () => ({
+      get: () => ctx.model.protected,
+    }));
+    this.application = {
+      // Application.suspendApiCalculationUntilNextSync (ExcelApi 1.6).
+      suspendApiCalculationUntilNextSync: () =>
+        ctx.enqueue("application.suspendApiCalculationUntilNextSync()", null, () =>
+          ctx.suspendCalculationUntilNextSync(),
+        ),
+    };
+  }
+}
+
+class ProtectionApi extends ApiObject<{ get(): boolean }> {
+  protected properties(model: { get(): boolean }, names: string[]) {
+    return pick(names, { protected: () => model.get() });
+  }
+  get protected(): boolean {
+    return this.loadedValue("protected");
+  }
+}
+
+// ---- Worksheets -----------------------------------------------------------------------------
+
+export class WorksheetCollectionApi extends CollectionApi<FakeWorksheet, WorksheetApi> {
+  constructor(ctx: FakeContext) {
+    super(ctx, "worksheets", () => ctx.model.sheets);
+  }
+  protected current(): FakeWorksheet[] {
+    return [...this.ctx.model.sheets];
+  }
+  protected wrap(model: FakeWorksheet): WorksheetApi {
+    return new WorksheetApi(this.ctx, `worksheet '${model.rawName}'`, () => model);
   }
 
-  /** Values of a block, for test assertions. */
-  read(row: number, column: number, rowCount: number, columnCount: number): CellValue[][] {
-    return Array.from({ length: rowCount }, (_, r) =>
-      Array.from({ length: columnCount }, (_, c) => this.getCell(row + r, column + c)?.value ?? ""),
+  getItem(name: string): WorksheetApi {
+    return new WorksheetApi(this.ctx, `worksheets.getItem('${name}')`, () => {
+      const sheet = this.ctx.model.sheet(name);
+      if (!sheet) throw itemNotFound(`There is no worksheet '${name}'`);
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(name: string): WorksheetApi {
+    return new WorksheetApi(
+      this.ctx,
+      `worksheets.getItemOrNullObject('${name}')`,
+      () => this.ctx.model.sheet(name) ?? NULL,
     );
   }
 
-  delete(): void {
-    this.workbook.removeSheet(this);
+  add(name?: string): WorksheetApi {
+    let created: FakeWorksheet | undefined;
+    const wanted = name ?? `Sheet${this.ctx.model.sheets.length + 1}`;
+    this.ctx.enqueue(`worksheets.add('${wanted}')`, wanted, () => {
+      if (this.ctx.model.protected)
+        throw new ExcelError("AccessDenied", "The workbook's structure is protected: sheets cannot be added");
+      checkSheetName(wanted);
+      created = this.ctx.model.addSheet(wanted);
+    });
+    return new WorksheetApi(this.ctx, `worksheet '${wanted}'`, () => {
+      if (!created) throw itemNotFound(`The worksheet '${wanted}' was not added`);
+      return created;
+    });
   }
 }
 
-export class FakeRange extends Loadable {
-  readonly format: {
-    columnWidth: number;
-    font: Record<string, unknown>;
-    fill: Record<string, unknown>;
-    wrapText?: boolean;
-  };
-  readonly dataValidation: { rule: unknown; prompt?: unknown; clear(): void };
-  readonly conditionalFormats: { add: (type: string) => Record<string, unknown> };
+export class WorksheetApi extends ApiObject<OrNull<FakeWorksheet>> {
+  readonly tables: TableCollectionApi;
+  readonly charts: ChartCollectionApi;
+  readonly protection: ProtectionApi;
+  readonly freezePanes: { freezeRows(count: number): void };
 
-  constructor(
-    ctx: () => FakeContext,
-    readonly sheet: FakeWorksheet,
-    readonly row: number,
-    readonly column: number,
-    readonly rowCountValue: number,
-    readonly columnCountValue: number,
-  ) {
-    super(ctx, `range ${cellAddress(row, column)} of '${sheet.rawName}'`);
-    const range = this;
-    this.format = {
-      set columnWidth(width: number) {
-        for (let c = 0; c < range.columnCountValue; c++)
-          range.sheet.columnWidths.set(range.column + c, width);
-      },
-      get columnWidth() {
-        return range.sheet.columnWidths.get(range.column) ?? 0;
-      },
-      font: {},
-      fill: {},
+  constructor(ctx: FakeContext, label: string, resolver: () => OrNull<FakeWorksheet>) {
+    super(ctx, label, resolver);
+    const sheet = () => notNull(this.resolve(), label);
+    this.tables = new TableCollectionApi(ctx, sheet);
+    this.charts = new ChartCollectionApi(ctx, label, sheet);
+    this.protection = new ProtectionApi(ctx, `${label}.protection`, () => {
+      const model = sheet();
+      return { get: () => model.protected };
+    });
+    this.freezePanes = {
+      freezeRows: (count: number) =>
+        this.act(
+          `freezePanes.freezeRows(${count})`,
+          count,
+          (model) => void (notNull(model, label).frozenRows = count),
+        ),
     };
-    // Data validation (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation):
-    // clear() removes a range's rules. Whether setting a rule over cells that have one replaces it
-    // is not documented, so the double refuses it: code must clear first.
-    const overlaps = (v: { row: number; column: number; rows: number }) =>
-      v.column === range.column && v.row < range.row + range.rowCountValue && range.row < v.row + v.rows;
+  }
+
+  protected properties(model: OrNull<FakeWorksheet>, names: string[]) {
+    if (model === NULL) return pick(names, { isNullObject: () => true });
+    return pick(names, {
+      name: () => model.rawName,
+      visibility: () => model.rawVisibility,
+      position: () => model.workbook.sheets.indexOf(model),
+      isNullObject: () => false,
+    });
+  }
+
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  set name(value: string) {
+    this.act(`name = '${value}'`, value, (model) => {
+      const sheet = notNull(model, this.label);
+      checkSheetName(value);
+      const other = sheet.workbook.sheet(value);
+      if (other && other !== sheet) throw itemAlreadyExists(`A worksheet named '${value}' already exists`);
+      sheet.rawName = value;
+    });
+  }
+  get visibility(): string {
+    return this.loadedValue("visibility");
+  }
+  set visibility(value: string) {
+    this.act(`visibility = '${value}'`, value, (model) => {
+      const sheet = notNull(model, this.label);
+      const visible = sheet.workbook.sheets.filter((s) => s !== sheet && s.rawVisibility === "Visible");
+      if (value !== "Visible" && visible.length === 0)
+        throw invalidOperation("A workbook must keep at least one visible sheet");
+      sheet.rawVisibility = value;
+    });
+  }
+  get position(): number {
+    return this.loadedValue("position");
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeApi {
+    const label = `${this.label}.getRangeByIndexes(${row},${column},${rowCount},${columnCount})`;
+    return new RangeApi(this.ctx, label, () => {
+      if (rowCount < 1 || columnCount < 1 || row < 0 || column < 0)
+        throw invalidArgument("getRangeByIndexes needs a row and column count of at least 1");
+      return {
+        sheet: notNull(this.resolve(), this.label),
+        row,
+        column,
+        rows: rowCount,
+        columns: columnCount,
+      };
+    });
+  }
+
+  /** A range by its A1 address on this sheet ("B2" or "A1:C3"). */
+  getRange(address: string): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.getRange('${address}')`, () => {
+      const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
+      if (!match) throw invalidArgument(`'${address}' is not an address on one sheet`);
+      const column = (letters: string) =>
+        [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const row = Number(match[2]) - 1;
+      const first = column(match[1]);
+      const lastRow = match[4] ? Number(match[4]) - 1 : row;
+      const last = match[3] ? column(match[3]) : first;
+      return {
+        sheet: notNull(this.resolve(), this.label),
+        row,
+        column: first,
+        rows: lastRow - row + 1,
+        columns: last - first + 1,
+      };
+    });
+  }
+
+  delete(): void {
+    this.act("delete()", null, (model) => {
+      const sheet = notNull(model, this.label);
+      if (sheet.workbook.protected)
+        throw new ExcelError(
+          "AccessDenied",
+          "The workbook's structure is protected: sheets cannot be deleted",
+        );
+      if (sheet.workbook.sheets.filter((s) => s !== sheet && s.rawVisibility === "Visible").length === 0)
+        throw invalidOperation("A workbook must keep at least one visible sheet");
+      sheet.workbook.removeSheet(sheet);
+    });
+  }
+}
+
+// ---- Ranges ---------------------------------------------------------------------------------
+
+type Grid = unknown[][];
+
+function checkGrid(data: unknown, area: Area, what: string): Grid {
+  if (
+    !Array.isArray(data) ||
+    data.length !== area.rows ||
+    data.some((row) => !Array.isArray(row) || row.length !== area.columns)
+  ) {
+    throw invalidArgument(
+      `The number of rows or columns in the ${what} array doesn't match the size of the range (${area.rows} x ${area.columns}).`,
+    );
+  }
+  return data as Grid;
+}
+
+/** Refuses a write that would leave differing formulas in one column of a table (see the header). */
+function checkCalculatedColumns(area: Area, grid: Grid): void {
+  for (const table of area.sheet.workbook.allTables) {
+    if (table.sheet !== area.sheet) continue;
+    const bodyTop = table.headerRow + 1;
+    const bodyBottom = table.headerRow + table.rowCountRaw;
+    for (let c = 0; c < area.columns; c++) {
+      const column = area.column + c;
+      if (column < table.column || column >= table.column + table.columnCountRaw) continue;
+      const index = column - table.column;
+      const formulas = new Set<string>();
+      let coversAll = true;
+      for (let row = bodyTop; row <= bodyBottom; row++) {
+        const inArea = row >= area.row && row < area.row + area.rows;
+        const item = inArea ? grid[row - area.row][c] : undefined;
+        let formula: string | undefined;
+        if (inArea && typeof item === "string" && item.startsWith("=")) formula = item;
+        else if (inArea && item !== null && item !== undefined) formula = undefined;
+        else formula = area.sheet.getCell(row, column)?.formula;
+        if (!inArea || typeof item !== "string" || !item.startsWith("=")) coversAll = false;
+        if (formula !== undefined) formulas.add(formula.trim());
+      }
+      if (formulas.size > 1)
+        throw invalidArgument(
+          `Column '${table.headers()[index]}' of table '${table.rawName}' would hold differing formulas; Excel may turn them into one calculated column (office-js issues 2093, 5909, 6745)`,
+        );
+      if (coversAll && formulas.size === 1) table.calculated.set(index, [...formulas][0]);
+    }
+  }
+}
+
+function formulasOf(area: Area): CellValue[][] {
+  return Array.from({ length: area.rows }, (_, r) =>
+    Array.from({ length: area.columns }, (_, c) => {
+      const cell = area.sheet.getCell(area.row + r, area.column + c);
+      return cell?.formula ?? cell?.value ?? "";
+    }),
+  );
+}
+
+/** Values as Excel shows them. The double computes no formula but =TODAY(). */
+function valuesOf(area: Area): CellValue[][] {
+  return Array.from({ length: area.rows }, (_, r) =>
+    Array.from({ length: area.columns }, (_, c) => {
+      const cell = area.sheet.getCell(area.row + r, area.column + c);
+      if (cell?.formula && /^=\s*TODAY\(\)\s*$/i.test(cell.formula)) return todaySerial();
+      return cell?.value ?? "";
+    }),
+  );
+}
+
+/** Records every property set on a nested format object (font.color, fill.color ...) as an operation. */
+function recordingObject(record: (path: string, value: unknown) => void, path = ""): Record<string, unknown> {
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_target, key) =>
+      typeof key === "string" ? recordingObject(record, path ? `${path}.${key}` : key) : undefined,
+    set: (_target, key, value) => {
+      record(path ? `${path}.${String(key)}` : String(key), value);
+      return true;
+    },
+  });
+}
+
+const VALIDATION_KINDS = ["list", "date", "custom", "wholeNumber", "decimal", "textLength", "time"];
+
+export class RangeApi extends ApiObject<Area> {
+  readonly format: Record<string, unknown>;
+  readonly dataValidation: { rule: unknown; prompt: unknown; clear(): void };
+  readonly conditionalFormats: { add(type: string): Record<string, unknown>; clearAll(): void };
+
+  constructor(ctx: FakeContext, label: string, resolver: () => Area) {
+    super(ctx, label, resolver);
+    this.format = recordingObject((path, value) =>
+      this.act(`format.${path} = ${JSON.stringify(value)}`, value, (area) => {
+        if (path === "columnWidth") {
+          for (let c = 0; c < area.columns; c++) area.sheet.columnWidths.set(area.column + c, Number(value));
+        } else area.sheet.formats.push({ address: areaAddress(area), property: path, value });
+      }),
+    );
+    const range = this;
+    const overlaps = (area: Area) => (v: { row: number; column: number; rows: number }) =>
+      v.column >= area.column &&
+      v.column < area.column + area.columns &&
+      v.row < area.row + area.rows &&
+      area.row < v.row + v.rows;
     this.dataValidation = {
       set rule(rule: unknown) {
-        if (range.sheet.validations.some(overlaps))
-          throw new Error(
-            `range ${cellAddress(range.row, range.column)} of '${range.sheet.rawName}' already has a data validation rule: clear() it first`,
-          );
-        range.sheet.validations.push({
-          row: range.row,
-          column: range.column,
-          rows: range.rowCountValue,
-          rule,
+        range.act("dataValidation.rule = …", rule, (area) => {
+          checkValidationRule(rule, area);
+          if (area.sheet.validations.some(overlaps(area)))
+            throw invalidArgument(
+              `${areaAddress(area)} already has a data validation rule: clear() it first`,
+            );
+          for (let c = 0; c < area.columns; c++)
+            area.sheet.validations.push({ row: area.row, column: area.column + c, rows: area.rows, rule });
         });
       },
       get rule() {
-        return undefined;
+        throw new PropertyNotLoadedError(label, "dataValidation.rule");
       },
       set prompt(prompt: unknown) {
-        range.sheet.prompts.push({ row: range.row, column: range.column, prompt });
+        range.act("dataValidation.prompt = …", prompt, (area) => {
+          const { title = "", message = "" } = (prompt ?? {}) as { title?: string; message?: string };
+          if (title.length > 32)
+            throw invalidArgument(`A prompt title holds at most 32 characters: '${title}'`);
+          if (message.length > 255)
+            throw invalidArgument(`A prompt message holds at most 255 characters (${message.length})`);
+          for (let c = 0; c < area.columns; c++)
+            area.sheet.prompts.push({ row: area.row, column: area.column + c, rows: area.rows, prompt });
+        });
       },
       get prompt() {
-        return undefined;
+        throw new PropertyNotLoadedError(label, "dataValidation.prompt");
       },
       clear() {
-        const kept = range.sheet.validations.filter((v) => !overlaps(v));
-        range.sheet.validations.splice(0, range.sheet.validations.length, ...kept);
+        range.act("dataValidation.clear()", null, (area) => {
+          const sheet = area.sheet;
+          const keptRules = sheet.validations.filter((v) => !overlaps(area)(v));
+          sheet.validations.splice(0, sheet.validations.length, ...keptRules);
+          const keptPrompts = sheet.prompts.filter((p) => !overlaps(area)(p));
+          sheet.prompts.splice(0, sheet.prompts.length, ...keptPrompts);
+        });
       },
     };
     this.conditionalFormats = {
       add: (type: string) => {
-        this.sheet.conditionalFormats.push({
-          row: this.row,
-          column: this.column,
-          rows: this.rowCountValue,
-          type,
+        const settings: Record<string, unknown> = {};
+        this.act(`conditionalFormats.add('${type}')`, type, (area) => {
+          for (let c = 0; c < area.columns; c++)
+            area.sheet.conditionalFormats.push({
+              row: area.row,
+              column: area.column + c,
+              rows: area.rows,
+              type,
+              settings,
+            });
         });
-        const format = { font: {}, fill: {} };
-        return { dataBar: {}, textComparison: { format, rule: {} }, cellValue: { format, rule: {} } };
+        return recordingObject((path, value) =>
+          this.act(
+            `conditionalFormat.${path} = ${JSON.stringify(value)}`,
+            value,
+            () => void (settings[path] = value),
+          ),
+        );
+      },
+      clearAll: () =>
+        this.act("conditionalFormats.clearAll()", null, (area) => {
+          const kept = area.sheet.conditionalFormats.filter((f) => !overlaps(area)(f));
+          area.sheet.conditionalFormats.splice(0, area.sheet.conditionalFormats.length, ...kept);
+        }),
+    };
+  }
+
+  protected properties(area: Area, names: string[]) {
+    return pick(names, {
+      address: () => areaAddress(area),
+      rowCount: () => area.rows,
+      columnCount: () => area.columns,
+      rowIndex: () => area.row,
+      columnIndex: () => area.column,
+      values: () => valuesOf(area),
+      formulas: () => formulasOf(area),
+      numberFormat: () =>
+        Array.from({ length: area.rows }, (_, r) =>
+          Array.from(
+            { length: area.columns },
+            (_, c) => area.sheet.getCell(area.row + r, area.column + c)?.numberFormat ?? "General",
+          ),
+        ),
+    });
+  }
+
+  private derived(name: string, derive: (area: Area) => Area): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.${name}`, () => derive(this.resolve()));
+  }
+
+  getLastRow(): RangeApi {
+    return this.derived("getLastRow()", (a) => ({ ...a, row: a.row + a.rows - 1, rows: 1 }));
+  }
+  getRow(index: number): RangeApi {
+    return this.derived(`getRow(${index})`, (a) => {
+      if (index < 0 || index >= a.rows) throw invalidArgument(`The range has no row ${index}`);
+      return { ...a, row: a.row + index, rows: 1 };
+    });
+  }
+  getColumn(index: number): RangeApi {
+    return this.derived(`getColumn(${index})`, (a) => {
+      if (index < 0 || index >= a.columns) throw invalidArgument(`The range has no column ${index}`);
+      return { ...a, column: a.column + index, columns: 1 };
+    });
+  }
+  getCell(row: number, column: number): RangeApi {
+    return this.derived(`getCell(${row},${column})`, (a) => ({
+      ...a,
+      row: a.row + row,
+      column: a.column + column,
+      rows: 1,
+      columns: 1,
+    }));
+  }
+  getOffsetRange(rows: number, columns: number): RangeApi {
+    return this.derived(`getOffsetRange(${rows},${columns})`, (a) => {
+      if (a.row + rows < 0 || a.column + columns < 0) throw invalidArgument("The offset leaves the sheet");
+      return { ...a, row: a.row + rows, column: a.column + columns };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeApi {
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (a) => {
+      if (a.rows + deltaRows < 1 || a.columns + deltaColumns < 1)
+        throw invalidArgument("The range would be empty");
+      return { ...a, rows: a.rows + deltaRows, columns: a.columns + deltaColumns };
+    });
+  }
+  /** The cells this range shares with another on the same sheet (ItemNotFound when none). */
+  getIntersection(other: RangeApi): RangeApi {
+    return this.derived("getIntersection(…)", (a) => {
+      const b = other.resolve();
+      const row = Math.max(a.row, b.row);
+      const column = Math.max(a.column, b.column);
+      const lastRow = Math.min(a.row + a.rows, b.row + b.rows) - 1;
+      const lastColumn = Math.min(a.column + a.columns, b.column + b.columns) - 1;
+      if (a.sheet !== b.sheet || lastRow < row || lastColumn < column)
+        throw itemNotFound("The ranges do not intersect");
+      return { sheet: a.sheet, row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+    });
+  }
+
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  get rowCount(): number {
+    return this.loadedValue("rowCount");
+  }
+  get columnCount(): number {
+    return this.loadedValue("columnCount");
+  }
+  get rowIndex(): number {
+    return this.loadedValue("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loadedValue("columnIndex");
+  }
+
+  get values(): CellValue[][] {
+    return this.loadedValue("values");
+  }
+  set values(data: CellValue[][]) {
+    this.write("values", data);
+  }
+  get formulas(): CellValue[][] {
+    return this.loadedValue("formulas");
+  }
+  set formulas(data: CellValue[][]) {
+    this.write("formulas", data);
+  }
+
+  private write(what: string, data: unknown): void {
+    this.act(`${what} = …`, data, (area) => {
+      const grid = checkGrid(data, area, what);
+      checkCalculatedColumns(area, grid);
+      area.sheet.workbook.markChanged(area.sheet, area.row, area.rows);
+      grid.forEach((row, r) =>
+        row.forEach((item, c) => area.sheet.writeCell(area.row + r, area.column + c, item)),
+      );
+    });
+  }
+
+  get numberFormat(): string[][] {
+    return this.loadedValue("numberFormat");
+  }
+  set numberFormat(data: string[][]) {
+    this.act("numberFormat = …", data, (area) => {
+      const grid = checkGrid(data, area, "numberFormat");
+      grid.forEach((row, r) =>
+        row.forEach((item, c) => {
+          if (item === null || item === undefined) return;
+          const cell = area.sheet.getCell(area.row + r, area.column + c) ?? { value: "" };
+          // "" resets the format to General (excel-add-ins-blank-null-values).
+          const { numberFormat: _old, ...rest } = cell;
+          void _old;
+          area.sheet.setCell(
+            area.row + r,
+            area.column + c,
+            item === "" ? rest : { ...rest, numberFormat: String(item) },
+          );
+        }),
+      );
+    });
+  }
+}
+
+/**
+ * A rule's formulas must be valid where they apply, and a list's source must evaluate to a range
+ * or a list (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation; Excel
+ * refuses "The source currently evaluates to an error" for a name that does not exist).
+ */
+function checkValidationRule(rule: unknown, area: Area): void {
+  const entries = Object.entries((rule ?? {}) as Record<string, Record<string, unknown>>);
+  if (entries.length !== 1 || !VALIDATION_KINDS.includes(entries[0][0]))
+    throw invalidArgument(`A data validation rule has exactly one of ${VALIDATION_KINDS.join(", ")}`);
+  const [kind, settings] = entries[0];
+  const workbook = area.sheet.workbook;
+  const place = { workbook, sheet: area.sheet, row: area.row, column: area.column };
+  if (kind === "list") {
+    const source = String(settings.source ?? "");
+    if (!source.startsWith("=")) {
+      if (source.trim() === "") throw invalidArgument("A list validation needs a source");
+      return;
+    }
+    const found = checkFormula(source, place);
+    for (const name of found.names) {
+      const item = workbook.names.find(name);
+      if (!item || !workbook.nameArea(item))
+        throw invalidArgument(
+          `The list source ${source} does not evaluate: there is no name '${name}' that refers to cells`,
+        );
+    }
+    return;
+  }
+  const formulas = kind === "custom" ? [settings.formula] : [settings.formula1, settings.formula2];
+  for (const formula of formulas) {
+    if (formula === undefined || typeof formula === "number") continue;
+    const text = String(formula);
+    if (text.startsWith("=")) checkFormula(text, place);
+    else if (kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text))
+      throw invalidArgument(`A date rule's limit must be a number, an ISO date or a formula, not '${text}'`);
+  }
+}
+
+// ---- Tables ---------------------------------------------------------------------------------
+
+export class TableCollectionApi extends CollectionApi<FakeTable, TableApi> {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: (() => FakeWorksheet) | undefined,
+  ) {
+    super(ctx, sheet ? "worksheet.tables" : "tables", () => []);
+  }
+  protected current(): FakeTable[] {
+    const sheet = this.sheet?.();
+    return this.ctx.model.allTables.filter((t) => !sheet || t.sheet === sheet);
+  }
+  protected wrap(model: FakeTable): TableApi {
+    return new TableApi(this.ctx, `table '${model.rawName}'`, () => model);
+  }
+
+  getItem(name: string): TableApi {
+    return new TableApi(this.ctx, `tables.getItem('${name}')`, () => {
+      const table = this.current().find((t) => t.rawName.toLowerCase() === name.toLowerCase());
+      if (!table) throw itemNotFound(`There is no table '${name}'`);
+      return table;
+    });
+  }
+
+  getItemOrNullObject(name: string): TableApi {
+    return new TableApi(
+      this.ctx,
+      `tables.getItemOrNullObject('${name}')`,
+      () => this.current().find((t) => t.rawName.toLowerCase() === name.toLowerCase()) ?? NULL,
+    );
+  }
+
+  /**
+   * A table over a range whose first row holds the headers (TableCollection.add). Excel names
+   * blank headers Column1, Column2 ... and gives a header-only table one blank data row.
+   */
+  add(address: RangeApi | string, hasHeaders: boolean): TableApi {
+    let created: FakeTable | undefined;
+    this.ctx.enqueue("tables.add(…)", null, () => {
+      if (!hasHeaders) throw invalidArgument("The double creates tables with headers only");
+      if (typeof address === "string")
+        throw invalidArgument("The double takes a range object for tables.add");
+      const area = address.resolve();
+      const model = this.ctx.model;
+      const overlapping = model.allTables.find(
+        (t) =>
+          t.sheet === area.sheet &&
+          area.row <= t.headerRow + t.rowCountRaw &&
+          t.headerRow <= area.row + area.rows - 1 &&
+          area.column <= t.column + t.columnCountRaw - 1 &&
+          t.column <= area.column + area.columns - 1,
+      );
+      if (overlapping) throw invalidArgument(`A table cannot overlap table '${overlapping.rawName}'`);
+      const seen = new Set<string>();
+      for (let c = 0; c < area.columns; c++) {
+        const cell = area.sheet.getCell(area.row, area.column + c);
+        let header = cell?.formula ? "" : String(cell?.value ?? "").trim();
+        if (header === "") header = `Column${c + 1}`;
+        if (seen.has(header.toLowerCase()))
+          throw invalidArgument(
+            `The header '${header}' appears twice: the double refuses what Excel would rename`,
+          );
+        seen.add(header.toLowerCase());
+        area.sheet.setCell(area.row, area.column + c, { value: header });
+      }
+      let n = model.allTables.length + 1;
+      while (model.table(`Table${n}`) || model.names.find(`Table${n}`)) n++;
+      created = new FakeTable(
+        area.sheet,
+        area.row,
+        area.column,
+        area.columns,
+        Math.max(1, area.rows - 1),
+        `Table${n}`,
+      );
+      model.allTables.push(created);
+    });
+    return new TableApi(this.ctx, "the new table", () => {
+      if (!created) throw itemNotFound("The table was not added");
+      return created;
+    });
+  }
+}
+
+export class TableApi extends ApiObject<OrNull<FakeTable>> {
+  readonly columns: TableColumnCollectionApi;
+  readonly rows: TableRowCollectionApi;
+  readonly worksheet: WorksheetApi;
+  readonly onChanged: { add(handler: () => Promise<unknown> | void): { remove(): void } };
+
+  constructor(ctx: FakeContext, label: string, resolver: () => OrNull<FakeTable>) {
+    super(ctx, label, resolver);
+    const table = () => notNull(this.resolve(), label);
+    this.columns = new TableColumnCollectionApi(ctx, label, table);
+    this.rows = new TableRowCollectionApi(ctx, label, table);
+    this.worksheet = new WorksheetApi(ctx, `${label}.worksheet`, () => table().sheet);
+    this.onChanged = {
+      add: (handler) => {
+        this.act(
+          "onChanged.add(…)",
+          null,
+          (model) => void notNull(model, label).changeHandlers.push(handler),
+        );
+        return {
+          remove: () =>
+            this.act("onChanged.remove()", null, (model) => {
+              const handlers = notNull(model, label).changeHandlers;
+              handlers.splice(handlers.indexOf(handler), 1);
+            }),
+        };
       },
     };
   }
 
-  getLastRow(): FakeRange {
-    return new FakeRange(
-      this.ctx,
-      this.sheet,
-      this.row + this.rowCountValue - 1,
-      this.column,
-      1,
-      this.columnCountValue,
-    );
+  protected properties(model: OrNull<FakeTable>, names: string[]) {
+    if (model === NULL) return pick(names, { isNullObject: () => true });
+    return pick(names, {
+      name: () => model.rawName,
+      showTotals: () => model.showTotals,
+      style: () => model.style,
+      isNullObject: () => false,
+    });
   }
 
-  getRow(index: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, this.row + index, this.column, 1, this.columnCountValue);
-  }
-
-  getColumn(index: number): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, this.row, this.column + index, this.rowCountValue, 1);
-  }
-
-  get address(): string {
-    this.requireLoaded("address");
-    return `'${this.sheet.rawName}'!${cellAddress(this.row, this.column)}:${cellAddress(this.row + this.rowCountValue - 1, this.column + this.columnCountValue - 1)}`;
-  }
-  get rowCount(): number {
-    this.requireLoaded("rowCount");
-    return this.rowCountValue;
-  }
-  get rowIndex(): number {
-    this.requireLoaded("rowIndex");
-    return this.row;
-  }
-  get columnIndex(): number {
-    this.requireLoaded("columnIndex");
-    return this.column;
-  }
-  get columnCount(): number {
-    this.requireLoaded("columnCount");
-    return this.columnCountValue;
-  }
-
-  private forEachCell(
-    data: unknown,
-    apply: (r: number, c: number, item: unknown) => void,
-    what: string,
-  ): void {
-    if (
-      !Array.isArray(data) ||
-      data.length !== this.rowCountValue ||
-      data.some((row) => !Array.isArray(row) || row.length !== this.columnCountValue)
-    ) {
-      throw new Error(
-        `${what} must be a ${this.rowCountValue} x ${this.columnCountValue} array for this range`,
-      );
-    }
-    this.ctx().recordWrite(data);
-    this.sheet.workbook.markChanged(this.sheet, this.row, this.rowCountValue);
-    data.forEach((row: unknown[], r) => row.forEach((item, c) => apply(this.row + r, this.column + c, item)));
-  }
-
-  /** Values as Excel would show them. The double computes no formula but =TODAY(). */
-  get values(): CellValue[][] {
-    this.requireLoaded("values");
-    return Array.from({ length: this.rowCountValue }, (_, r) =>
-      Array.from({ length: this.columnCountValue }, (_, c) => {
-        const cell = this.sheet.getCell(this.row + r, this.column + c);
-        if (cell?.formula && /^=\s*TODAY\(\)\s*$/i.test(cell.formula)) return todaySerial();
-        return cell?.value ?? "";
-      }),
-    );
-  }
-  set values(data: CellValue[][]) {
-    this.forEachCell(data, (r, c, item) => writeTyped(this.sheet, r, c, item), "values");
-  }
-
-  get formulas(): CellValue[][] {
-    this.requireLoaded("formulas");
-    return Array.from({ length: this.rowCountValue }, (_, r) =>
-      Array.from({ length: this.columnCountValue }, (_, c) => {
-        const cell = this.sheet.getCell(this.row + r, this.column + c);
-        return cell?.formula ?? cell?.value ?? "";
-      }),
-    );
-  }
-  set formulas(data: CellValue[][]) {
-    this.forEachCell(data, (r, c, item) => writeTyped(this.sheet, r, c, item), "formulas");
-  }
-
-  get numberFormat(): string[][] {
-    this.requireLoaded("numberFormat");
-    return Array.from({ length: this.rowCountValue }, (_, r) =>
-      Array.from(
-        { length: this.columnCountValue },
-        (_, c) => this.sheet.getCell(this.row + r, this.column + c)?.numberFormat ?? "General",
-      ),
-    );
-  }
-  set numberFormat(data: string[][]) {
-    this.forEachCell(
-      data,
-      (r, c, item) => {
-        const cell = this.sheet.getCell(r, c) ?? { value: "" };
-        this.sheet.setCell(r, c, { ...cell, numberFormat: String(item) });
-      },
-      "numberFormat",
-    );
-  }
-}
-
-/** Excel's error for a missing item carries the code "ItemNotFound". */
-function itemNotFound(message: string): Error {
-  return Object.assign(new Error(message), { code: "ItemNotFound" });
-}
-
-/** Typing into a cell: "=..." is a formula, a leading apostrophe keeps the rest as text. */
-function writeTyped(sheet: FakeWorksheet, row: number, column: number, item: unknown): void {
-  const previous = sheet.getCell(row, column);
-  const numberFormat = previous?.numberFormat;
-  if (item === null || item === undefined || item === "") {
-    sheet.setCell(row, column, numberFormat ? { value: "", numberFormat } : undefined);
-  } else if (typeof item === "string" && item.startsWith("'")) {
-    sheet.setCell(row, column, { value: item.slice(1), numberFormat });
-  } else if (typeof item === "string" && item.startsWith("=")) {
-    sheet.setCell(row, column, { value: "", formula: item, numberFormat });
-  } else if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") {
-    sheet.setCell(row, column, { value: item, numberFormat });
-  } else {
-    throw new Error(`Cannot write ${String(item)} to a cell`);
-  }
-}
-
-export class FakeTableColumn extends Loadable {
-  constructor(
-    ctx: () => FakeContext,
-    readonly table: FakeTable,
-    private readonly position: number,
-  ) {
-    super(ctx, `a column of table '${table.rawName}'`);
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
   }
   get name(): string {
-    this.requireLoaded("name");
-    return this.rawName;
+    return this.loadedValue("name");
   }
-  get rawName(): string {
-    return String(
-      this.table.sheet.getCell(this.table.headerRow, this.table.column + this.position)?.value ?? "",
-    );
+  set name(value: string) {
+    this.act(`name = '${value}'`, value, (model) => {
+      const table = notNull(model, this.label);
+      table.sheet.workbook.checkNewName(value, "table name", table);
+      table.rawName = value;
+    });
+  }
+  set showTotals(value: boolean) {
+    this.act(`showTotals = ${value}`, value, (model) => void (notNull(model, this.label).showTotals = value));
+  }
+  set style(value: string) {
+    this.act(`style = '${value}'`, value, (model) => void (notNull(model, this.label).style = value));
+  }
+
+  private area(name: string, derive: (t: FakeTable) => Area): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.${name}`, () => derive(notNull(this.resolve(), this.label)));
+  }
+  getDataBodyRange(): RangeApi {
+    return this.area("getDataBodyRange()", (t) => t.bodyArea());
+  }
+  getHeaderRowRange(): RangeApi {
+    return this.area("getHeaderRowRange()", (t) => ({ ...t.bodyArea(), row: t.headerRow, rows: 1 }));
+  }
+  getRange(): RangeApi {
+    return this.area("getRange()", (t) => ({ ...t.bodyArea(), row: t.headerRow, rows: t.rowCountRaw + 1 }));
+  }
+}
+
+export class TableColumnCollectionApi extends CollectionApi<
+  { table: FakeTable; index: number },
+  TableColumnApi
+> {
+  constructor(
+    ctx: FakeContext,
+    label: string,
+    private readonly table: () => FakeTable,
+  ) {
+    super(ctx, `${label}.columns`, () => []);
+  }
+  protected current() {
+    const table = this.table();
+    return Array.from({ length: table.columnCountRaw }, (_, index) => ({ table, index }));
+  }
+  protected wrap(model: { table: FakeTable; index: number }): TableColumnApi {
+    return new TableColumnApi(this.ctx, `column ${model.index} of '${model.table.rawName}'`, () => model);
+  }
+
+  getItem(name: string): TableColumnApi {
+    return new TableColumnApi(this.ctx, `${this.label}.getItem('${name}')`, () => {
+      const table = this.table();
+      const index = table.columnIndex(name);
+      if (index < 0) throw itemNotFound(`Table '${table.rawName}' has no column '${name}'`);
+      return { table, index };
+    });
+  }
+
+  /** Appends a column at the right (index null), as the add-in does; its body starts blank. */
+  add(index: number | null | undefined, values: unknown, name?: string): TableColumnApi {
+    let created: { table: FakeTable; index: number } | undefined;
+    this.ctx.enqueue(`${this.label}.add(null, …, '${name}')`, name ?? null, () => {
+      const table = this.table();
+      if (index !== null && index !== undefined && index !== table.columnCountRaw)
+        throw invalidArgument("The double only appends columns at the end");
+      if (values !== undefined && values !== null)
+        throw invalidArgument("The double adds columns without values; write them after");
+      const header = name ?? `Column${table.columnCountRaw + 1}`;
+      if (table.columnIndex(header) >= 0)
+        throw invalidArgument(`Table '${table.rawName}' already has a column '${header}'`);
+      const column = table.column + table.columnCountRaw;
+      const neighbour = table.sheet.tableAt(table.headerRow, column);
+      if (neighbour) throw invalidArgument(`A new column would overlap table '${neighbour.rawName}'`);
+      table.sheet.setCell(table.headerRow, column, { value: header });
+      table.columnCountRaw++;
+      created = { table, index: table.columnCountRaw - 1 };
+    });
+    return new TableColumnApi(this.ctx, `the new column '${name}'`, () => {
+      if (!created) throw itemNotFound("The column was not added");
+      return created;
+    });
+  }
+}
+
+export class TableColumnApi extends ApiObject<{ table: FakeTable; index: number }> {
+  protected properties(model: { table: FakeTable; index: number }, names: string[]) {
+    return pick(names, {
+      name: () => model.table.headers()[model.index],
+      index: () => model.index,
+    });
+  }
+  get name(): string {
+    return this.loadedValue("name");
   }
   get index(): number {
-    this.requireLoaded("index");
-    return this.position;
+    return this.loadedValue("index");
   }
-  getDataBodyRange(): FakeRange {
-    return this.table.sheet.getRangeByIndexes(
-      this.table.headerRow + 1,
-      this.table.column + this.position,
-      this.table.rowCountRaw,
-      1,
-    );
-  }
-  getRange(): FakeRange {
-    return this.table.sheet.getRangeByIndexes(
-      this.table.headerRow,
-      this.table.column + this.position,
-      this.table.rowCountRaw + 1,
-      1,
-    );
-  }
-}
-
-abstract class FakeCollection<T extends Loadable> extends Loadable {
-  private snapshot: T[] | undefined;
-  protected abstract current(): T[];
-
-  get items(): T[] {
-    if (!this.snapshot) throw new PropertyNotLoadedError("a collection", "items");
-    return this.snapshot;
-  }
-
-  protected override onLoaded(properties: Set<string>): void {
-    this.snapshot = this.current();
-    const itemProperties = [...properties]
-      .filter((p) => p.startsWith("items/"))
-      .map((p) => p.slice("items/".length));
-    const forItems = itemProperties.length > 0 ? new Set(itemProperties) : new Set(["*"]);
-    this.snapshot.forEach((item) => item.completeLoad(forItems));
-  }
-
-  override forgetLoads(): void {
-    super.forgetLoads();
-    this.snapshot = undefined;
-  }
-
-  getCount(): { value: number } & Loadable {
-    const count = new (class extends Loadable {
-      constructor(
-        ctx: () => FakeContext,
-        private readonly read: () => number,
-      ) {
-        super(ctx, "a count");
-      }
-      get value(): number {
-        this.requireLoaded("value");
-        return this.read();
-      }
-    })(this.ctx, () => this.current().length);
-    count.load("value");
-    return count;
-  }
-}
-
-export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
-  constructor(
-    ctx: () => FakeContext,
-    private readonly table: FakeTable,
-  ) {
-    super(ctx, `the columns of table '${table.rawName}'`);
-  }
-  protected current(): FakeTableColumn[] {
-    return Array.from(
-      { length: this.table.columnCountRaw },
-      (_, i) => new FakeTableColumn(this.ctx, this.table, i),
-    );
-  }
-  getItem(name: string): FakeTableColumn {
-    const index = this.current().findIndex((c) => c.rawName === name);
-    if (index < 0) throw new Error(`Table '${this.table.rawName}' has no column '${name}'`);
-    return new FakeTableColumn(this.ctx, this.table, index);
-  }
-  /** Appends a column at the right (index null), as the add-in does. */
-  add(index: number | null | undefined, values: unknown, name?: string): FakeTableColumn {
-    if (index !== null && index !== undefined && index !== this.table.columnCountRaw) {
-      throw new Error("The double only appends columns at the end");
-    }
-    const column = this.table.column + this.table.columnCountRaw;
-    this.table.sheet.setCell(this.table.headerRow, column, {
-      value: name ?? `Column${this.table.columnCountRaw + 1}`,
+  getDataBodyRange(): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.getDataBodyRange()`, () => {
+      const { table, index } = this.resolve();
+      return { ...table.bodyArea(), column: table.column + index, columns: 1 };
     });
-    if (values !== undefined && values !== null)
-      throw new Error("The double adds columns without values; write them after");
-    this.table.columnCountRaw++;
-    return new FakeTableColumn(this.ctx, this.table, this.table.columnCountRaw - 1);
+  }
+  getRange(): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.getRange()`, () => {
+      const { table, index } = this.resolve();
+      return {
+        sheet: table.sheet,
+        row: table.headerRow,
+        column: table.column + index,
+        rows: table.rowCountRaw + 1,
+        columns: 1,
+      };
+    });
   }
 }
 
-export class FakeTableRowCollection extends Loadable {
-  constructor(
-    ctx: () => FakeContext,
-    private readonly table: FakeTable,
-  ) {
-    super(ctx, `the rows of table '${table.rawName}'`);
+export class TableRowCollectionApi extends ApiObject<FakeTable> {
+  constructor(ctx: FakeContext, label: string, table: () => FakeTable) {
+    super(ctx, `${label}.rows`, table);
+  }
+  protected properties(table: FakeTable, names: string[]) {
+    return pick(names, { count: () => table.rowCountRaw });
   }
   get count(): number {
-    this.requireLoaded("count");
-    return this.table.rowCountRaw;
+    return this.loadedValue("count");
   }
-  /** Appends rows at the end of the table (index null), as co-authoring needs. */
+
+  /**
+   * Appends rows at the end of the table (index null), as co-authoring needs. New rows take each
+   * column's number format, validation and conditional formats from the row above, and a calculated
+   * column's formula where the value given is null; any other value in a calculated column is
+   * refused (whether Excel keeps it or fills the formula is not documented).
+   */
   add(index: number | null | undefined, values: unknown[][]): void {
-    if (index !== null && index !== undefined)
-      throw new Error("The add-in must append at the table's end (index null)");
-    const start = this.table.headerRow + 1 + this.table.rowCountRaw;
-    const range = this.table.sheet.getRangeByIndexes(
-      start,
-      this.table.column,
-      values.length,
-      this.table.columnCountRaw,
-    );
-    // New rows take the number formats of the row above, as table rows do.
-    for (let c = 0; c < this.table.columnCountRaw; c++) {
-      const format = this.table.sheet.getCell(start - 1, this.table.column + c)?.numberFormat;
-      if (format)
-        for (let r = 0; r < values.length; r++)
-          this.table.sheet.setCell(start + r, this.table.column + c, { value: "", numberFormat: format });
-    }
-    range.values = values as CellValue[][];
-    this.table.rowCountRaw += values.length;
-    this.table.addCalls++;
+    this.act(`add(null, ${Array.isArray(values) ? values.length : "?"} rows)`, values, (table) => {
+      if (index !== null && index !== undefined)
+        throw invalidArgument("The add-in must append at the table's end (index null)");
+      const sheet = table.sheet;
+      const start = table.headerRow + 1 + table.rowCountRaw;
+      const area: Area = {
+        sheet,
+        row: start,
+        column: table.column,
+        rows: values.length,
+        columns: table.columnCountRaw,
+      };
+      const grid = checkGrid(values, area, "rows.add values");
+      for (let r = 0; r < grid.length; r++)
+        for (let c = 0; c < table.columnCountRaw; c++) {
+          if (sheet.getCell(start + r, table.column + c) || sheet.tableAt(start + r, table.column + c))
+            throw invalidArgument(
+              `Adding rows to '${table.rawName}' would move the cells below it: the double refuses it`,
+            );
+        }
+      for (const [column, formula] of table.calculated) {
+        if (grid.some((row) => row[column] !== null && row[column] !== undefined))
+          throw invalidArgument(
+            `Column '${table.headers()[column]}' of '${table.rawName}' is a calculated column: give null there`,
+          );
+        void formula;
+      }
+      const last = start - 1;
+      for (let c = 0; c < table.columnCountRaw; c++) {
+        const column = table.column + c;
+        const format = sheet.getCell(last, column)?.numberFormat;
+        if (format)
+          for (let r = 0; r < grid.length; r++)
+            sheet.setCell(start + r, column, { value: "", numberFormat: format });
+        for (const list of [sheet.validations, sheet.prompts, sheet.conditionalFormats])
+          for (const item of list)
+            if (item.column === column && item.row + item.rows - 1 === last) item.rows += grid.length;
+      }
+      table.rowCountRaw += grid.length;
+      sheet.workbook.markChanged(sheet, start, grid.length);
+      grid.forEach((row, r) =>
+        row.forEach((item, c) => {
+          const formula = table.calculated.get(c);
+          sheet.writeCell(
+            start + r,
+            table.column + c,
+            formula !== undefined && (item === null || item === undefined) ? formula : item,
+          );
+        }),
+      );
+      table.addCalls++;
+    });
   }
 }
 
-export class FakeTable extends Loadable {
-  readonly changeHandlers: (() => Promise<unknown> | void)[] = [];
-  /** Excel's table change event: handlers run after the sync that carried the change. */
-  readonly onChanged = {
-    add: (handler: () => Promise<unknown> | void) => {
-      this.changeHandlers.push(handler);
-      return { remove: () => void this.changeHandlers.splice(this.changeHandlers.indexOf(handler), 1) };
-    },
-  };
-  readonly columns: FakeTableColumnCollection;
-  readonly rows: FakeTableRowCollection;
-  addCalls = 0;
-  private tableName: string;
-  showTotals = false;
-  style = "";
+// ---- Names ----------------------------------------------------------------------------------
 
-  constructor(
-    ctx: () => FakeContext,
-    readonly sheet: FakeWorksheet,
-    readonly headerRow: number,
-    readonly column: number,
-    public columnCountRaw: number,
-    public rowCountRaw: number,
-    name: string,
-  ) {
-    super(ctx, `table '${name}'`);
-    this.tableName = name;
-    this.columns = new FakeTableColumnCollection(ctx, this);
-    this.rows = new FakeTableRowCollection(ctx, this);
-  }
-
-  get name(): string {
-    this.requireLoaded("name");
-    return this.tableName;
-  }
-  set name(value: string) {
-    this.tableName = value;
-  }
-  get rawName(): string {
-    return this.tableName;
-  }
-  get worksheet(): FakeWorksheet {
-    return this.sheet;
-  }
-
-  getDataBodyRange(): FakeRange {
-    return this.sheet.getRangeByIndexes(
-      this.headerRow + 1,
-      this.column,
-      this.rowCountRaw,
-      this.columnCountRaw,
-    );
-  }
-  getHeaderRowRange(): FakeRange {
-    return this.sheet.getRangeByIndexes(this.headerRow, this.column, 1, this.columnCountRaw);
-  }
-  getRange(): FakeRange {
-    return this.sheet.getRangeByIndexes(
-      this.headerRow,
-      this.column,
-      this.rowCountRaw + 1,
-      this.columnCountRaw,
-    );
-  }
-
-  /** Test access: header names and the data rows' values. */
-  headers(): string[] {
-    return this.sheet.read(this.headerRow, this.column, 1, this.columnCountRaw)[0].map(String);
-  }
-  dataValues(): CellValue[][] {
-    return this.sheet.read(this.headerRow + 1, this.column, this.rowCountRaw, this.columnCountRaw);
-  }
-  dataFormulas(): (string | undefined)[][] {
-    return Array.from({ length: this.rowCountRaw }, (_, r) =>
-      Array.from(
-        { length: this.columnCountRaw },
-        (_, c) => this.sheet.getCell(this.headerRow + 1 + r, this.column + c)?.formula,
-      ),
-    );
-  }
-}
-
-export class FakeTableCollection extends FakeCollection<FakeTable> {
-  constructor(
-    ctx: () => FakeContext,
-    private readonly workbook: FakeWorkbook,
-    private readonly sheet?: FakeWorksheet,
-  ) {
-    super(ctx, sheet ? `the tables of '${sheet.rawName}'` : "the workbook's tables");
-  }
-  protected current(): FakeTable[] {
-    return this.workbook.allTables.filter((t) => !this.sheet || t.sheet === this.sheet);
-  }
-  getItem(name: string): FakeTable {
-    const table = this.current().find((t) => t.rawName.toLowerCase() === name.toLowerCase());
-    if (!table) throw itemNotFound(`No table '${name}'`);
-    return table;
-  }
-  getItemOrNullObject(name: string): FakeTable | NullObject {
-    return (
-      this.current().find((t) => t.rawName.toLowerCase() === name.toLowerCase()) ?? new NullObject(this.ctx)
-    );
-  }
-  /** Creates a table over a range whose first row holds the headers. */
-  add(range: FakeRange, hasHeaders: boolean): FakeTable {
-    if (!hasHeaders) throw new Error("The add-in always creates tables with headers");
-    const sheet = this.sheet ?? range.sheet;
-    const overlapping = this.workbook.allTables.find(
-      (t) =>
-        t.sheet === sheet &&
-        range.row <= t.headerRow + t.rowCountRaw &&
-        t.headerRow <= range.row + range.rowCountValue - 1 &&
-        range.column <= t.column + t.columnCountRaw - 1 &&
-        t.column <= range.column + range.columnCountValue - 1,
-    );
-    if (overlapping) throw new Error(`A table cannot overlap table '${overlapping.rawName}'`);
-    const table = new FakeTable(
-      this.ctx,
-      sheet,
-      range.row,
-      range.column,
-      range.columnCountValue,
-      // Excel gives a header-only table one blank data row.
-      Math.max(1, range.rowCountValue - 1),
-      `Table${this.workbook.allTables.length + 1}`,
-    );
-    this.workbook.allTables.push(table);
-    return table;
-  }
-}
-
-export class NullObject extends Loadable {
-  constructor(ctx: () => FakeContext) {
-    super(ctx, "a null object");
-  }
-  get isNullObject(): boolean {
-    this.requireLoaded("isNullObject");
-    return true;
-  }
-}
-
-export class FakeNamedItem extends Loadable {
-  constructor(
-    ctx: () => FakeContext,
-    readonly rawName: string,
-    public rawFormula: string,
-    public comment = "",
-  ) {
-    super(ctx, `name '${rawName}'`);
-  }
-  get name(): string {
-    this.requireLoaded("name");
-    return this.rawName;
-  }
-  get formula(): string {
-    this.requireLoaded("formula");
-    return this.rawFormula;
-  }
-  set formula(value: string) {
-    this.rawFormula = value;
-  }
-  get isNullObject(): boolean {
-    this.requireLoaded("isNullObject");
-    return false;
-  }
-  delete(): void {
-    this.workbookNames().remove(this);
-  }
-  /** The range a name refers to ('Sheet'!$B$2 or 'Sheet'!$A$2:$A$7). */
-  getRange(): FakeRange {
-    const match = /^='?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(this.rawFormula);
-    if (!match) throw new Error(`The name '${this.rawName}' does not refer to a range`);
-    const sheet = this.workbook().sheet(match[1]);
-    if (!sheet) throw itemNotFound(`No worksheet '${match[1]}'`);
-    const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const row = Number(match[3]) - 1;
-    const lastRow = match[5] ? Number(match[5]) - 1 : row;
-    const lastColumn = match[4] ? column(match[4]) : column(match[2]);
-    return sheet.getRangeByIndexes(
-      row,
-      column(match[2]),
-      lastRow - row + 1,
-      lastColumn - column(match[2]) + 1,
-    );
-  }
-  workbook!: () => FakeWorkbook;
-  workbookNames!: () => FakeNamedItemCollection;
-}
-
-export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
-  readonly all: FakeNamedItem[] = [];
-  constructor(
-    ctx: () => FakeContext,
-    readonly owner: () => FakeWorkbook,
-  ) {
-    super(ctx, "the workbook's names");
+export class NamedItemCollectionApi extends CollectionApi<FakeNamedItem, NamedItemApi> {
+  constructor(ctx: FakeContext) {
+    super(ctx, "names", () => []);
   }
   protected current(): FakeNamedItem[] {
-    return [...this.all];
+    return [...this.ctx.model.names.all];
   }
-  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
-    if (this.all.some((n) => n.rawName.toLowerCase() === name.toLowerCase()))
-      throw new Error(`The name '${name}' already exists`);
-    const formula =
-      typeof reference === "string"
-        ? reference
-        : `='${reference.sheet.rawName}'!$${cellAddress(reference.row, reference.column).replace(/(\d+)$/, "$$$1")}` +
-          (reference.rowCountValue > 1 || reference.columnCountValue > 1
-            ? `:$${cellAddress(reference.row + reference.rowCountValue - 1, reference.column + reference.columnCountValue - 1).replace(/(\d+)$/, "$$$1")}`
-            : "");
-    const item = new FakeNamedItem(this.ctx, name, formula, comment);
-    item.workbookNames = () => this;
-    item.workbook = this.owner;
-    this.all.push(item);
-    this.ctx().recordWrite(formula);
-    return item;
+  protected wrap(model: FakeNamedItem): NamedItemApi {
+    return new NamedItemApi(this.ctx, `name '${model.rawName}'`, () => model);
   }
-  getItem(name: string): FakeNamedItem {
-    const item = this.find(name);
-    if (!item) throw new Error(`No name '${name}'`);
-    return item;
-  }
-  getItemOrNullObject(name: string): FakeNamedItem | NullObject {
-    return this.all.find((n) => n.rawName.toLowerCase() === name.toLowerCase()) ?? new NullObject(this.ctx);
-  }
-  remove(item: FakeNamedItem): void {
-    this.all.splice(this.all.indexOf(item), 1);
-  }
-  find(name: string): FakeNamedItem | undefined {
-    return this.all.find((n) => n.rawName.toLowerCase() === name.toLowerCase());
-  }
-}
 
-export class FakeChart extends Loadable {
-  readonly title = { text: "" };
-  constructor(
-    ctx: () => FakeContext,
-    public rawName: string,
-    readonly type: string,
-    readonly source: FakeRange,
-  ) {
-    super(ctx, `chart '${rawName}'`);
+  /** NamedItemCollection.add: a valid name, unique among names and tables, with a formula that parses. */
+  add(name: string, reference: RangeApi | string, comment?: string): NamedItemApi {
+    let created: FakeNamedItem | undefined;
+    const payload = typeof reference === "string" ? reference : null;
+    this.ctx.enqueue(`names.add('${name}', …)`, [name, payload, comment ?? null], () => {
+      const model = this.ctx.model;
+      model.checkNewName(name, "name");
+      const formula = typeof reference === "string" ? reference : areaFormula(reference.resolve());
+      if (!formula.startsWith("="))
+        throw invalidArgument(`The formula of a name starts with "=": ${formula}`);
+      checkFormula(formula, { workbook: model });
+      created = new FakeNamedItem(name, formula, comment);
+      model.names.all.push(created);
+    });
+    return new NamedItemApi(this.ctx, `the new name '${name}'`, () => {
+      if (!created) throw itemNotFound(`The name '${name}' was not added`);
+      return created;
+    });
   }
-  get name(): string {
-    this.requireLoaded("name");
-    return this.rawName;
-  }
-  set name(value: string) {
-    this.rawName = value;
-  }
-  setPosition(): void {}
-}
 
-export class FakeChartCollection extends FakeCollection<FakeChart> {
-  readonly all: FakeChart[] = [];
-  constructor(
-    ctx: () => FakeContext,
-    readonly sheet: FakeWorksheet,
-  ) {
-    super(ctx, `the charts of '${sheet.rawName}'`);
+  getItem(name: string): NamedItemApi {
+    return new NamedItemApi(this.ctx, `names.getItem('${name}')`, () => {
+      const item = this.ctx.model.names.find(name);
+      if (!item) throw itemNotFound(`There is no name '${name}'`);
+      return item;
+    });
   }
-  protected current(): FakeChart[] {
-    return [...this.all];
-  }
-  add(type: string, source: FakeRange): FakeChart {
-    const chart = new FakeChart(this.ctx, `Chart ${this.all.length + 1}`, type, source);
-    this.all.push(chart);
-    return chart;
-  }
-}
 
-export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
-  constructor(
-    ctx: () => FakeContext,
-    private readonly workbook: FakeWorkbook,
-  ) {
-    super(ctx, "the workbook's worksheets");
-  }
-  protected current(): FakeWorksheet[] {
-    return [...this.workbook.sheets];
-  }
-  getItem(name: string): FakeWorksheet {
-    const sheet = this.workbook.sheets.find((s) => s.rawName.toLowerCase() === name.toLowerCase());
-    if (!sheet) throw itemNotFound(`No worksheet '${name}'`);
-    return sheet;
-  }
-  getItemOrNullObject(name: string): FakeWorksheet | NullObject {
-    return (
-      this.workbook.sheets.find((s) => s.rawName.toLowerCase() === name.toLowerCase()) ??
-      new NullObject(this.ctx)
+  getItemOrNullObject(name: string): NamedItemApi {
+    return new NamedItemApi(
+      this.ctx,
+      `names.getItemOrNullObject('${name}')`,
+      () => this.ctx.model.names.find(name) ?? NULL,
     );
   }
-  add(name: string): FakeWorksheet {
-    if (this.workbook.sheets.some((s) => s.rawName.toLowerCase() === name.toLowerCase())) {
-      throw new Error(`A worksheet named '${name}' already exists`);
-    }
-    const sheet = new FakeWorksheet(this.ctx, this.workbook, name);
-    sheet.position = this.workbook.sheets.length;
-    this.workbook.sheets.push(sheet);
-    return sheet;
+}
+
+export class NamedItemApi extends ApiObject<OrNull<FakeNamedItem>> {
+  protected properties(model: OrNull<FakeNamedItem>, names: string[]) {
+    if (model === NULL) return pick(names, { isNullObject: () => true });
+    return pick(names, {
+      name: () => model.rawName,
+      formula: () => model.rawFormula,
+      comment: () => model.comment,
+      isNullObject: () => false,
+    });
+  }
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
+  }
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  get formula(): string {
+    return this.loadedValue("formula");
+  }
+  set formula(value: string) {
+    this.act(`formula = ${value}`, value, (model) => {
+      const item = notNull(model, this.label);
+      if (!value.startsWith("=")) throw invalidArgument(`The formula of a name starts with "=": ${value}`);
+      checkFormula(value, { workbook: this.ctx.model });
+      item.rawFormula = value;
+    });
+  }
+  delete(): void {
+    this.act("delete()", null, (model) => {
+      const item = notNull(model, this.label);
+      const all = this.ctx.model.names.all;
+      all.splice(all.indexOf(item), 1);
+    });
+  }
+  /** The range the name refers to; a name holding a constant has none (InvalidArgument). */
+  getRange(): RangeApi {
+    return new RangeApi(this.ctx, `${this.label}.getRange()`, () => {
+      const item = notNull(this.resolve(), this.label);
+      const area = this.ctx.model.nameArea(item);
+      if (!area) throw invalidArgument(`The name '${item.rawName}' does not refer to a range`);
+      return area;
+    });
   }
 }
 
-export class FakeWorkbook {
-  readonly sheets: FakeWorksheet[] = [];
-  readonly allTables: FakeTable[] = [];
-  readonly worksheets: FakeWorksheetCollection;
-  readonly tables: FakeTableCollection;
-  readonly names: FakeNamedItemCollection;
-  private context: FakeContext | undefined;
-  private readonly ctx = () => {
-    if (!this.context) throw new Error("The workbook is not attached to a context");
-    return this.context;
-  };
+// ---- Charts ---------------------------------------------------------------------------------
 
-  constructor() {
-    this.worksheets = new FakeWorksheetCollection(this.ctx, this);
-    this.tables = new FakeTableCollection(this.ctx, this);
-    this.names = new FakeNamedItemCollection(this.ctx, () => this);
+export class ChartCollectionApi extends CollectionApi<FakeChart, ChartApi> {
+  constructor(
+    ctx: FakeContext,
+    label: string,
+    private readonly sheet: () => FakeWorksheet,
+  ) {
+    super(ctx, `${label}.charts`, () => []);
   }
-
-  attach(context: FakeContext): void {
-    this.context = context;
-    this.forgetLoads();
+  protected current(): FakeChart[] {
+    return [...this.sheet().charts.all];
   }
-
-  private readonly changed = new Set<FakeTable>();
-
-  /** Records which tables a write touched, for their change events. */
-  markChanged(sheet: FakeWorksheet, row: number, rows: number): void {
-    for (const table of this.allTables) {
-      if (
-        table.sheet === sheet &&
-        row <= table.headerRow + table.rowCountRaw + rows &&
-        row + rows > table.headerRow
-      ) {
-        this.changed.add(table);
-      }
-    }
+  protected wrap(model: FakeChart): ChartApi {
+    return new ChartApi(this.ctx, `chart '${model.rawName}'`, () => model);
   }
-
-  /** Fires the change events of the tables written since the last sync (after it, as Excel does). */
-  fireChanges(): void {
-    const tables = [...this.changed];
-    this.changed.clear();
-    for (const table of tables)
-      for (const handler of table.changeHandlers) setTimeout(() => void handler(), 0);
+  add(type: string, source: RangeApi, seriesBy?: string): ChartApi {
+    let created: FakeChart | undefined;
+    this.ctx.enqueue(`${this.label}.add('${type}', …, '${seriesBy ?? "Auto"}')`, type, () => {
+      const sheet = this.sheet();
+      const area = source.resolve();
+      created = new FakeChart(`Chart ${sheet.charts.all.length + 1}`, type, area);
+      sheet.charts.all.push(created);
+    });
+    return new ChartApi(this.ctx, "the new chart", () => {
+      if (!created) throw itemNotFound("The chart was not added");
+      return created;
+    });
   }
+}
 
-  removeSheet(sheet: FakeWorksheet): void {
-    this.sheets.splice(this.sheets.indexOf(sheet), 1);
-    for (let i = this.allTables.length - 1; i >= 0; i--)
-      if (this.allTables[i].sheet === sheet) this.allTables.splice(i, 1);
+export class ChartApi extends ApiObject<FakeChart> {
+  readonly title: { text: string };
+  constructor(ctx: FakeContext, label: string, resolver: () => FakeChart) {
+    super(ctx, label, resolver);
+    const chart = this;
+    this.title = {
+      set text(value: string) {
+        chart.act(`title.text = '${value}'`, value, (model) => void (model.title = value));
+      },
+      get text(): string {
+        throw new PropertyNotLoadedError(label, "title.text");
+      },
+    };
   }
-
-  forgetLoads(): void {
-    this.worksheets.forgetLoads();
-    this.tables.forgetLoads();
-    this.names.forgetLoads();
-    for (const sheet of this.sheets) {
-      sheet.forgetLoads();
-      sheet.charts.forgetLoads();
-    }
-    for (const table of this.allTables) {
-      table.forgetLoads();
-      table.columns.forgetLoads();
-      table.rows.forgetLoads();
-    }
+  protected properties(model: FakeChart, names: string[]) {
+    return pick(names, { name: () => model.rawName });
   }
-
-  /** Test helpers that bypass the load rules. */
-  sheet(name: string): FakeWorksheet | undefined {
-    return this.sheets.find((s) => s.rawName === name);
+  get name(): string {
+    return this.loadedValue("name");
   }
-  table(name: string): FakeTable | undefined {
-    return this.allTables.find((t) => t.rawName === name);
+  set name(value: string) {
+    this.act(`name = '${value}'`, value, (model) => void (model.rawName = value));
+  }
+  setPosition(start: string, end?: string): void {
+    this.act(`setPosition('${start}', '${end ?? ""}')`, [start, end ?? null], (model) => {
+      for (const address of [start, end].filter(Boolean) as string[])
+        if (!/^[A-Z]{1,3}\d+$/.test(address)) throw invalidArgument(`'${address}' is not a cell address`);
+      model.position = [start, end ?? start];
+    });
   }
 }

@@ -249,6 +249,7 @@ describe("buildOverview", () => {
     // A person types text over the as-of date on the About sheet.
     const context = new FakeContext(book.workbook);
     context.workbook.names.getItem("AsOfDate").getRange().values = [["end of June"]];
+    await context.sync();
 
     const snapshot = await book.read();
     expect(snapshot.asOf).toBeUndefined();

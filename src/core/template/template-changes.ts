@@ -18,6 +18,9 @@ export interface ExistingTable {
   readonly rowCount: number;
   /** Values of the table's first template column (the goal Id on Targets and Dashboard). */
   readonly keys?: readonly Cell[];
+  /** Where the table's data body starts (0-based row and column on its sheet). */
+  readonly bodyRow?: number;
+  readonly bodyColumn?: number;
 }
 
 export interface WorkbookState {
@@ -26,6 +29,8 @@ export interface WorkbookState {
   /** Defined names (any case) and their formulas. */
   readonly names: ReadonlyMap<string, string>;
   readonly chartNames: readonly string[];
+  /** The workbook's structure is protected: no sheet can be added. */
+  readonly structureProtected?: boolean;
 }
 
 export interface SheetPlacement {

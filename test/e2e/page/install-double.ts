@@ -17,8 +17,7 @@ import { addEntries } from "../../../src/excel/register";
 import { FakeContext, FakeWorkbook } from "../../support/excel-double";
 
 const params = new URLSearchParams(location.search);
-const workbook = new FakeWorkbook();
-new FakeContext(workbook).workbook.worksheets.add("Sheet1");
+const workbook = FakeWorkbook.withSheets("Sheet1");
 
 /** What the pane asked of Office beyond Excel (startup behaviour, document settings), for the suite. */
 const officeCalls: string[] = [];

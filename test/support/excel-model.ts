@@ -1,0 +1,461 @@
+/**
+ * The state behind the Excel double: sheets, cells, tables, names and charts, with the rules Excel
+ * applies when they change. The API objects the add-in calls (excel-double.ts) queue operations
+ * that run against this model at context.sync(); tests read and arrange the model directly.
+ *
+ * Each rule names the page or issue it follows. Where Excel's behaviour is not documented, the
+ * model refuses the case, so no code of ours can rely on either outcome.
+ */
+import { cellAddress } from "../../src/core/template/cell-text";
+import { checkFormula } from "./excel-formula-check";
+
+export type CellValue = string | number | boolean;
+
+export interface CellState {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+}
+
+/**
+ * Excel's error (OfficeExtension.Error): a code from Excel.ErrorCodes and a debugInfo naming the
+ * statement that failed (learn.microsoft.com/javascript/api/office/officeextension.error and
+ * officeextension.debuginfo; codes: learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+ */
+export class ExcelError extends Error {
+  debugInfo: {
+    code: string;
+    message: string;
+    errorLocation?: string;
+    statement?: string;
+    surroundingStatements?: string[];
+  };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message };
+  }
+}
+
+export const invalidArgument = (message: string) => new ExcelError("InvalidArgument", message);
+export const itemNotFound = (message: string) => new ExcelError("ItemNotFound", message);
+export const itemAlreadyExists = (message: string) => new ExcelError("ItemAlreadyExists", message);
+export const invalidOperation = (message: string) => new ExcelError("InvalidOperation", message);
+
+/** A block of cells on one sheet. */
+export interface Area {
+  readonly sheet: FakeWorksheet;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export function areaAddress(area: Area): string {
+  const first = cellAddress(area.row, area.column);
+  const last = cellAddress(area.row + area.rows - 1, area.column + area.columns - 1);
+  return `${quoteSheet(area.sheet.rawName)}!${first === last ? first : `${first}:${last}`}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function absolute(row: number, column: number): string {
+  return cellAddress(row, column).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+}
+
+/** The formula of a defined name for an area: ='Sheet'!$A$2:$A$7, as Excel writes it. */
+export function areaFormula(area: Area): string {
+  const first = absolute(area.row, area.column);
+  const last = absolute(area.row + area.rows - 1, area.column + area.columns - 1);
+  return `='${area.sheet.rawName.replace(/'/g, "''")}'!${first}${first === last ? "" : `:${last}`}`;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+// ---- Names ----------------------------------------------------------------------------------
+
+/** Excel specifications and limits (support.microsoft.com, "Excel specifications and limits"). */
+export const MAX_CELL_CHARACTERS = 32_767;
+export const MAX_FORMULA_CHARACTERS = 8_192;
+
+/**
+ * Sheet names (support.microsoft.com, "Rename a worksheet"): not blank, at most 31 characters,
+ * none of : \ / ? * [ ], not starting or ending with an apostrophe, and not "History", which Excel
+ * reserves for its change tracking.
+ */
+export function checkSheetName(name: string): void {
+  const problem =
+    typeof name !== "string" || name.trim() === ""
+      ? "is blank"
+      : name.length > 31
+        ? "is longer than 31 characters"
+        : /[:\\/?*[\]]/.test(name)
+          ? "contains one of : \\ / ? * [ ]"
+          : name.startsWith("'") || name.endsWith("'")
+            ? "starts or ends with an apostrophe"
+            : sameName(name, "History")
+              ? 'is "History", which Excel reserves'
+              : undefined;
+  if (problem) throw invalidArgument(`The sheet name '${name}' ${problem}.`);
+}
+
+/**
+ * Defined names and table names (support.microsoft.com, "Names in formulas": "Syntax rules for
+ * names"): a letter, underscore or backslash first; then letters, digits, periods and underscores;
+ * no spaces; not a cell reference (A1, R1C1, R, C); at most 255 characters.
+ */
+export function checkDefinedName(name: string, what: "name" | "table name"): void {
+  const looksLikeCell =
+    /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr](\d*)?[Cc]?(\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) ||
+    looksLikeCell
+  ) {
+    throw invalidArgument(`'${name}' is not a valid ${what}.`);
+  }
+}
+
+// ---- Typing into a cell ---------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const EPOCH = Date.UTC(1899, 11, 30);
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function dateSerial(year: number, month: number, day: number): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return Math.round((ms - EPOCH) / DAY_MS);
+}
+
+/** Excel keeps 15 significant digits ("Excel specifications and limits": number precision). */
+function fifteenDigits(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+/**
+ * What Excel makes of text typed into a General cell (Range.values remarks in the office-js
+ * typings: a string is interpreted as typed input; "If the returned value starts with a plus,
+ * minus, or equal sign, Excel interprets this value as a formula"). The double converts every form
+ * it is unsure of: numbers (with thousands separators and exponents, to 15 significant digits),
+ * percentages, dates in ISO, slash, dash, month-name and Chinese forms, TRUE and FALSE.
+ */
+export function typedInput(text: string): { value: CellValue; numberFormat?: string } {
+  const trimmed = text.trim();
+  if (/^(true|false)$/i.test(trimmed)) return { value: /^true$/i.test(trimmed) };
+  const number = /^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+  if (number.test(trimmed)) return { value: fifteenDigits(Number(trimmed.replace(/,/g, ""))) };
+  const percent = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/.exec(trimmed);
+  if (percent) return { value: fifteenDigits(Number(percent[1]) / 100), numberFormat: "0%" };
+  let serial: number | undefined;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(trimmed)))
+    serial = dateSerial(+match[1], +match[2], +match[3]);
+  else if ((match = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(trimmed)))
+    serial = dateSerial(+match[1], +match[2], +match[3]);
+  else if ((match = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/.exec(trimmed))) {
+    const year = match[3].length === 2 ? 2000 + +match[3] : +match[3];
+    serial = dateSerial(year, +match[1], +match[2]);
+  } else if ((match = /^(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[- ](\d{4})$/.exec(trimmed))) {
+    const month = MONTHS.indexOf(match[2].toLowerCase()) + 1;
+    if (month > 0) serial = dateSerial(+match[3], month, +match[1]);
+  }
+  if (serial !== undefined) return { value: serial, numberFormat: "yyyy-mm-dd" };
+  return { value: text };
+}
+
+// ---- Model ----------------------------------------------------------------------------------
+
+export interface ValidationState {
+  row: number;
+  column: number;
+  rows: number;
+  rule: unknown;
+}
+
+export class FakeWorksheet {
+  readonly cells = new Map<string, CellState>();
+  readonly columnWidths = new Map<number, number>();
+  readonly validations: ValidationState[] = [];
+  readonly conditionalFormats: {
+    row: number;
+    column: number;
+    rows: number;
+    type: string;
+    settings: unknown;
+  }[] = [];
+  readonly prompts: { row: number; column: number; rows: number; prompt: unknown }[] = [];
+  /** Formatting set through range.format (font, fill, alignment), by cell block, in order. */
+  readonly formats: { address: string; property: string; value: unknown }[] = [];
+  readonly charts: { all: FakeChart[] } = { all: [] };
+  frozenRows = 0;
+  protected = false;
+  rawVisibility = "Visible";
+
+  constructor(
+    readonly workbook: FakeWorkbook,
+    public rawName: string,
+  ) {}
+
+  getCell(row: number, column: number): CellState | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+
+  setCell(row: number, column: number, state: CellState | undefined): void {
+    if (state === undefined) this.cells.delete(`${row},${column}`);
+    else this.cells.set(`${row},${column}`, state);
+  }
+
+  /** Values of a block, for test assertions. */
+  read(row: number, column: number, rowCount: number, columnCount: number): CellValue[][] {
+    return Array.from({ length: rowCount }, (_, r) =>
+      Array.from({ length: columnCount }, (_, c) => this.getCell(row + r, column + c)?.value ?? ""),
+    );
+  }
+
+  /** Test access: removes the sheet and its tables at once. */
+  delete(): void {
+    this.workbook.removeSheet(this);
+  }
+
+  tableAt(row: number, column: number): FakeTable | undefined {
+    return this.workbook.allTables.find(
+      (t) =>
+        t.sheet === this &&
+        row >= t.headerRow &&
+        row <= t.headerRow + t.rowCountRaw &&
+        column >= t.column &&
+        column < t.column + t.columnCountRaw,
+    );
+  }
+
+  /**
+   * Writes one cell as Excel does when a value or formula is set through the API, at `row`,
+   * `column` (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values: null
+   * leaves the cell as it is, "" clears its content and keeps its format).
+   */
+  writeCell(row: number, column: number, item: unknown): void {
+    if (item === null || item === undefined) return;
+    const previous = this.getCell(row, column);
+    const numberFormat = previous?.numberFormat;
+    const keep = (state: CellState) =>
+      this.setCell(row, column, numberFormat ? { ...state, numberFormat } : state);
+    if (item === "") {
+      this.setCell(row, column, numberFormat ? { value: "", numberFormat } : undefined);
+      return;
+    }
+    if (typeof item === "number") {
+      if (!Number.isFinite(item)) throw invalidArgument(`${item} cannot be written to a cell`);
+      keep({ value: item });
+      return;
+    }
+    if (typeof item === "boolean") {
+      keep({ value: item });
+      return;
+    }
+    if (typeof item !== "string")
+      throw invalidArgument(`${JSON.stringify(item)} cannot be written to a cell`);
+    if (item.length > MAX_CELL_CHARACTERS)
+      throw invalidArgument(
+        `A cell holds at most ${MAX_CELL_CHARACTERS} characters; this text has ${item.length} (Excel specifications and limits)`,
+      );
+    // A leading apostrophe marks typed input as text and is not part of the value; reading
+    // values or formulas back gives the text without it (office-js issue 6687).
+    if (item.startsWith("'")) {
+      keep({ value: item.slice(1) });
+      return;
+    }
+    // A cell formatted as text keeps typed input as text, formulas included.
+    if (numberFormat === "@") {
+      keep({ value: item });
+      return;
+    }
+    const formula = item.startsWith("=")
+      ? item
+      : /^[+-]/.test(item) && typeof typedInput(item).value !== "number"
+        ? `=${item}`
+        : undefined;
+    if (formula !== undefined) {
+      if (formula.length > MAX_FORMULA_CHARACTERS)
+        throw invalidArgument(`A formula holds at most ${MAX_FORMULA_CHARACTERS} characters`);
+      checkFormula(formula, { workbook: this.workbook, sheet: this, row, column });
+      keep({ value: "", formula });
+      return;
+    }
+    if (item.startsWith("@"))
+      throw invalidArgument(
+        `Text starting with "@" (${JSON.stringify(item.slice(0, 20))}) may be read as a formula: the double refuses it`,
+      );
+    const typed = typedInput(item);
+    const format = numberFormat ?? typed.numberFormat;
+    this.setCell(row, column, format ? { value: typed.value, numberFormat: format } : { value: typed.value });
+  }
+}
+
+export class FakeTable {
+  readonly changeHandlers: (() => Promise<unknown> | void)[] = [];
+  /** Calculated columns: the formula each column index fills its rows with. */
+  readonly calculated = new Map<number, string>();
+  addCalls = 0;
+  showTotals = false;
+  style = "";
+
+  constructor(
+    readonly sheet: FakeWorksheet,
+    readonly headerRow: number,
+    readonly column: number,
+    public columnCountRaw: number,
+    public rowCountRaw: number,
+    public rawName: string,
+  ) {}
+
+  /** Test access: header names and the data rows' values. */
+  headers(): string[] {
+    return this.sheet.read(this.headerRow, this.column, 1, this.columnCountRaw)[0].map(String);
+  }
+  dataValues(): CellValue[][] {
+    return this.sheet.read(this.headerRow + 1, this.column, this.rowCountRaw, this.columnCountRaw);
+  }
+  dataFormulas(): (string | undefined)[][] {
+    return Array.from({ length: this.rowCountRaw }, (_, r) =>
+      Array.from(
+        { length: this.columnCountRaw },
+        (_, c) => this.sheet.getCell(this.headerRow + 1 + r, this.column + c)?.formula,
+      ),
+    );
+  }
+  /** Test access: a column a person adds at the table's right, its body blank. */
+  addColumn(header: string): void {
+    this.sheet.setCell(this.headerRow, this.column + this.columnCountRaw, { value: header });
+    this.columnCountRaw++;
+  }
+  columnIndex(name: string): number {
+    return this.headers().findIndex((header) => sameName(header, name));
+  }
+  bodyArea(): Area {
+    return {
+      sheet: this.sheet,
+      row: this.headerRow + 1,
+      column: this.column,
+      rows: this.rowCountRaw,
+      columns: this.columnCountRaw,
+    };
+  }
+}
+
+export class FakeNamedItem {
+  constructor(
+    public rawName: string,
+    public rawFormula: string,
+    public comment = "",
+  ) {}
+}
+
+export class FakeChart {
+  title = "";
+  position: [string, string] | undefined;
+  constructor(
+    public rawName: string,
+    readonly type: string,
+    readonly source: Area,
+  ) {}
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeWorksheet[] = [];
+  readonly allTables: FakeTable[] = [];
+  /** Defined names; find() looks a name up as Excel does, whatever its case. */
+  readonly names = {
+    all: [] as FakeNamedItem[],
+    find: (name: string) => this.names.all.find((n) => sameName(n.rawName, name)),
+  };
+  /** Workbook structure protection (Review > Protect Workbook). */
+  protected = false;
+  /** Document settings (Office.context.document.settings), as saved. */
+  readonly settings = new Map<string, unknown>();
+  /** Syncs that ran with calculation suspended (Application.suspendApiCalculationUntilNextSync). */
+  suspendedSyncs = 0;
+  private readonly changed = new Set<FakeTable>();
+
+  /** A workbook with the given sheets, as a new Excel workbook has Sheet1. */
+  static withSheets(...names: string[]): FakeWorkbook {
+    const workbook = new FakeWorkbook();
+    for (const name of names) workbook.addSheet(name);
+    return workbook;
+  }
+
+  /** Test access: adds a sheet at once, under the same name rules as the API. */
+  addSheet(name: string): FakeWorksheet {
+    checkSheetName(name);
+    if (this.sheet(name)) throw itemAlreadyExists(`A worksheet named '${name}' already exists`);
+    const sheet = new FakeWorksheet(this, name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  removeSheet(sheet: FakeWorksheet): void {
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.allTables.length - 1; i >= 0; i--)
+      if (this.allTables[i].sheet === sheet) this.allTables.splice(i, 1);
+  }
+
+  /** Sheets, tables and names: every lookup is case-insensitive, as in Excel. */
+  sheet(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => sameName(s.rawName, name));
+  }
+  table(name: string): FakeTable | undefined {
+    return this.allTables.find((t) => sameName(t.rawName, name));
+  }
+
+  /** Table names and defined names share one namespace (support.microsoft.com, "Rename an Excel table"). */
+  checkNewName(name: string, what: "name" | "table name", except?: unknown): void {
+    checkDefinedName(name, what);
+    const clash =
+      this.allTables.find((t) => t !== except && sameName(t.rawName, name)) ??
+      this.names.all.find((n) => n !== except && sameName(n.rawName, name));
+    if (clash) throw itemAlreadyExists(`The name '${name}' is already used by a table or a defined name`);
+  }
+
+  /** Records which tables a write touched, for their change events. */
+  markChanged(sheet: FakeWorksheet, row: number, rows: number): void {
+    for (const table of this.allTables) {
+      if (
+        table.sheet === sheet &&
+        row <= table.headerRow + table.rowCountRaw + rows &&
+        row + rows > table.headerRow
+      )
+        this.changed.add(table);
+    }
+  }
+
+  /** Fires the change events of the tables written since the last sync (after it, as Excel does). */
+  fireChanges(): void {
+    const tables = [...this.changed];
+    this.changed.clear();
+    for (const table of tables)
+      for (const handler of table.changeHandlers) setTimeout(() => void handler(), 0);
+  }
+
+  /** The area a defined name refers to ('Sheet'!$B$2 or 'Sheet'!$A$2:$A$7), or undefined. */
+  nameArea(item: FakeNamedItem): Area | undefined {
+    const match = /^='?((?:[^']|'')+?)'?!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(item.rawFormula);
+    if (!match) return undefined;
+    const sheet = this.sheet(match[1].replace(/''/g, "'"));
+    if (!sheet) return undefined;
+    const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = Number(match[3]) - 1;
+    const lastRow = match[5] ? Number(match[5]) - 1 : row;
+    const first = column(match[2]);
+    const last = match[4] ? column(match[4]) : first;
+    return { sheet, row, column: first, rows: lastRow - row + 1, columns: last - first + 1 };
+  }
+}
