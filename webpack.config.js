@@ -1,9 +1,11 @@
 /**
  * Builds the add-in into dist/: the task pane (which is also the shared runtime page, so it loads
  * the functions and commands bundles too), the commands page, functions.js, functions.json (from
- * JSDoc), functions.zh-CN.json, the assets and manifest.xml.
+ * JSDoc), functions.zh-CN.json (both with allowErrorForDataTypeAny added), the assets and
+ * manifest.xml.
  *
- *   npm run build       production: manifest URLs rewritten to ADDIN_BASE_URL (required)
+ *   npm run build       production: manifest URLs rewritten to ADDIN_BASE_URL (required); the
+ *                       build ends with a line naming that URL and where its manifest is
  *   npm run build:dev   development: manifest keeps the development server's URL
  *   npm run build:test  production code, localhost manifest, office.js served from node_modules
  *                       instead of Microsoft's CDN, so the browser suite runs offline
@@ -16,7 +18,12 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 // The build's helpers are TypeScript in tools/; ts-node compiles them as they load, so this config
 // works from a clean checkout with nothing built first.
 require("ts-node").register({ project: path.join(__dirname, "tools/tsconfig.json"), transpileOnly: true });
-const { BundleReportPlugin, LocalizedFunctionsPlugin } = require("./tools/build/webpack-plugins");
+const {
+  BundleReportPlugin,
+  LocalizedFunctionsPlugin,
+  ManifestLocationPlugin,
+} = require("./tools/build/webpack-plugins");
+const { AllowErrorArgumentsPlugin } = require("./tools/build/allow-error-arguments");
 const { normalizeBaseUrl, rewriteManifestUrls } = require("./tools/build/manifest-urls");
 const { DEV_BASE_URL, DEV_PORT, httpsOptions } = require("./tools/build/dev-server");
 
@@ -93,7 +100,11 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsPlugin(),
+      // Both metadata files get allowErrorForDataTypeAny, which the generator never writes.
+      new AllowErrorArgumentsPlugin(),
       new BundleReportPlugin(),
+      // A production build's last line: "Manifest for <ADDIN_BASE_URL>: dist/manifest.xml".
+      ...(baseUrl ? [new ManifestLocationPlugin(baseUrl)] : []),
       page("taskpane", "./src/taskpane/taskpane.html", ["taskpane", "functions", "commands"]),
       page("commands", "./src/commands/commands.html", ["commands"]),
       page("support", "./src/taskpane/support.html", []),

@@ -10,8 +10,15 @@
  *    ribbon icons come in 16, 32 and 80, and the store icon is 128 x 128;
  *  - the task pane, the ribbon and the custom functions share one long-lived runtime: one resid
  *    for the Runtime, the custom functions page, the FunctionFile and the task pane;
- *  - the custom functions namespace is the same in every locale, and functions.json lists exactly
- *    the exported @customfunction functions of the source.
+ *  - the task pane opens with a document that asks for it: a ShowTaskpane action has the TaskpaneId
+ *    Office.AutoShowTaskpaneWithDocument, the only id Excel honours the document setting of that
+ *    name for (learn.microsoft.com/office/dev/add-ins/develop/automatically-open-a-task-pane-with-a-document),
+ *    and no more than one has it (Office takes the first);
+ *  - the custom functions namespace is the same in every locale, and every functions metadata file
+ *    the manifest names (functions.json, and functions.zh-CN.json for its zh-CN Override, looked
+ *    up beside it) lists exactly the exported @customfunction functions of the source and sets
+ *    allowErrorForDataTypeAny: true at its top level, without which Excel does not call a function
+ *    whose argument holds an error (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
  *
  * The manifest is parsed once, by fast-xml-parser. What the schema already says (required
  * elements, GUID, Version format, string and resid lengths) is not repeated here.
@@ -20,7 +27,7 @@
  *          [--source src/functions/functions.ts] [--assets assets]
  */
 import { existsSync, readFileSync } from "fs";
-import { join, normalize } from "path";
+import { basename, dirname, join, normalize } from "path";
 import * as ts from "typescript";
 import { firstLine } from "./first-line";
 import { readPngSize, type PngSize } from "./icons/png";
@@ -30,7 +37,10 @@ export interface ValidateOptions {
   manifestPath: string;
   /** Folder that holds the files served under https://.../assets/; default "assets". */
   assetsDir?: string;
-  /** The generated custom functions metadata (e.g. dist/functions.json). */
+  /**
+   * The generated custom functions metadata (e.g. dist/functions.json); the localized files the
+   * manifest names (functions.zh-CN.json) are read from the same folder.
+   */
   functionsJsonPath?: string;
   /** The TypeScript source whose @customfunction functions functions.json must list. */
   functionsSourcePath?: string;
@@ -346,6 +356,35 @@ function checkSharedRuntime(report: Report, root: XmlElement, resources: Resourc
 }
 
 // ---------------------------------------------------------------------------------------------
+// Task pane opened with the document
+
+/**
+ * The add-in sets the document setting Office.AutoShowTaskpaneWithDocument (src/excel/sharing.ts);
+ * Office opens only the pane whose ShowTaskpane action has that very TaskpaneId, and only the first
+ * such pane.
+ */
+export const AUTO_SHOW_TASKPANE_ID = "Office.AutoShowTaskpaneWithDocument";
+
+function checkAutoShowTaskpane(report: Report, root: XmlElement): void {
+  const actions = descendants(root, (e) => e.name === "Action" && e.attributes.type === "ShowTaskpane");
+  if (actions.length === 0) return; // reported with the shared runtime
+  const ids = actions.map((action) => child(action, "TaskpaneId")?.text.trim() ?? "");
+  const auto = ids.filter((id) => id === AUTO_SHOW_TASKPANE_ID).length;
+  const found = ids.map((id) => (id ? `"${id}"` : "none")).join(", ");
+  report.check(
+    auto > 0,
+    () =>
+      `no ShowTaskpane <Action> has <TaskpaneId>${AUTO_SHOW_TASKPANE_ID}</TaskpaneId> (found: ${found}); ` +
+      `without it the document setting ${AUTO_SHOW_TASKPANE_ID} opens no pane`,
+  );
+  report.check(
+    auto <= 1,
+    () =>
+      `${auto} ShowTaskpane <Action>s have the TaskpaneId ${AUTO_SHOW_TASKPANE_ID}; Office opens only the first`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Custom functions
 
 /** Ids of the exported functions whose JSDoc has @customfunction, as custom-functions-metadata derives them. */
@@ -380,19 +419,30 @@ function checkNamespace(report: Report, root: XmlElement, resources: Resource[])
   }
 }
 
-/** The ids functions.json lists; undefined (with the problem reported) when it cannot be read. */
+/** The property Excel needs to call a function whose argument holds an error (the build adds it). */
+const ALLOW_ERROR_PROPERTY = "allowErrorForDataTypeAny";
+
+/** The ids a functions metadata file lists; undefined (with the problem reported) when it cannot be read. */
 function functionsJsonIds(report: Report, jsonPath: string): string[] | undefined {
   const text = report.read(jsonPath, "functions metadata");
   if (text === undefined) return undefined;
-  let list: unknown;
+  let json: unknown;
   try {
-    list = (JSON.parse(text) as { functions?: unknown } | null)?.functions;
+    json = JSON.parse(text);
   } catch (err) {
     report.check(false, () => `functions metadata ${jsonPath} is not valid JSON: ${firstLine(err)}`);
     return undefined;
   }
+  const metadata = (json !== null && typeof json === "object" ? json : {}) as Record<string, unknown>;
+  const list = metadata.functions;
   if (!report.check(Array.isArray(list), () => `functions metadata ${jsonPath} has no "functions" array`))
     return undefined;
+  report.check(
+    metadata[ALLOW_ERROR_PROPERTY] === true,
+    () =>
+      `functions metadata ${jsonPath} does not set "${ALLOW_ERROR_PROPERTY}": true at its top level ` +
+      `(found: ${JSON.stringify(metadata[ALLOW_ERROR_PROPERTY]) ?? "none"}); without it Excel does not call a function whose argument holds an error`,
+  );
   const ids = (list as unknown[]).map((entry) => (entry as { id?: unknown } | null)?.id);
   report.check(
     ids.every((id) => typeof id === "string" && id !== ""),
@@ -406,23 +456,56 @@ function functionsJsonIds(report: Report, jsonPath: string): string[] | undefine
   return ids.filter((id): id is string => typeof id === "string");
 }
 
-function checkFunctionsJson(report: Report, jsonPath: string, sourcePath: string | undefined): void {
-  const jsonIds = functionsJsonIds(report, jsonPath);
+/**
+ * The metadata files to check: `jsonPath` for the manifest's Metadata URL DefaultValue, and for
+ * each locale Override the file of that URL's name in the same folder (dist/functions.zh-CN.json).
+ */
+function metadataFiles(root: XmlElement, resources: Resource[], jsonPath: string): string[] {
+  const files = [jsonPath];
+  const metadata = descendants(
+    root,
+    (e) =>
+      e.name === "SourceLocation" &&
+      e.parent?.name === "Metadata" &&
+      e.parent.parent?.attributes.type === "CustomFunctions",
+  );
+  for (const location of metadata) {
+    const url = resources.find((r) => r.kind === "Url" && r.id === location.attributes.resid);
+    for (const { locale, value } of url ? localizedValues(url.element) : []) {
+      const name = parseUrl(value)?.pathname.split("/").pop();
+      if (!locale || !name) continue;
+      const file = join(dirname(jsonPath), decodeURIComponent(name));
+      if (!files.includes(file) && name !== basename(jsonPath)) files.push(file);
+    }
+  }
+  return files;
+}
+
+function checkFunctionsJson(
+  report: Report,
+  root: XmlElement,
+  resources: Resource[],
+  jsonPath: string,
+  sourcePath: string | undefined,
+): void {
   const sourceText = sourcePath === undefined ? undefined : report.read(sourcePath, "functions source");
-  if (jsonIds === undefined || sourceText === undefined) return;
-  const sourceIds = customFunctionIds(sourceText, sourcePath);
-  const missing = sourceIds.filter((id) => !jsonIds.includes(id));
-  const extra = jsonIds.filter((id) => !sourceIds.includes(id));
-  report.check(
-    missing.length === 0,
-    () =>
-      `functions metadata ${jsonPath} is missing ids of @customfunction functions in ${sourcePath}: ${missing.join(", ")}`,
-  );
-  report.check(
-    extra.length === 0,
-    () =>
-      `functions metadata ${jsonPath} has ids with no @customfunction function in ${sourcePath}: ${extra.join(", ")}`,
-  );
+  const sourceIds = sourceText === undefined ? undefined : customFunctionIds(sourceText, sourcePath);
+  for (const file of metadataFiles(root, resources, jsonPath)) {
+    const jsonIds = functionsJsonIds(report, file);
+    if (jsonIds === undefined || sourceIds === undefined) continue;
+    const missing = sourceIds.filter((id) => !jsonIds.includes(id));
+    const extra = jsonIds.filter((id) => !sourceIds.includes(id));
+    report.check(
+      missing.length === 0,
+      () =>
+        `functions metadata ${file} is missing ids of @customfunction functions in ${sourcePath}: ${missing.join(", ")}`,
+    );
+    report.check(
+      extra.length === 0,
+      () =>
+        `functions metadata ${file} has ids with no @customfunction function in ${sourcePath}: ${extra.join(", ")}`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,9 +532,10 @@ export function runManifestValidation(options: ValidateOptions): ValidationResul
   checkUrls(report, root);
   checkIcons(report, root, resources, options.assetsDir ?? "assets");
   checkSharedRuntime(report, root, resources);
+  checkAutoShowTaskpane(report, root);
   checkNamespace(report, root, resources);
   if (options.functionsJsonPath)
-    checkFunctionsJson(report, options.functionsJsonPath, options.functionsSourcePath);
+    checkFunctionsJson(report, root, resources, options.functionsJsonPath, options.functionsSourcePath);
   return result();
 }
 

@@ -59,6 +59,10 @@ const MESSAGES = {
     en: (p: Params) => `Row ${p.row} of ${p.arg} holds an error value; fix that cell first.`,
     zh: (p: Params) => `${p.arg} 第 ${p.row} 行是错误值；请先修正该单元格。`,
   },
+  argHoldsError: {
+    en: (p: Params) => `${p.arg} holds an error value (${p.code}); fix that cell first.`,
+    zh: (p: Params) => `${p.arg} 是错误值（${p.code}）；请先修正该单元格。`,
+  },
   badCell: {
     en: (p: Params) => `Row ${p.row} of ${p.arg}: ${p.detail}`,
     zh: (p: Params) => `${p.arg} 第 ${p.row} 行：${p.detail}`,

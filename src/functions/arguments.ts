@@ -13,6 +13,26 @@ export function isBlank(value: unknown): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
 }
 
+/**
+ * The code of an error value as Excel passes it to a parameter of type any (the functions metadata
+ * sets allowErrorForDataTypeAny, so Excel calls the function at all): a CustomFunctions.Error
+ * ({ code: "#N/A" }), or, since the metadata also allows data types, an error cell value
+ * ({ type: "Error", basicValue: "#N/A" }). Undefined for anything else.
+ */
+export function errorCode(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const { code, type, basicValue } = value as { code?: unknown; type?: unknown; basicValue?: unknown };
+  if (typeof code === "string" && type === undefined) return code;
+  if (type === "Error") return typeof basicValue === "string" ? basicValue : "#VALUE!";
+  return undefined;
+}
+
+/** A single-value argument holding an error value is #VALUE! naming the argument and the error. */
+export function rejectError(value: unknown, arg: string): void {
+  const code = errorCode(value);
+  if (code !== undefined) throw new EngineError("value", "argHoldsError", { arg, code });
+}
+
 function show(value: unknown): string {
   if (value !== null && typeof value === "object") return "an error value";
   return String(value);
@@ -20,6 +40,7 @@ function show(value: unknown): string {
 
 export function requireNumber(value: unknown, arg: string): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
+  rejectError(value, arg);
   throw new EngineError("value", "notANumber", { arg, value: isBlank(value) ? "(blank)" : show(value) });
 }
 
@@ -35,6 +56,7 @@ export function optionalDate(value: unknown, arg: string): number | undefined {
     const serial = parseIsoDate(value);
     if (serial !== undefined) return serial;
   }
+  rejectError(value, arg);
   throw new EngineError("value", "notADate", { arg, value: show(value) });
 }
 
@@ -42,11 +64,13 @@ export function optionalDate(value: unknown, arg: string): number | undefined {
 export function requireGoalRef(value: unknown): string | number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && value.trim() !== "") return value;
+  rejectError(value, "goal");
   throw new EngineError("na", "unknownGoal", { goal: isBlank(value) ? "(blank)" : show(value) });
 }
 
 export function optionalComparator(value: unknown): Comparator | undefined {
   if (isBlank(value)) return undefined;
+  rejectError(value, "comparator");
   if (typeof value !== "string") throw new EngineError("value", "notAComparator", { value: show(value) });
   return parseComparator(value);
 }

@@ -39,6 +39,7 @@ import {
   optionalDate,
   optionalNumber,
   overrides,
+  rejectError,
   requireColumn,
   requireGoalRef,
   requireNumber,
@@ -270,6 +271,7 @@ const TARGET_FIELDS = [
 export function target(goal: any, field?: any): any {
   return guard(() => {
     const spec = resolveGoal(requireGoalRef(goal));
+    rejectError(field, "field");
     const name = isBlank(field) ? "target" : String(field).trim().toLowerCase();
     const plan = spec.id ? goalById(spec.id) : undefined;
     switch (name as (typeof TARGET_FIELDS)[number]) {
@@ -319,6 +321,7 @@ const SUMMARY_COLUMNS: readonly {
 
 function summaryLanguage(value: any): Language {
   if (isBlank(value)) return displayLanguage();
+  rejectError(value, "language");
   if (typeof value === "string" && /^(en|zh)(-[a-z]+)?$/i.test(value.trim()))
     return languageFromLocale(value);
   throw new EngineError("value", "unknownLanguage", { value: String(value) });

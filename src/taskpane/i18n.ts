@@ -92,8 +92,14 @@ const en = {
   frozen: "Add-in cells frozen as of {date}.",
   unfrozen: "Add-in formulas restored.",
   loadWithWorkbook: "Open the add-in with this workbook",
+  loadWithWorkbookWarningTitle: "Before you turn this on",
+  loadWithWorkbookWarning:
+    "The setting is saved in the workbook file. Colleagues who do not have the add-in will see an add-in error each time they open the workbook. Turn it on only if everyone you send it to has the add-in; you can turn it off again here.",
+  loadWithWorkbookConfirm: "Turn it on",
   loadWithWorkbookDone:
     "Colleagues who have the add-in will have it load (and its pane open) with this workbook.",
+  stopLoadWithWorkbook: "Stop opening the add-in with this workbook",
+  stopLoadWithWorkbookDone: "This workbook no longer loads the add-in or opens its pane when it is opened.",
   notComputed: "Forecast cells are not computed in this Excel ({cells}); freeze them where the add-in runs.",
   historyTitle: "Record a snapshot",
   historyNote: "Note (optional)",
@@ -214,7 +220,13 @@ const zh: Record<MessageKey, string> = {
   frozen: "加载项单元格已按 {date} 冻结为数值。",
   unfrozen: "已恢复加载项公式。",
   loadWithWorkbook: "随此工作簿打开加载项",
+  loadWithWorkbookWarningTitle: "开启前请注意",
+  loadWithWorkbookWarning:
+    "此设置将保存在工作簿文件中。未安装本加载项的同事每次打开此工作簿时，都会看到加载项错误提示。请仅在所有接收者均已安装本加载项时开启；开启后可随时在此处关闭。",
+  loadWithWorkbookConfirm: "确认开启",
   loadWithWorkbookDone: "已安装加载项的同事打开此工作簿时将自动加载本加载项并打开任务窗格。",
+  stopLoadWithWorkbook: "不再随此工作簿打开加载项",
+  stopLoadWithWorkbookDone: "此工作簿打开时将不再自动加载本加载项，也不再打开任务窗格。",
   notComputed: "此 Excel 中未计算预计单元格（{cells}）；请在运行加载项的 Excel 中冻结。",
   historyTitle: "记录快照",
   historyNote: "备注（可选）",

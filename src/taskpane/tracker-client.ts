@@ -21,6 +21,7 @@ import {
   loadAddInWithWorkbook,
   officeStartupApi,
   type StartupApi,
+  stopLoadingAddInWithWorkbook,
   unfreezeAddInCells,
 } from "../excel/sharing";
 import { recordSnapshot } from "../excel/snapshots";
@@ -45,8 +46,13 @@ export interface TrackerClient {
   /** Freezes Forecast and Forecast date to values; resolves to the as-of date they were frozen at. */
   freeze(language: Language): Promise<number | undefined>;
   unfreeze(language: Language): Promise<void>;
-  /** Makes the workbook load the add-in (and open its pane) for recipients who have it. */
+  /**
+   * Makes the workbook load the add-in (and open its pane) for recipients who have it; those
+   * without it get an add-in error on opening, so the pane asks first.
+   */
   loadWithWorkbook(): Promise<void>;
+  /** Undoes loadWithWorkbook: the workbook no longer loads the add-in or opens its pane. */
+  stopLoadingWithWorkbook(): Promise<void>;
 }
 
 /** Excel.run's one-batch form: runs `batch` in a fresh request context. */
@@ -84,5 +90,6 @@ export function createTrackerClient(
     freeze: (language) => run((context) => freezeAddInCells(context, language)),
     unfreeze: (language) => run((context) => unfreezeAddInCells(context, language)),
     loadWithWorkbook: () => loadAddInWithWorkbook(office.startup),
+    stopLoadingWithWorkbook: () => stopLoadingAddInWithWorkbook(office.startup),
   };
 }

@@ -226,7 +226,7 @@ test("records a snapshot and shows the trend", async () => {
   await page().getByTestId("trend-PLATFORMS").waitFor();
 });
 
-test("prepares the workbook for sharing: freeze, unfreeze, load with the workbook", async () => {
+test("prepares the workbook for sharing: freeze, unfreeze, load with the workbook and stop", async () => {
   await openTab("Workbook");
   await page().getByRole("button", { name: "Freeze add-in cells" }).click();
   // The double computes no custom function: Forecast cells hold no value, so freezing writes blanks
@@ -236,13 +236,27 @@ test("prepares the workbook for sharing: freeze, unfreeze, load with the workboo
     .waitFor();
   await page().getByRole("button", { name: "Unfreeze" }).click();
   await page().getByText("Add-in formulas restored.").waitFor();
+  const officeCalls = () =>
+    page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls);
+  // Turning it on asks first: recipients without the add-in get an add-in error on opening.
   await page().getByRole("button", { name: "Open the add-in with this workbook" }).click();
+  await page()
+    .getByText(/will see an add-in error each time they open the workbook/)
+    .waitFor();
+  expect(await officeCalls()).toEqual([]);
+  await page().getByRole("button", { name: "Turn it on" }).click();
   await page()
     .getByText(/will have it load/)
     .waitFor();
-  expect(
-    await page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls),
-  ).toEqual(["startup Load", "Office.AutoShowTaskpaneWithDocument=true"]);
+  expect(await officeCalls()).toEqual(["startup Load", "Office.AutoShowTaskpaneWithDocument=true"]);
+  await page().getByRole("button", { name: "Stop opening the add-in with this workbook" }).click();
+  await page()
+    .getByText(/no longer loads the add-in/)
+    .waitFor();
+  expect((await officeCalls()).slice(2)).toEqual([
+    "startup None",
+    "Office.AutoShowTaskpaneWithDocument=false",
+  ]);
 });
 
 test("every view in English: screenshot, axe, keyboard", async () => {

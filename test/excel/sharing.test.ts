@@ -1,12 +1,18 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { isoToSerial } from "../../src/core/dates";
 import { columnFormula } from "../../src/core/template/formulas";
 import { tableSpec } from "../../src/core/template/template";
 import { applyTemplate } from "../../src/excel/apply-template";
 import {
+  AUTO_SHOW_TASKPANE_SETTING,
   FROZEN_NAME,
   freezeAddInCells,
   loadAddInWithWorkbook,
   NotComputedError,
+  officeStartupApi,
+  type StartupApi,
+  stopLoadingAddInWithWorkbook,
   unfreezeAddInCells,
 } from "../../src/excel/sharing";
 import { NotATrackingWorkbookError } from "../../src/excel/tables";
@@ -76,12 +82,76 @@ describe("freezing the add-in cells for recipients without the add-in", () => {
 });
 
 describe("loading the add-in with the workbook", () => {
-  it("sets the startup behaviour and the auto-open document setting", async () => {
+  /** A StartupApi that records each call, in order. */
+  function recordingStartup() {
     const calls: string[] = [];
-    await loadAddInWithWorkbook({
-      setStartupBehavior: async (load) => void calls.push(`startup ${load}`),
+    const api: StartupApi = {
+      setStartupBehavior: async (load) => void calls.push(`startup ${load ? "load" : "none"}`),
       setDocumentSetting: async (name, value) => void calls.push(`${name}=${String(value)}`),
-    });
-    expect(calls).toEqual(["startup true", "Office.AutoShowTaskpaneWithDocument=true"]);
+    };
+    return { api, calls };
+  }
+
+  it("sets the startup behaviour and the auto-open document setting", async () => {
+    const { api, calls } = recordingStartup();
+    await loadAddInWithWorkbook(api);
+    expect(calls).toEqual(["startup load", "Office.AutoShowTaskpaneWithDocument=true"]);
+  });
+
+  it("can be turned off again: startup behaviour none and the document setting false", async () => {
+    const { api, calls } = recordingStartup();
+    await loadAddInWithWorkbook(api);
+    await stopLoadingAddInWithWorkbook(api);
+    expect(calls.slice(2)).toEqual(["startup none", "Office.AutoShowTaskpaneWithDocument=false"]);
+  });
+
+  it("names the setting by the TaskpaneId of the manifest's button, the only pane Office opens for it", () => {
+    expect(AUTO_SHOW_TASKPANE_SETTING).toBe("Office.AutoShowTaskpaneWithDocument");
+    const manifest = readFileSync(join(__dirname, "../../manifest.xml"), "utf8");
+    expect(manifest).toContain(`<TaskpaneId>${AUTO_SHOW_TASKPANE_SETTING}</TaskpaneId>`);
+  });
+
+  it("over office.js: Office.StartupBehavior load or none, and the setting saved in the document", async () => {
+    const calls: string[] = [];
+    const saved: Record<string, unknown> = {};
+    let pending: Record<string, unknown> = {};
+    (globalThis as { Office?: unknown }).Office = {
+      StartupBehavior: { load: "Load", none: "None" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      addin: { setStartupBehavior: async (behavior: string) => void calls.push(`startup ${behavior}`) },
+      context: {
+        document: {
+          settings: {
+            set: (name: string, value: unknown) => void (pending[name] = value),
+            saveAsync: (done: (result: { status: string }) => void) => {
+              Object.assign(saved, pending);
+              pending = {};
+              done({ status: "succeeded" });
+            },
+          },
+        },
+      },
+    };
+    try {
+      await loadAddInWithWorkbook(officeStartupApi);
+      expect(saved).toEqual({ [AUTO_SHOW_TASKPANE_SETTING]: true });
+      await stopLoadingAddInWithWorkbook(officeStartupApi);
+      expect(calls).toEqual(["startup Load", "startup None"]);
+      expect(saved).toEqual({ [AUTO_SHOW_TASKPANE_SETTING]: false });
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+
+  it("passes a failure to save the setting on, having asked for the startup behaviour first", async () => {
+    const { api, calls } = recordingStartup();
+    const failing: StartupApi = {
+      ...api,
+      setDocumentSetting: async () => {
+        throw new Error("The settings could not be saved.");
+      },
+    };
+    await expect(stopLoadingAddInWithWorkbook(failing)).rejects.toThrow("could not be saved");
+    expect(calls).toEqual(["startup none"]);
   });
 });

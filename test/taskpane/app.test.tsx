@@ -5,8 +5,9 @@ import { isoToSerial } from "../../src/core/dates";
 import type { EntryInput } from "../../src/core/entries";
 import { SHEETS } from "../../src/core/template/template";
 import { addEntries } from "../../src/excel/register";
+import type { StartupApi } from "../../src/excel/sharing";
 import { setAsOf } from "../../src/excel/tables";
-import { translator } from "../../src/taskpane/i18n";
+import { DICTIONARIES, translator } from "../../src/taskpane/i18n";
 import { FakeContext } from "../support/excel-double";
 import {
   blankWorkbook,
@@ -279,6 +280,81 @@ describe("the Register view", () => {
     expect(rows.slice(-2).map((row) => row[1])).toEqual(["CSV brand", "CSV platform"]);
     expect(rows.map((row) => row[1])).not.toContain("Bad row");
     expect(client.addEntries).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("opening the add-in with the workbook", () => {
+  /** The pane on a tracking workbook, on its Workbook view, recording Office's startup calls. */
+  async function openSharing(language: "en" | "zh" = "en") {
+    const calls: string[] = [];
+    const startup: StartupApi = {
+      setStartupBehavior: async (load) => void calls.push(`startup ${load ? "load" : "none"}`),
+      setDocumentSetting: async (name, value) => void calls.push(`${name}=${String(value)}`),
+    };
+    const workbook = await trackingWorkbook({ asOf: AS_OF });
+    const client = doubleClient(workbook, true, startup);
+    const words = DICTIONARIES[language];
+    renderApp(client, { inExcel: true, language, dark: false });
+    await screen.findByTestId("overview");
+    fireEvent.click(tab(words.tabWorkbook));
+    const view = await screen.findByTestId("workbook-view");
+    await waitFor(() => expect(button(view, words.loadWithWorkbook)).toBeTruthy());
+    return { view, client, calls, words };
+  }
+
+  it("warns that recipients without the add-in get an error, before setting anything", async () => {
+    const { view, client, calls, words } = await openSharing();
+    expect(screen.queryByTestId("load-with-workbook-warning")).toBeNull();
+    fireEvent.click(button(view, "Open the add-in with this workbook"));
+
+    const warning = await screen.findByTestId("load-with-workbook-warning");
+    expect(within(warning).getByRole("status").textContent).toBe(
+      words.loadWithWorkbookWarningTitle + words.loadWithWorkbookWarning,
+    );
+    expect(warning.textContent).toContain("will see an add-in error each time they open the workbook");
+    expect(warning.textContent).toContain("you can turn it off again here");
+    expect(document.activeElement).toBe(button(warning, "Turn it on"));
+    expect(client.loadWithWorkbook).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+
+    fireEvent.click(button(warning, "Turn it on"));
+    expect(await within(view).findByText(words.loadWithWorkbookDone)).toBeTruthy();
+    expect(client.loadWithWorkbook).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual(["startup load", "Office.AutoShowTaskpaneWithDocument=true"]);
+    expect(screen.queryByTestId("load-with-workbook-warning")).toBeNull();
+  });
+
+  it("sets nothing when the warning is cancelled", async () => {
+    const { view, client, calls } = await openSharing();
+    fireEvent.click(button(view, "Open the add-in with this workbook"));
+    const warning = await screen.findByTestId("load-with-workbook-warning");
+    fireEvent.click(button(warning, "Cancel"));
+    await waitFor(() => expect(screen.queryByTestId("load-with-workbook-warning")).toBeNull());
+    expect(client.loadWithWorkbook).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+  });
+
+  it("turns it off again: startup behaviour none and the document setting false", async () => {
+    const { view, client, calls, words } = await openSharing();
+    fireEvent.click(button(view, "Stop opening the add-in with this workbook"));
+    expect(await within(view).findByText(words.stopLoadWithWorkbookDone)).toBeTruthy();
+    expect(client.stopLoadingWithWorkbook).toHaveBeenCalledTimes(1);
+    expect(client.loadWithWorkbook).not.toHaveBeenCalled();
+    expect(calls).toEqual(["startup none", "Office.AutoShowTaskpaneWithDocument=false"]);
+  });
+
+  it("warns in Chinese in a Chinese pane", async () => {
+    const { view, calls } = await openSharing("zh");
+    fireEvent.click(button(view, "随此工作簿打开加载项"));
+    const warning = await screen.findByTestId("load-with-workbook-warning");
+    expect(warning.textContent).toContain("未安装本加载项的同事每次打开此工作簿时，都会看到加载项错误提示");
+    expect(calls).toEqual([]);
+    fireEvent.click(button(warning, "确认开启"));
+    expect(await within(view).findByText(DICTIONARIES.zh.loadWithWorkbookDone)).toBeTruthy();
+    expect(calls).toEqual(["startup load", "Office.AutoShowTaskpaneWithDocument=true"]);
+    fireEvent.click(button(view, "不再随此工作簿打开加载项"));
+    expect(await within(view).findByText(DICTIONARIES.zh.stopLoadWithWorkbookDone)).toBeTruthy();
+    expect(calls.slice(2)).toEqual(["startup none", "Office.AutoShowTaskpaneWithDocument=false"]);
   });
 });
 

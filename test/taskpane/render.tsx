@@ -72,11 +72,18 @@ const IGNORED_STARTUP: StartupApi = {
   setDocumentSetting: async () => undefined,
 };
 
-/** The pane's TrackerClient over `workbook`, each method wrapped in a jest mock the tests inspect. */
-export function doubleClient(workbook: FakeWorkbook, supported = true): DoubleClient {
+/**
+ * The pane's TrackerClient over `workbook`, each method wrapped in a jest mock the tests inspect;
+ * `startup` receives Office's startup settings (ignored unless a test gives its own).
+ */
+export function doubleClient(
+  workbook: FakeWorkbook,
+  supported = true,
+  startup: StartupApi = IGNORED_STARTUP,
+): DoubleClient {
   const client = createTrackerClient(doubleRun(workbook), {
     isSetSupported: () => supported,
-    startup: IGNORED_STARTUP,
+    startup,
   });
   const mocked = {} as Record<string, jest.Mock>;
   for (const [name, method] of Object.entries(client)) mocked[name] = jest.fn(method as () => unknown);
@@ -85,8 +92,7 @@ export function doubleClient(workbook: FakeWorkbook, supported = true): DoubleCl
 
 /** A workbook with one blank sheet, as a new Excel workbook has. */
 export function blankWorkbook(): FakeWorkbook {
-  const workbook = new FakeWorkbook();
-  new FakeContext(workbook).workbook.worksheets.add("Sheet1");
+  const workbook = FakeWorkbook.withSheets("Sheet1");
   return workbook;
 }
 

@@ -72,6 +72,9 @@ it("asks the given Office APIs, not Excel.run, for requirement sets and the star
   asked.length = 0;
   await client.loadWithWorkbook();
   expect(asked).toEqual(["startup true", "Office.AutoShowTaskpaneWithDocument=true"]);
+  asked.length = 0;
+  await client.stopLoadingWithWorkbook();
+  expect(asked).toEqual(["startup false", "Office.AutoShowTaskpaneWithDocument=false"]);
   expect(batches).toHaveLength(0);
 });
 

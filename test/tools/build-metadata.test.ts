@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import webpack from "webpack";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
+import { AllowErrorArgumentsPlugin } from "../../tools/build/allow-error-arguments";
 import { LocalizedFunctionsPlugin } from "../../tools/build/webpack-plugins";
 
 const FIXTURES = resolve(__dirname, "../fixtures/functions");
@@ -32,6 +33,7 @@ function build(source: string, translations: object): Promise<{ errors: string[]
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: source }),
       new LocalizedFunctionsPlugin(translationsFile),
+      new AllowErrorArgumentsPlugin(),
     ],
   });
   return new Promise((done, fail) =>
@@ -77,5 +79,15 @@ describe("the build and the custom functions metadata", () => {
       en.functions.map((f: { id: string }) => f.id),
     );
     expect(zh.functions[0].name).toBe("加法运算");
+  }, 60_000);
+
+  it("writes allowErrorForDataTypeAny: true at the top of both files", async () => {
+    const { errors, outDir } = await build(join(FIXTURES, "functions.ts"), COMPLETE);
+    expect(errors).toEqual([]);
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const json = JSON.parse(readFileSync(join(outDir, file), "utf8"));
+      expect({ file, allow: json.allowErrorForDataTypeAny }).toEqual({ file, allow: true });
+      expect(json.functions.map((f: { id: string }) => f.id)).toEqual(["ADD", "TIMES", "SCALE"]);
+    }
   }, 60_000);
 });

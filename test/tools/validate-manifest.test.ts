@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { encodePng } from "../../tools/icons/png";
@@ -17,6 +17,8 @@ const FIXTURES = join(ROOT, "test", "fixtures");
 const FUNCTIONS_SOURCE = join(FIXTURES, "functions", "functions.ts");
 const FUNCTIONS_JSON = join(FIXTURES, "functions", "functions.json");
 const FUNCTIONS_MISMATCH_JSON = join(FIXTURES, "functions", "functions-mismatch.json");
+/** The zh-CN metadata the manifest names, found beside functions.json. */
+const FUNCTIONS_ZH_JSON = join(FIXTURES, "functions", "functions.zh-CN.json");
 const REAL = readFileSync(MANIFEST, "utf8");
 
 /** A second page, for tests that point one user of the shared runtime elsewhere. */
@@ -345,6 +347,59 @@ describe("validateManifest", () => {
     ]);
   });
 
+  describe("task pane opened with the document", () => {
+    const autoShow = "<TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId>";
+    const action = '<Action xsi:type="ShowTaskpane">';
+    /** A second button in the group, opening the same page, with the given TaskpaneId. */
+    const secondButton = (id: string) =>
+      `</Control>
+                <Control xsi:type="Button" id="ShOnline.Second">
+                  <Label resid="OpenTracker.Label"/>
+                  <Supertip><Title resid="OpenTracker.Title"/><Description resid="OpenTracker.Tooltip"/></Supertip>
+                  <Icon>
+                    <bt:Image size="16" resid="Icon.16x16"/>
+                    <bt:Image size="32" resid="Icon.32x32"/>
+                    <bt:Image size="80" resid="Icon.80x80"/>
+                  </Icon>
+                  ${action}<TaskpaneId>${id}</TaskpaneId><SourceLocation resid="Taskpane.Url"/></Action>
+                </Control>`;
+
+    it("the real manifest's button has the TaskpaneId Excel opens with the document", () => {
+      expect(REAL).toContain(`${action}\n                    ${autoShow}`);
+    });
+
+    itReports([
+      [
+        "a ShowTaskpane action with an id of its own (the document setting then opens nothing)",
+        autoShow,
+        "<TaskpaneId>ShOnline.TrackerPane</TaskpaneId>",
+        [
+          'no ShowTaskpane <Action> has <TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId> (found: "ShOnline.TrackerPane"); without it the document setting Office.AutoShowTaskpaneWithDocument opens no pane',
+        ],
+      ],
+      [
+        "a ShowTaskpane action without a TaskpaneId",
+        `${autoShow}\n`,
+        "",
+        [
+          "no ShowTaskpane <Action> has <TaskpaneId>Office.AutoShowTaskpaneWithDocument</TaskpaneId> (found: none); without it the document setting Office.AutoShowTaskpaneWithDocument opens no pane",
+        ],
+      ],
+      [
+        "the id on two ShowTaskpane actions (Office opens only the first)",
+        "</Control>",
+        secondButton("Office.AutoShowTaskpaneWithDocument"),
+        [
+          "2 ShowTaskpane <Action>s have the TaskpaneId Office.AutoShowTaskpaneWithDocument; Office opens only the first",
+        ],
+      ],
+    ]);
+
+    it("accepts a second pane with an id of its own beside the one that opens with the document", () => {
+      expect(problemsOf(variant(["</Control>", secondButton("ShOnline.OtherPane")]))).toEqual([]);
+    });
+  });
+
   describe("custom functions", () => {
     itReports([
       [
@@ -369,6 +424,13 @@ describe("validateManifest", () => {
       ]);
     });
 
+    /** A valid zh-CN metadata file beside a functions.json the test writes into tmp. */
+    function zhBeside(): string {
+      const zh = join(tmp, "functions.zh-CN.json");
+      cpSync(FUNCTIONS_ZH_JSON, zh);
+      return zh;
+    }
+
     it.each([
       ["missing", undefined, /^functions metadata .*functions\.json does not exist$/],
       ["not JSON", "{ functions: ", /^functions metadata .*functions\.json is not valid JSON: /],
@@ -379,23 +441,81 @@ describe("validateManifest", () => {
       ],
       [
         "with an entry without an id",
-        '{"functions": [{"name": "X"}]}',
+        '{"allowErrorForDataTypeAny": true, "functions": [{"name": "X"}]}',
         /^functions metadata .*functions\.json has an entry without an id$/,
       ],
       [
         "listing an id twice",
-        '{"functions": [{"id": "MET"}, {"id": "MET"}]}',
+        '{"allowErrorForDataTypeAny": true, "functions": [{"id": "MET"}, {"id": "MET"}]}',
         /^functions metadata .*functions\.json lists the id MET twice$/,
+      ],
+      [
+        "without allowErrorForDataTypeAny",
+        '{"functions": [{"id": "MET"}]}',
+        /^functions metadata .*functions\.json does not set "allowErrorForDataTypeAny": true at its top level \(found: none\); without it Excel does not call a function whose argument holds an error$/,
+      ],
+      [
+        "with allowErrorForDataTypeAny other than true",
+        '{"allowErrorForDataTypeAny": "true", "functions": [{"id": "MET"}]}',
+        /^functions metadata .*functions\.json does not set "allowErrorForDataTypeAny": true at its top level \(found: "true"\)/,
+      ],
+      [
+        "with allowErrorForDataTypeAny inside a function rather than at the top",
+        '{"functions": [{"id": "MET", "allowErrorForDataTypeAny": true}]}',
+        /^functions metadata .*functions\.json does not set "allowErrorForDataTypeAny": true at its top level/,
       ],
     ])("reports a functions.json that is %s", (_, content, problem) => {
       const json = join(tmp, "functions.json");
       if (content !== undefined) writeFileSync(json, content);
+      zhBeside();
       expect(problemsOf(MANIFEST, { functionsJsonPath: json })).toEqual([expect.stringMatching(problem)]);
+    });
+
+    it("checks the zh-CN metadata file the manifest names, beside functions.json", () => {
+      const json = join(tmp, "functions.json");
+      cpSync(FUNCTIONS_JSON, json);
+      const zh = join(tmp, "functions.zh-CN.json");
+      const extra = { functionsJsonPath: json, functionsSourcePath: FUNCTIONS_SOURCE };
+      expect(problemsOf(MANIFEST, extra)).toEqual([`functions metadata ${zh} does not exist`]);
+
+      const { allowErrorForDataTypeAny, ...withoutProperty } = JSON.parse(
+        readFileSync(FUNCTIONS_ZH_JSON, "utf8"),
+      );
+      expect(allowErrorForDataTypeAny).toBe(true);
+      writeFileSync(zh, JSON.stringify(withoutProperty));
+      expect(problemsOf(MANIFEST, extra)).toEqual([
+        `functions metadata ${zh} does not set "allowErrorForDataTypeAny": true at its top level (found: none); without it Excel does not call a function whose argument holds an error`,
+      ]);
+
+      // A stale translation: its ids are held to the source as well.
+      writeFileSync(
+        zh,
+        JSON.stringify({ ...withoutProperty, allowErrorForDataTypeAny: true, functions: [] }),
+      );
+      expect(problemsOf(MANIFEST, extra)).toEqual([
+        `functions metadata ${zh} is missing ids of @customfunction functions in ${FUNCTIONS_SOURCE}: ADD, TIMES`,
+      ]);
+    });
+
+    it("finds the localized file by the name in the manifest's Override, as a production build serves it", () => {
+      const path = variant(
+        ["https://localhost:3000/", "https://addin.example.org/tracker/"],
+        ["/functions.zh-CN.json", "/functions.chinese.json"],
+      );
+      const json = join(tmp, "functions.json");
+      cpSync(FUNCTIONS_JSON, json);
+      zhBeside();
+      expect(problemsOf(path, { functionsJsonPath: json })).toEqual([
+        `functions metadata ${join(tmp, "functions.chinese.json")} does not exist`,
+      ]);
     });
 
     it("reports a functions.json that exists but cannot be read", () => {
       // A folder exists but cannot be read as a file.
-      expect(problemsOf(MANIFEST, { functionsJsonPath: tmp })).toEqual([
+      const folder = join(tmp, "functions.json");
+      mkdirSync(folder);
+      zhBeside();
+      expect(problemsOf(MANIFEST, { functionsJsonPath: folder })).toEqual([
         expect.stringMatching(/^functions metadata .* cannot be read: EISDIR/),
       ]);
     });

@@ -15,7 +15,10 @@ function loadConfig(mode: "development" | "production", env: Record<string, stri
       const copy = config.plugins.find((plugin) => plugin.constructor.name === "CopyPlugin");
       const manifest = copy.patterns.find((pattern) => pattern.from === "manifest.xml");
       const rewritten = manifest.transform(Buffer.from('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>'));
-      console.log(JSON.stringify({ mode: config.mode, entries: Object.keys(config.entry), port: config.devServer.port, manifest: String(rewritten) }));
+      const plugins = config.plugins.map((plugin) => plugin.constructor.name);
+      const location = config.plugins.find((plugin) => plugin.constructor.name === "ManifestLocationPlugin");
+      const manifestLocation = location ? location.baseUrl : null;
+      console.log(JSON.stringify({ mode: config.mode, entries: Object.keys(config.entry), port: config.devServer.port, manifest: String(rewritten), plugins, manifestLocation }));
     });`;
   const environment = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete environment[key];
@@ -32,11 +35,26 @@ describe("webpack.config.js", () => {
     expect(config.manifest).toContain("https://localhost:3000/taskpane.html");
   }, 30_000);
 
+  it("adds allowErrorForDataTypeAny after both metadata files are emitted", () => {
+    const config = JSON.parse(loadConfig("development", { ADDIN_BASE_URL: undefined }).stdout);
+    const at = (name: string) => config.plugins.indexOf(name);
+    expect(at("CustomFunctionsMetadataPlugin")).toBeGreaterThanOrEqual(0);
+    expect(at("LocalizedFunctionsPlugin")).toBeGreaterThan(at("CustomFunctionsMetadataPlugin"));
+    expect(at("AllowErrorArgumentsPlugin")).toBeGreaterThan(at("LocalizedFunctionsPlugin"));
+  }, 30_000);
+
   it("rewrites the manifest to ADDIN_BASE_URL in a production build", () => {
     const run = loadConfig("production", { ADDIN_BASE_URL: "https://addin.example.org/tracker" });
     const config = JSON.parse(run.stdout);
     expect(config.manifest).toContain("https://addin.example.org/tracker/taskpane.html");
     expect(config.manifest).not.toContain("localhost");
+  }, 30_000);
+
+  it("ends a production build by naming the base URL and its manifest, and only a production build", () => {
+    const production = loadConfig("production", { ADDIN_BASE_URL: "https://addin.example.org/tracker" });
+    expect(JSON.parse(production.stdout).manifestLocation).toBe("https://addin.example.org/tracker/");
+    const development = loadConfig("development", { ADDIN_BASE_URL: "https://addin.example.org/" });
+    expect(JSON.parse(development.stdout).manifestLocation).toBeNull();
   }, 30_000);
 
   it.each([

@@ -1,12 +1,14 @@
 /**
- * The build's own webpack plugins: the Chinese functions metadata, and the bundle report printed
- * after every production build.
+ * The build's own webpack plugins: the Chinese functions metadata, the bundle report printed
+ * after every production build, and the line that ends a production build saying where the
+ * manifest for its base URL is.
  */
 import { readFileSync } from "fs";
-import { resolve } from "path";
+import { isAbsolute, join, relative, resolve } from "path";
 import webpack from "webpack";
 import { bundleReport, formatBundleReport } from "./bundle-report";
 import { type FunctionsJson, localizeFunctions, type Translations } from "./localize-functions";
+import { normalizeBaseUrl } from "./manifest-urls";
 
 const TRANSLATIONS = resolve(__dirname, "../../src/functions/functions.zh-CN.json");
 
@@ -42,6 +44,47 @@ export class BundleReportPlugin {
       const outputPath = compiler.options.output.path;
       if (stats.hasErrors() || compiler.options.mode !== "production" || !outputPath) return;
       console.log(formatBundleReport(bundleReport(outputPath)));
+    });
+  }
+}
+
+/** The manifest as the build emits it (copied from manifest.xml, its URLs rewritten). */
+export const MANIFEST_FILE = "manifest.xml";
+
+/** The line a production build ends with, e.g. "Manifest for https://addin.example.org/: dist/manifest.xml". */
+export function manifestLocationLine(baseUrl: string, manifestPath: string): string {
+  return `Manifest for ${baseUrl}: ${manifestPath}`;
+}
+
+/** `path` relative to the folder the build runs in, or absolute when it lies outside that folder. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/**
+ * Says, as the build's last line, which manifest goes with which host: the base URL the build
+ * rewrote the manifest to, and where that manifest is. Hooked at afterDone, which webpack calls
+ * after the run's callback, so the line comes after the statistics webpack-cli prints there (the
+ * bundle report, at done, comes before them). Nothing is said when the build failed or emitted
+ * no manifest.
+ */
+export class ManifestLocationPlugin {
+  readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly log: (line: string) => void = (line) => console.log(line),
+    private readonly file: string = MANIFEST_FILE,
+  ) {
+    this.baseUrl = normalizeBaseUrl(baseUrl);
+  }
+
+  apply(compiler: webpack.Compiler): void {
+    compiler.hooks.afterDone.tap("ManifestLocationPlugin", (stats: webpack.Stats | undefined) => {
+      const outputPath = compiler.options.output.path;
+      if (!stats || stats.hasErrors() || !outputPath || !stats.compilation.getAsset(this.file)) return;
+      this.log(manifestLocationLine(this.baseUrl, displayPath(join(outputPath, this.file))));
     });
   }
 }

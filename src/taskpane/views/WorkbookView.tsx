@@ -1,6 +1,6 @@
 /** Creating, repairing or upgrading the tracking workbook, with what will change shown first. */
 import { Body1, Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
@@ -95,14 +95,23 @@ function Sharing() {
   const layout = useLayoutStyles();
   const { language, t, client, snapshot, refresh } = usePane();
   const { busy, message, run } = useAction();
+  // Loading with the workbook is stored in the file and troubles recipients without the add-in,
+  // so it is set only once the user has read why (see src/excel/sharing.ts).
+  const [confirmingLoad, setConfirmingLoad] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirmingLoad) confirmButton.current?.focus();
+  }, [confirmingLoad]);
   const workbookLanguage = snapshot?.language ?? language;
   // Each button changes the workbook, so the pane reads it again before saying it is done.
-  const share = (action: () => Promise<Wording>) =>
-    run(async () => {
+  const share = (action: () => Promise<Wording>) => {
+    setConfirmingLoad(false);
+    return run(async () => {
       const done = await action();
       await refresh();
       return done;
     });
+  };
   const freeze = () =>
     share(async () => {
       const stamp = await client.freeze(workbookLanguage);
@@ -118,6 +127,11 @@ function Sharing() {
       await client.loadWithWorkbook();
       return "loadWithWorkbookDone";
     });
+  const stopLoadingWithWorkbook = () =>
+    share(async () => {
+      await client.stopLoadingWithWorkbook();
+      return "stopLoadWithWorkbookDone";
+    });
   return (
     <Section headingId="share-title" title={t("shareTitle")}>
       <Body1>{t("shareBody")}</Body1>
@@ -129,10 +143,37 @@ function Sharing() {
         <Button disabledFocusable={busy} onClick={() => void unfreeze()}>
           {t("unfreeze")}
         </Button>
-        <Button disabledFocusable={busy} onClick={() => void loadWithWorkbook()}>
+        <Button
+          disabledFocusable={busy}
+          aria-expanded={confirmingLoad}
+          aria-controls="load-with-workbook-warning"
+          onClick={() => setConfirmingLoad(true)}
+        >
           {t("loadWithWorkbook")}
         </Button>
+        <Button disabledFocusable={busy} onClick={() => void stopLoadingWithWorkbook()}>
+          {t("stopLoadWithWorkbook")}
+        </Button>
       </div>
+      {confirmingLoad ? (
+        <div id="load-with-workbook-warning" className={layout.form} data-testid="load-with-workbook-warning">
+          <Notice intent="warning" title={t("loadWithWorkbookWarningTitle")}>
+            <span id="load-with-workbook-warning-text">{t("loadWithWorkbookWarning")}</span>
+          </Notice>
+          <div className={layout.row}>
+            <Button
+              ref={confirmButton}
+              appearance="primary"
+              disabledFocusable={busy}
+              aria-describedby="load-with-workbook-warning-text"
+              onClick={() => void loadWithWorkbook()}
+            >
+              {t("loadWithWorkbookConfirm")}
+            </Button>
+            <Button onClick={() => setConfirmingLoad(false)}>{t("cancel")}</Button>
+          </div>
+        </div>
+      ) : null}
     </Section>
   );
 }
