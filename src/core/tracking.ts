@@ -9,7 +9,7 @@ import { GOALS, type GoalId } from "./plan";
 import type { Column, RegisterColumns } from "./register";
 import { dateOfCell } from "./register";
 import type { TableSpec } from "./template/structure";
-import { tableSpec } from "./template/template";
+import { sheetSpec, tableSpec } from "./template/template";
 
 export interface TableBlock {
   readonly headers: readonly string[];
@@ -30,9 +30,13 @@ function column(block: TableBlock, table: TableSpec, id: string): Column | undef
     : { rows: block.rows, index, name: table.columns.find((c) => c.id === id)!.header.en };
 }
 
+/** A template column was renamed or deleted: `table` is the name of the sheet that holds it. */
 export class MissingColumnError extends Error {
-  constructor(readonly header: { en: string; zh: string }) {
-    super(`The Register table has no "${header.en}" column.`);
+  constructor(
+    readonly header: { en: string; zh: string },
+    readonly table: { en: string; zh: string } = sheetSpec("register").name,
+  ) {
+    super(`The ${table.en} table has no "${header.en}" column.`);
     this.name = "MissingColumnError";
   }
 }

@@ -9,13 +9,7 @@ import { STATUS_LABELS } from "../core/progress";
 import { cellAddress } from "../core/template/cell-text";
 import type { TableSpec } from "../core/template/structure";
 import { CHART_NAME, decideTemplateChanges, type TemplateChanges } from "../core/template/template-changes";
-import {
-  ABOUT_AS_OF_ROW,
-  DATE_FORMAT,
-  sheetSpec,
-  STATUS_COLOURS,
-  tableSpec,
-} from "../core/template/template";
+import { DATE_FORMAT, sheetSpec, STATUS_COLOURS, tableSpec } from "../core/template/template";
 import { planWrites, type WriteStep } from "../core/template/write-plan";
 import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
@@ -146,6 +140,12 @@ class TemplateWriter {
         addConditionalFormat(body, step.format, language);
         return;
       }
+      case "asOf": {
+        const cell = this.sheets.get("about")!.getRangeByIndexes(step.row, step.column, 1, 1);
+        if (step.fresh) cell.formulas = [["=TODAY()"]];
+        cell.numberFormat = [[DATE_FORMAT]];
+        return;
+      }
       case "chart":
         return this.addChart();
     }
@@ -162,11 +162,6 @@ class TemplateWriter {
       sheet.getRangeByIndexes(row, column + index, 1, 1).format.columnWidth =
         columnSpec.width * POINTS_PER_CHARACTER;
     });
-    if (spec.id === "about") {
-      const asOf = sheet.getRangeByIndexes(row + 1 + ABOUT_AS_OF_ROW, column + 1, 1, 1);
-      asOf.formulas = [["=TODAY()"]];
-      asOf.numberFormat = [[DATE_FORMAT]];
-    }
   }
 
   private addChart(): void {

@@ -6,8 +6,9 @@
 import type { Language } from "../core/language";
 import { valueForCell } from "../core/template/cell-text";
 import type { TableSpec } from "../core/template/structure";
-import { NAMES, tableSpec } from "../core/template/template";
-import { languageOfRegister, rowForTable, type TableBlock } from "../core/tracking";
+import { NAMES, sheetSpec, tableSpec } from "../core/template/template";
+import { languageOfRegister, MissingColumnError, type TableBlock } from "../core/tracking";
+import { chunkBySize, payloadBytes, REQUEST_BUDGET_BYTES } from "./payload";
 
 /** The workbook has no tracking tables: the task pane offers to create them. */
 export class NotATrackingWorkbookError extends Error {
@@ -42,22 +43,97 @@ export interface TrackingSnapshot {
   readonly asOfIsToday: boolean;
 }
 
-/** Everything a refresh needs, in one round trip. */
-export async function readTracking(context: Excel.RequestContext): Promise<TrackingSnapshot> {
+/**
+ * Register rows read in a refresh's first request: 8,000 typical entries in Chinese (about 410
+ * bytes each as sent) are 3.3 MB. Larger registers are read on in chunks.
+ */
+export const FIRST_READ_ROWS = 8_000;
+
+function isPayloadTooLarge(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: string }).code === "RequestPayloadSizeLimitExceeded"
+  );
+}
+
+/** The first `rows` rows of a table's body (all of them when it has fewer). */
+function firstBodyRows(table: Excel.Table, rows: number): Excel.Range {
+  const body = table.getDataBodyRange();
+  return body.getIntersection(body.getRow(0).getResizedRange(rows - 1, 0));
+}
+
+/**
+ * Reads a table's body rows after the first ones already read, each request sized from the bytes
+ * per row seen so far to stay within the request budget; a chunk Excel still finds too large is
+ * halved.
+ */
+async function readRemainingRows(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  rowCount: number,
+  first: unknown[][],
+): Promise<unknown[][]> {
+  const rows = [...first];
+  let bytesPerRow = Math.max(1, payloadBytes(first) / Math.max(1, first.length));
+  while (rows.length < rowCount) {
+    let count = Math.min(
+      rowCount - rows.length,
+      Math.max(1, Math.floor((REQUEST_BUDGET_BYTES * 0.9) / bytesPerRow)),
+    );
+    for (;;) {
+      const chunk = table
+        .getDataBodyRange()
+        .getRow(rows.length)
+        .getResizedRange(count - 1, 0)
+        .load("values");
+      try {
+        // Each chunk is its own request, so that none exceeds the size limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadTooLarge(error) || count === 1) throw error;
+        count = Math.ceil(count / 2);
+        continue;
+      }
+      rows.push(...chunk.values);
+      bytesPerRow = Math.max(bytesPerRow, payloadBytes(chunk.values) / count);
+      break;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Everything a refresh needs: one round trip while the register's first rows hold it all, one
+ * more for each further 4 MB of register. A first request Excel finds too large is asked again
+ * with fewer rows.
+ */
+export async function readTracking(
+  context: Excel.RequestContext,
+  firstRows: number = FIRST_READ_ROWS,
+): Promise<TrackingSnapshot> {
   return whenTracking(async () => {
     const tables = context.workbook.tables;
     const register = tables.getItem(tableSpec("register").name);
     const targets = tables.getItem(tableSpec("targets").name);
     const registerHeader = register.getHeaderRowRange().load("values");
-    const registerBody = register.getDataBodyRange().load("values");
+    const registerBody = register.getDataBodyRange().load("rowCount");
+    const registerFirst = firstBodyRows(register, firstRows).load("values");
     const targetsHeader = targets.getHeaderRowRange().load("values");
     const targetsBody = targets.getDataBodyRange().load("values");
     const history = tables.getItem(tableSpec("history").name);
     const historyHeader = history.getHeaderRowRange().load("values");
     const historyBody = history.getDataBodyRange().load("values");
     const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values,formulas");
-    await context.sync();
-    const registerBlock = { headers: registerHeader.values[0].map(String), rows: registerBody.values };
+    try {
+      await context.sync();
+    } catch (error) {
+      if (isPayloadTooLarge(error) && firstRows > 1) return readTracking(context, Math.ceil(firstRows / 10));
+      throw error;
+    }
+    const rows = await readRemainingRows(context, register, registerBody.rowCount, registerFirst.values);
+    const registerBlock = { headers: registerHeader.values[0].map(String), rows };
     const asOfValue = asOf.values[0][0];
     return {
       language: languageOfRegister(registerBlock),
@@ -70,33 +146,6 @@ export async function readTracking(context: Excel.RequestContext): Promise<Track
   });
 }
 
-/** Payload per request above which large appends are split (Excel on the web caps a request). */
-export const MAX_REQUEST_BYTES = 1_000_000;
-/** Up to this many rows go in one request; beyond it, requests are chunked by size. */
-export const SINGLE_REQUEST_ROWS = 10_000;
-
-/** Room left in each request for the request's own framing (and a blank-row fill in the first). */
-const CHUNK_BUDGET = MAX_REQUEST_BYTES * 0.9;
-
-function chunkBySize(rows: unknown[][]): unknown[][][] {
-  if (rows.length <= SINGLE_REQUEST_ROWS) return [rows];
-  const chunks: unknown[][][] = [];
-  let current: unknown[][] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    const size = JSON.stringify(row).length + 1;
-    if (current.length > 0 && bytes + size > CHUNK_BUDGET) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
 /**
  * The index that makes rows.add and columns.add append at the end: the TableRowCollection.add and
  * TableColumnCollection.add reference pages document null (or leaving it out) as "at the end",
@@ -106,8 +155,10 @@ export const AT_END = null as unknown as number;
 
 /**
  * Appends rows (given in template column order) to one of our tables: one read, then one write
- * for up to 10,000 rows; above that, one write per chunk of under 1 MB. A table's single blank
- * row (what Excel leaves in an empty table) is filled first.
+ * per 4 MB of rows (10,000 typical register rows are one). A table's single blank row (what Excel
+ * leaves in an empty table) is filled first. Columns a person added get null, so whatever they
+ * hold (a formula of their own) stays; a template column renamed or deleted stops the append
+ * before anything is written, naming the column.
  */
 export async function appendRows(
   context: Excel.RequestContext,
@@ -122,35 +173,44 @@ export async function appendRows(
     const body = table.getDataBodyRange().load("rowCount");
     const lastRow = table.getDataBodyRange().getLastRow().load("values");
     await context.sync();
-    const headers = header.values[0].map(String);
+    const headers = header.values[0].map((h) => String(h).trim().toLowerCase());
+    const template = spec.columns.map((c) => c.header[language].toLowerCase());
+    const missing = spec.columns.find((_, i) => !headers.includes(template[i]));
+    if (missing) throw new MissingColumnError(missing.header, sheetSpec(spec.sheet).name);
     const prepared = rows.map((row) =>
-      rowForTable(spec, language, headers, row).map((cell) =>
-        valueForCell(cell as string | number | boolean | null),
-      ),
+      headers.map((h) => {
+        const index = template.indexOf(h);
+        return index < 0 ? null : valueForCell(row[index] as string | number | boolean | null);
+      }),
     );
     const fillBlank = body.rowCount === 1 && lastRow.values[0].every((cell) => cell === "" || cell === null);
-    if (fillBlank) lastRow.values = [prepared[0]];
+    if (fillBlank) lastRow.values = [prepared[0]] as (string | number | boolean)[][];
     const rest = fillBlank ? prepared.slice(1) : prepared;
-    const chunks = chunkBySize(rest);
-    for (let i = 0; i < chunks.length; i++) {
-      if (chunks[i].length > 0) table.rows.add(AT_END, chunks[i] as (string | number | boolean)[][]);
-      // Above 10,000 rows each chunk is its own request, to stay under the request size limit.
+    // Room is left for the request's own statements and the blank row's fill.
+    const budget = REQUEST_BUDGET_BYTES * 0.98 - (fillBlank ? payloadBytes(prepared[0]) : 0);
+    const chunks = rest.length > 0 ? chunkBySize(rest, budget) : [[]];
+    for (const chunk of chunks) {
+      // Excel recalculates after each operation unless told to wait (ExcelApi 1.6; the add-in requires 1.8).
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      if (chunk.length > 0) table.rows.add(AT_END, chunk as (string | number | boolean)[][]);
+      // Each chunk is its own request, to stay under the request size limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (i < chunks.length - 1) await context.sync();
+      await context.sync();
     }
-    await context.sync();
     return rows.length;
   });
 }
 
-/** The Register as a header + rows block (one round trip), for export. */
+/** The Register as a header + rows block, for export: one round trip per 4 MB, as a refresh reads it. */
 export async function readRegister(context: Excel.RequestContext): Promise<TableBlock> {
   return whenTracking(async () => {
     const table = context.workbook.tables.getItem(tableSpec("register").name);
     const header = table.getHeaderRowRange().load("values");
-    const body = table.getDataBodyRange().load("values");
+    const body = table.getDataBodyRange().load("rowCount");
+    const first = firstBodyRows(table, FIRST_READ_ROWS).load("values");
     await context.sync();
-    return { headers: header.values[0].map(String), rows: body.values };
+    const rows = await readRemainingRows(context, table, body.rowCount, first.values);
+    return { headers: header.values[0].map(String), rows };
   });
 }
 

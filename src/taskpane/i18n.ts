@@ -126,7 +126,9 @@ const en = {
   errorExcel: "Excel could not complete the request: {message}",
   errorNoTemplate: "This workbook has no tracking tables. Create them on the Workbook tab.",
   missingColumn:
-    'The Register table has no "{column}" column. Rename the column back, or run Repair on the Workbook tab.',
+    'The {table} table has no "{column}" column. Rename the column back, or run Repair on the Workbook tab.',
+  workbookProtected:
+    "The workbook's structure is protected, so the sheets {sheets} cannot be added. Unprotect it (Review > Protect Workbook), then try again.",
   dataProblem: "A cell of the tracking workbook cannot be read: {message}",
   asOfInvalid: "Enter a date such as 2021-06-30.",
   fieldTarget: "target",
@@ -252,7 +254,8 @@ const zh: Record<MessageKey, string> = {
   errorRetry: "重试",
   errorExcel: "Excel 无法完成请求：{message}",
   errorNoTemplate: "此工作簿没有跟踪表。请在“工作簿”选项卡中创建。",
-  missingColumn: "登记表中没有“{column}”列。请改回列名，或在“工作簿”选项卡中运行修复。",
+  missingColumn: "“{table}”表中没有“{column}”列。请改回列名，或在“工作簿”选项卡中运行修复。",
+  workbookProtected: "工作簿结构受保护，无法添加工作表 {sheets}。请先取消保护（审阅 > 保护工作簿），再重试。",
   dataProblem: "跟踪工作簿中有单元格无法读取：{message}",
   asOfInvalid: "请输入日期，例如 2021-06-30。",
   fieldTarget: "目标值",

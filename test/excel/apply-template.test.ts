@@ -210,6 +210,52 @@ describe("applying again", () => {
   });
 });
 
+describe("repairing", () => {
+  it("makes a half-built workbook whole: rules, conditional formats and number formats come back", async () => {
+    const whole = await freshWorkbook();
+    const { context, workbook } = await freshWorkbook();
+    // What a batch that failed after creating the tables would have left: no rules, no formats.
+    for (const sheet of workbook.sheets) {
+      sheet.validations.length = 0;
+      sheet.prompts.length = 0;
+      sheet.conditionalFormats.length = 0;
+      for (const [key, cell] of sheet.cells)
+        sheet.cells.set(key, { value: cell.value, formula: cell.formula });
+    }
+    await applyTemplate(context, "en");
+    for (const sheet of whole.workbook.sheets) {
+      const repaired = workbook.sheet(sheet.rawName)!;
+      const sorted = <T extends { column: number }>(items: T[]) =>
+        items.map((item) => JSON.stringify(item)).sort();
+      expect(sorted(repaired.validations)).toEqual(sorted(sheet.validations));
+      expect(sorted(repaired.prompts)).toEqual(sorted(sheet.prompts));
+      expect(sorted(repaired.conditionalFormats)).toEqual(sorted(sheet.conditionalFormats));
+    }
+    expect(dumpWorkbook(workbook)).toEqual(dumpWorkbook(whole.workbook));
+  });
+
+  it("says so, and writes nothing, when the workbook's structure is protected", async () => {
+    const { context, workbook } = fakeExcel();
+    workbook.protected = true;
+    await expect(applyTemplate(context, "zh")).rejects.toMatchObject({
+      name: "WorkbookProtectedError",
+      sheets: expect.arrayContaining(["登记", "目标"]),
+    });
+    expect(workbook.sheets.map((s) => s.rawName)).toEqual(["Sheet1"]);
+    expect(workbook.names.all).toEqual([]);
+  });
+
+  it("creates the template beside a person's sheets and names, referring to no table before it exists", async () => {
+    const { context, fake, workbook } = fakeExcel(FakeWorkbook.withSheets("Budget", "Notes"));
+    workbook.sheet("Budget")!.setCell(0, 0, { value: 2021 });
+    const report = await applyTemplate(context, "en");
+    expect(fake.failures).toEqual([]);
+    expect(report.createdTables).toHaveLength(TABLES.length);
+    expect(workbook.sheets.map((s) => s.rawName).slice(0, 2)).toEqual(["Budget", "Notes"]);
+    expect(workbook.sheet("Budget")!.cells.size).toBe(1);
+  });
+});
+
 describe("upgrading an older workbook", () => {
   it("rewrites a version 1 Register's evidence-link validation to the core's rule, and only that one rule", async () => {
     const { context, workbook } = await freshWorkbook("zh");

@@ -82,6 +82,8 @@ export class FakeContext {
   readonly requestBytes: number[] = [];
   /** Size of each response received (the loaded values). */
   readonly responseBytes: number[] = [];
+  /** Error codes of the syncs that failed, in order. */
+  readonly failures: string[] = [];
   readonly workbook: WorkbookApi;
   private queue: Operation[] = [];
   private staged: (() => void)[] = [];
@@ -115,10 +117,10 @@ export class FakeContext {
     this.stagedBytes = 0;
     const request = operations.reduce((sum, op) => sum + op.bytes, 0);
     this.requestBytes.push(request);
-    const suspended = this.suspendCalculation;
     this.suspendCalculation = false;
     if (request > PAYLOAD_LIMIT_BYTES) {
       this.responseBytes.push(0);
+      this.failures.push("RequestPayloadSizeLimitExceeded");
       throw tooLarge("request", request);
     }
     for (let i = 0; i < operations.length; i++) {
@@ -135,15 +137,22 @@ export class FakeContext {
           surroundingStatements: operations.slice(Math.max(0, i - 2), i + 3).map((op) => op.statement),
         };
         this.responseBytes.push(0);
+        this.failures.push(failure.code);
         this.staged = [];
         this.model.fireChanges();
         throw failure;
       }
     }
-    this.responseBytes.push(this.stagedBytes);
-    if (suspended) this.model.suspendedSyncs++;
+    // The suspension, queued in this batch, covers this batch's operations only.
+    if (this.suspendCalculation) this.model.suspendedSyncs++;
+    this.suspendCalculation = false;
     this.model.fireChanges();
-    if (this.stagedBytes > PAYLOAD_LIMIT_BYTES) throw tooLarge("response", this.stagedBytes);
+    if (this.stagedBytes > PAYLOAD_LIMIT_BYTES) {
+      this.responseBytes.push(0);
+      this.failures.push("RequestPayloadSizeLimitExceeded");
+      throw tooLarge("response", this.stagedBytes);
+    }
+    this.responseBytes.push(this.stagedBytes);
     for (const deliver of this.staged) deliver();
     this.staged = [];
   }
@@ -153,6 +162,7 @@ export class FakeContext {
     this.syncCount = 0;
     this.requestBytes.length = 0;
     this.responseBytes.length = 0;
+    this.failures.length = 0;
     this.queue = [];
     (this as { workbook: WorkbookApi }).workbook = new WorkbookApi(this);
   }
@@ -567,6 +577,8 @@ function valuesOf(area: Area): CellValue[][] {
     Array.from({ length: area.columns }, (_, c) => {
       const cell = area.sheet.getCell(area.row + r, area.column + c);
       if (cell?.formula && /^=\s*TODAY\(\)\s*$/i.test(cell.formula)) return todaySerial();
+      const computed = cell?.formula ? area.sheet.workbook.evaluate?.(cell.formula) : undefined;
+      if (computed !== undefined) return computed;
       return cell?.value ?? "";
     }),
   );
@@ -1140,6 +1152,22 @@ export class TableRowCollectionApi extends ApiObject<FakeTable> {
             `Column '${table.headers()[column]}' of '${table.rawName}' is a calculated column: give null there`,
           );
         void formula;
+      }
+      // Differing formulas in one column, among the rows there and the rows added, are refused as
+      // for a write: Excel may fill the column with the bottom one (office-js issue 6745).
+      for (let c = 0; c < table.columnCountRaw; c++) {
+        const formulas = new Set<string>();
+        for (let row = table.headerRow + 1; row < start; row++) {
+          const formula = sheet.getCell(row, table.column + c)?.formula;
+          if (formula !== undefined) formulas.add(formula.trim());
+        }
+        for (const row of grid)
+          if (typeof row[c] === "string" && (row[c] as string).startsWith("="))
+            formulas.add((row[c] as string).trim());
+        if (formulas.size > 1)
+          throw invalidArgument(
+            `Column '${table.headers()[c]}' of table '${table.rawName}' would hold differing formulas; Excel may turn them into one calculated column (office-js issues 2093, 5909, 6745)`,
+          );
       }
       const last = start - 1;
       for (let c = 0; c < table.columnCountRaw; c++) {

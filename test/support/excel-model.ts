@@ -382,6 +382,11 @@ export class FakeWorkbook {
   protected = false;
   /** Document settings (Office.context.document.settings), as saved. */
   readonly settings = new Map<string, unknown>();
+  /**
+   * How the double computes a formula's value when read (it computes none but =TODAY() itself):
+   * tests set this to play custom functions, including #BUSY! while they are "calculating".
+   */
+  evaluate: ((formula: string) => CellValue | undefined) | undefined;
   /** Syncs that ran with calculation suspended (Application.suspendApiCalculationUntilNextSync). */
   suspendedSyncs = 0;
   private readonly changed = new Set<FakeTable>();

@@ -135,11 +135,11 @@ it("re-reads a failure in the new language after a switch, naming the column in 
       throw new MissingColumnError(header);
     }),
   );
-  expect(result.current.message?.text).toBe(translator("en")("missingColumn", { column: "Goal" }));
+  expect(result.current.message?.text).toBe(translator("en")("missingColumn", { column: "Goal", table: "Register" }));
   switchTo("zh");
   expect(result.current.message).toEqual({
     intent: "error",
-    text: translator("zh")("missingColumn", { column: "目标" }),
+    text: translator("zh")("missingColumn", { column: "目标", table: "登记" }),
   });
 });
 

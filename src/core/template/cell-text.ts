@@ -1,10 +1,15 @@
 /** Cells of the workbook: the values written to them and their addresses. */
-import { guardText } from "../text-guard";
 
-/** A value on its way to a cell: text guarded (it stays text), numbers and booleans as they are, blanks empty. */
+/**
+ * A value on its way to a cell through the Excel API: numbers and booleans as they are, blanks
+ * empty, and text behind an apostrophe. Excel reads a written string as typed input, so "00123",
+ * "2021-06-30", "50%", "TRUE" or "=1+1" would become a number, a date, a boolean or a formula; an
+ * apostrophe first makes any typed text stay text, and is not part of the cell's value (office-js
+ * issue 6687: reading values or formulas gives the text without it).
+ */
 export function valueForCell(value: string | number | boolean | null | undefined): string | number | boolean {
-  if (value === null || value === undefined) return "";
-  return typeof value === "string" ? guardText(value) : value;
+  if (value === null || value === undefined || value === "") return "";
+  return typeof value === "string" ? `'${value}` : value;
 }
 
 /** Excel column letters of a 0-based column index: 0 -> A, 26 -> AA. */

@@ -11,7 +11,7 @@ import type { Language } from "../language";
 import { cellAddress, valueForCell } from "./cell-text";
 import { columnFormula } from "./formulas";
 import type { Cell, ColumnSpec, ConditionalFormatSpec, TableSpec } from "./structure";
-import { headers, NAMES, sheetSpec, TABLES, tableSpec } from "./template";
+import { ABOUT_AS_OF_ROW, headers, NAMES, sheetSpec, TABLES, tableSpec } from "./template";
 import type { NameChange, SheetPlacement, TemplateChanges, WorkbookState } from "./template-changes";
 
 /** A data validation rule as Excel's DataValidationRule takes it. */
@@ -50,6 +50,8 @@ export type WriteStep = (
   | ({ readonly kind: "formula"; readonly formula: string } & ColumnTarget)
   | ({ readonly kind: "validation"; readonly rule?: ValidationRule; readonly prompt?: Prompt } & ColumnTarget)
   | ({ readonly kind: "conditionalFormat"; readonly format: ConditionalFormatSpec["kind"] } & ColumnTarget)
+  /** The About table's as-of cell: =TODAY() when the table is new, its date format always. */
+  | { readonly kind: "asOf"; readonly row: number; readonly column: number; readonly fresh: boolean }
   | { readonly kind: "chart" }
 ) & {
   /** What must exist before the step runs: sheet:, table:, column: and name: keys. */
@@ -232,6 +234,15 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
           provides: [],
         });
     }
+    if (spec.id === "about")
+      steps.push({
+        kind: "asOf",
+        row: bodyRow + ABOUT_AS_OF_ROW,
+        column: bodyColumn + 1,
+        fresh,
+        needs: [sheetKey(spec.sheet), ...needsTable],
+        provides: [],
+      });
   }
 
   for (const name of changes.names)
@@ -309,6 +320,8 @@ export function describeStep(step: WriteStep): string {
       return `name ${step.name.name}`;
     case "chart":
       return "chart";
+    case "asOf":
+      return "as-of cell";
     case "table":
     case "column":
     case "rows":
