@@ -84,7 +84,7 @@ describe("adding register entries", () => {
     const snapshot = await readTracking(context);
     expect(snapshot.register.rows).toHaveLength(12_000);
     expect(snapshot.register.rows[11_999][1]).toBe("Entry 11999");
-    // Rows this large (1.3 KB as sent) make the first request of 8,000 rows too large: Excel refuses
+    // Rows this large (1.3 KB as sent) make the first request of 10,000 rows too large: Excel refuses
     // it once, and the refresh asks again with fewer.
     expect(fake.failures).toEqual(["RequestPayloadSizeLimitExceeded"]);
     expect(Math.max(...fake.responseBytes)).toBeLessThan(4_000_000);

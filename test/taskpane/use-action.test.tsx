@@ -135,7 +135,9 @@ it("re-reads a failure in the new language after a switch, naming the column in 
       throw new MissingColumnError(header);
     }),
   );
-  expect(result.current.message?.text).toBe(translator("en")("missingColumn", { column: "Goal", table: "Register" }));
+  expect(result.current.message?.text).toBe(
+    translator("en")("missingColumn", { column: "Goal", table: "Register" }),
+  );
   switchTo("zh");
   expect(result.current.message).toEqual({
     intent: "error",
