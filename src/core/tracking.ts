@@ -43,12 +43,16 @@ export class MissingColumnError extends Error {
 
 export function registerColumns(block: TableBlock): RegisterColumns & { sectors?: Column } {
   const register = tableSpec("register");
-  const goals = column(block, register, "goal");
-  if (!goals) throw new MissingColumnError(register.columns[0].header);
+  // The columns every figure reads: a renamed one is named, never read as "nothing recognized".
+  const required = (id: string) => {
+    const found = column(block, register, id);
+    if (!found) throw new MissingColumnError(register.columns.find((c) => c.id === id)!.header);
+    return found;
+  };
   return {
-    goals,
-    statuses: column(block, register, "status"),
-    dates: column(block, register, "date"),
+    goals: required("goal"),
+    statuses: required("status"),
+    dates: required("date"),
     sectors: column(block, register, "sector"),
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { Language } from "../core/language";
 import { columnFormula } from "../core/template/formulas";
-import { NAMES, tableSpec } from "../core/template/template";
+import { NAMES, sheetSpec, tableSpec } from "../core/template/template";
+import { MissingColumnError } from "../core/tracking";
 import { whenTracking } from "./tables";
 
 /** Defined name holding the as-of date the add-in cells were frozen at (absent when live). */
@@ -27,16 +28,28 @@ export class NotComputedError extends Error {
 /** Values that mean the add-in did not compute the cell here (#N/A from FORECASTDATE is an answer). */
 const NOT_COMPUTED = /^#(NAME\?|BUSY!|CALC!|VALUE!)$/;
 
+/**
+ * The add-in columns of Targets with their values, found by header in one read; a renamed or
+ * deleted one is named (MissingColumnError), not taken for a workbook without the template.
+ */
 function targetsColumns(context: Excel.RequestContext, language: Language) {
   return whenTracking(async () => {
     const table = context.workbook.tables.getItem(TARGETS.name);
-    const ranges = ADD_IN_COLUMNS.map((column) => ({
-      column,
-      range: table.columns.getItem(column.header[language]).getDataBodyRange().load("values"),
-    }));
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("values");
     const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values");
     const frozen = context.workbook.names.getItemOrNullObject(FROZEN_NAME).load("isNullObject");
     await context.sync();
+    const headers = header.values[0].map((h) => String(h).trim().toLowerCase());
+    const ranges = ADD_IN_COLUMNS.map((column) => {
+      const index = headers.indexOf(column.header[language].toLowerCase());
+      if (index < 0) throw new MissingColumnError(column.header, sheetSpec("targets").name);
+      return {
+        column,
+        values: body.values.map((row) => [row[index]]),
+        range: table.getDataBodyRange().getColumn(index),
+      };
+    });
     return { ranges, asOf, frozen };
   });
 }
@@ -48,10 +61,10 @@ export async function freezeAddInCells(
 ): Promise<number | undefined> {
   const { ranges, asOf, frozen } = await targetsColumns(context, language);
   const broken = ranges
-    .filter(({ range }) => range.values.some((row) => NOT_COMPUTED.test(String(row[0]).trim())))
+    .filter(({ values }) => values.some((row) => NOT_COMPUTED.test(String(row[0]).trim())))
     .map(({ column }) => column.header[language]);
   if (broken.length > 0) throw new NotComputedError(broken);
-  for (const { range } of ranges) range.values = range.values.map((row) => [row[0]]);
+  for (const { range, values } of ranges) range.values = values as (string | number | boolean)[][];
   const stamp = typeof asOf.values[0][0] === "number" ? (asOf.values[0][0] as number) : undefined;
   const formula = `=${stamp ?? '"unknown"'}`;
   if (frozen.isNullObject) context.workbook.names.add(FROZEN_NAME, formula);
@@ -63,8 +76,8 @@ export async function freezeAddInCells(
 /** Writes the add-in formulas back (2 round trips). */
 export async function unfreezeAddInCells(context: Excel.RequestContext, language: Language): Promise<void> {
   const { ranges, frozen } = await targetsColumns(context, language);
-  for (const { column, range } of ranges) {
-    range.formulas = range.values.map(() => [columnFormula(TARGETS, column, language)]);
+  for (const { column, range, values } of ranges) {
+    range.formulas = values.map(() => [columnFormula(TARGETS, column, language)]);
   }
   if (!frozen.isNullObject) context.workbook.names.getItem(FROZEN_NAME).delete();
   await context.sync();

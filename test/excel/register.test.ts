@@ -216,7 +216,7 @@ describe("snapshots and export", () => {
   it("appends one History row per goal and never rewrites earlier ones", async () => {
     const { context, workbook } = await tracking();
     const summaries = summarizeGoals(
-      registerColumns({ headers: ["Goal"], rows: [] }),
+      registerColumns({ headers: ["Goal", "Status", "Date recognized"], rows: [] }),
       isoToSerial("2021-01-01"),
     );
     await recordSnapshot(context, summaries, isoToSerial("2021-01-01"), "first", "en");

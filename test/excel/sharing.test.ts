@@ -62,6 +62,16 @@ describe("freezing the add-in cells for recipients without the add-in", () => {
     expect(targets.dataFormulas()).toEqual(before);
   });
 
+  it("names a renamed Forecast column instead of saying the workbook has no template", async () => {
+    const { context, targets } = await trackingWithComputedForecasts();
+    targets.sheet.setCell(targets.headerRow, targets.column + FORECAST, { value: "My forecast" });
+    await expect(freezeAddInCells(context, "en")).rejects.toMatchObject({
+      name: "MissingColumnError",
+      header: { en: "Forecast" },
+      table: { en: "Targets" },
+    });
+  });
+
   it("unfreezing restores the template's formulas and removes the stamp", async () => {
     const { context, workbook, targets } = await trackingWithComputedForecasts();
     await freezeAddInCells(context, "en");
