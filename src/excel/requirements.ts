@@ -21,6 +21,28 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
 ];
 
+/**
+ * Requirement sets a check of this Excel reports as information: the add-in needs none of them
+ * beyond what ExcelApi 1.8 already includes, and works without the later ones.
+ */
+export const INFORMATION_REQUIREMENTS: readonly Requirement[] = [
+  {
+    set: "ExcelApi",
+    version: "1.6",
+    purpose: { en: "calculation paused while rows are added", zh: "添加行时暂停计算" },
+  },
+  { set: "ExcelApi", version: "1.7", purpose: { en: "workbook protection", zh: "工作簿保护" } },
+  { set: "ExcelApi", version: "1.9", purpose: { en: "page layout", zh: "页面布局" } },
+  {
+    set: "ExcelApi",
+    version: "1.13",
+    purpose: {
+      en: "inserting worksheets from a file (insertWorksheetsFromBase64)",
+      zh: "从文件插入工作表（insertWorksheetsFromBase64）",
+    },
+  },
+];
+
 export type SetSupported = (set: string, version: string) => boolean;
 
 /** The requirements this Excel lacks (empty when all are there). */

@@ -33,6 +33,10 @@ const RegisterView = lazy(() => import(/* webpackChunkName: "view-register" */ "
 const WorkbookView = lazy(() => import(/* webpackChunkName: "view-workbook" */ "./views/WorkbookView"));
 const HistoryView = lazy(() => import(/* webpackChunkName: "view-history" */ "./views/HistoryView"));
 const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView"));
+// Offered where the pane cannot go on (an Excel too old, a failed read): what a support request needs.
+const DiagnosticsSection = lazy(
+  () => import(/* webpackChunkName: "view-diagnostics" */ "./views/DiagnosticsSection"),
+);
 
 const VIEWS = ["overview", "register", "workbook", "history", "settings"] as const;
 type View = (typeof VIEWS)[number];
@@ -173,17 +177,29 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
     body = <OutsideExcel t={t} />;
   } else if (missing.length > 0) {
     body = (
-      <Notice intent="warning" title={t("unsupportedTitle")}>
-        {t("unsupportedBody", {
-          sets: missing.map((m) => `${m.set} ${m.version}`).join(", "),
-          purpose: missing.map((m) => m.purpose[language]).join("; "),
-        })}
-      </Notice>
+      <>
+        <Notice intent="warning" title={t("unsupportedTitle")}>
+          {t("unsupportedBody", {
+            sets: missing.map((m) => `${m.set} ${m.version}`).join(", "),
+            purpose: missing.map((m) => m.purpose[language]).join("; "),
+          })}
+        </Notice>
+        <Suspense fallback={null}>
+          <DiagnosticsSection />
+        </Suspense>
+      </>
     );
   } else if (load.kind === "loading") {
     body = <Loading label={t("loading")} />;
   } else if (load.kind === "failed") {
-    body = <Failure error={load.error} retry={refresh} />;
+    body = (
+      <>
+        <Failure error={load.error} retry={refresh} />
+        <Suspense fallback={null}>
+          <DiagnosticsSection />
+        </Suspense>
+      </>
+    );
   } else {
     const shown: View = load.kind === "noTemplate" && view !== "settings" ? "workbook" : view;
     body = (

@@ -8,6 +8,7 @@ import type { Language } from "../core/language";
 import type { GoalSummary } from "../core/summary";
 import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
+import type { DiagnosticsReport, DocumentSettingsApi, OfficeInfo } from "../excel/diagnostics";
 import { previewTemplate } from "../excel/preview";
 import { addEntries, exportRegisterCsv } from "../excel/register";
 import {
@@ -53,6 +54,11 @@ export interface TrackerClient {
   loadWithWorkbook(): Promise<void>;
   /** Undoes loadWithWorkbook: the workbook no longer loads the add-in or opens its pane. */
   stopLoadingWithWorkbook(): Promise<void>;
+  /**
+   * "Check this Excel": each kind of call the add-in makes, on a temporary hidden sheet removed
+   * afterwards, one batch per check; never rejects for a check that fails (it says so instead).
+   */
+  runDiagnostics(): Promise<DiagnosticsReport>;
 }
 
 /** Excel.run's one-batch form: runs `batch` in a fresh request context. */
@@ -62,6 +68,10 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficeApis {
   readonly isSetSupported: SetSupported;
   readonly startup: StartupApi;
+  /** Document settings, for the check of this Excel (office.js's unless given). */
+  readonly settings?: DocumentSettingsApi;
+  /** Office's version, platform and host, for the check of this Excel (office.js's unless given). */
+  readonly officeInfo?: () => OfficeInfo;
 }
 
 const OFFICE: OfficeApis = { isSetSupported: officeSetSupported, startup: officeStartupApi };
@@ -91,5 +101,14 @@ export function createTrackerClient(
     unfreeze: (language) => run((context) => unfreezeAddInCells(context, language)),
     loadWithWorkbook: () => loadAddInWithWorkbook(office.startup),
     stopLoadingWithWorkbook: () => stopLoadingAddInWithWorkbook(office.startup),
+    // Loaded when first asked for, as the views are: few people ever run the check.
+    runDiagnostics: async () => {
+      const diagnostics = await import(/* webpackChunkName: "diagnostics" */ "../excel/diagnostics");
+      return diagnostics.runDiagnostics(run, {
+        isSetSupported: office.isSetSupported,
+        settings: office.settings ?? diagnostics.officeDocumentSettings,
+        office: office.officeInfo ?? diagnostics.officeInfo,
+      });
+    },
   };
 }

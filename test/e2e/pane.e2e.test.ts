@@ -259,6 +259,30 @@ test("prepares the workbook for sharing: freeze, unfreeze, load with the workboo
   ]);
 });
 
+test("checks this Excel: every check passes, nothing is left behind, and the report can be copied", async () => {
+  await openTab("Workbook");
+  const sheets = () =>
+    page().evaluate(() =>
+      (window as unknown as { __workbook: { sheets: { rawName: string }[] } }).__workbook.sheets.map(
+        (s) => s.rawName,
+      ),
+    );
+  const before = await sheets();
+  await page().getByRole("button", { name: "Check this Excel" }).click();
+  const results = page().getByTestId("diagnostics-results");
+  await results.waitFor();
+  expect(await page().getByTestId("diagnostics-summary").textContent()).toBe("13 passed, 0 failed.");
+  expect(await results.textContent()).toContain("Platform: OfficeOnline");
+  await saveScreenshot(page(), "pane-en-diagnostics");
+  expect(await axeProblems()).toEqual([]);
+  expect(await sheets()).toEqual(before);
+  await page().getByRole("button", { name: "Copy report" }).click();
+  // Headless Chromium may or may not grant the clipboard: either way the pane says what happened.
+  await page()
+    .getByText(/^(Report copied\.|This Excel does not let the pane copy\.)/)
+    .waitFor();
+});
+
 test("every view in English: screenshot, axe, keyboard", async () => {
   for (const [tab, file] of [
     ["Overview", "pane-en-overview"],

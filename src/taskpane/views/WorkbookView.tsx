@@ -1,6 +1,6 @@
 /** Creating, repairing or upgrading the tracking workbook, with what will change shown first. */
 import { Body1, Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
@@ -9,6 +9,20 @@ import { formatDate } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Loading, Notice } from "../Notice";
 import { useAction, type Wording } from "../use-action";
+
+// The same chunk as the pane's own offer of the check (App.tsx), loaded once for both.
+const DiagnosticsSection = lazy(
+  () => import(/* webpackChunkName: "view-diagnostics" */ "./DiagnosticsSection"),
+);
+
+/** "Check this Excel", below the view, once its code has loaded. */
+function Diagnostics() {
+  return (
+    <Suspense fallback={null}>
+      <DiagnosticsSection />
+    </Suspense>
+  );
+}
 
 export default function WorkbookView() {
   const layout = useLayoutStyles();
@@ -32,7 +46,16 @@ export default function WorkbookView() {
       return (t) => t("applied", { version: report.toVersion });
     });
 
-  if (!changes) return message ? <ActionNotice message={message} /> : <Loading label={t("loading")} />;
+  // A workbook that cannot even be previewed is where a check of this Excel helps most.
+  if (!changes)
+    return message ? (
+      <>
+        <ActionNotice message={message} />
+        <Diagnostics />
+      </>
+    ) : (
+      <Loading label={t("loading")} />
+    );
   const isNew = changes.fromVersion === null;
   const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
   const columns = changes.newColumns.flatMap((c) =>
@@ -86,6 +109,7 @@ export default function WorkbookView() {
         </Button>
       </div>
       {isNew ? null : <Sharing />}
+      <Diagnostics />
     </Section>
   );
 }

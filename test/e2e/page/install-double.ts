@@ -14,10 +14,16 @@ import { DISTRICTS, GOAL_IDS, PLAN, SECTORS } from "../../../src/core/plan";
 import { UNMANNED_KINDS } from "../../../src/core/plan";
 import { applyTemplate } from "../../../src/excel/apply-template";
 import { addEntries } from "../../../src/excel/register";
+import { calculate } from "../../support/diagnostics-double";
 import { FakeContext, FakeWorkbook } from "../../support/excel-double";
 
 const params = new URLSearchParams(location.search);
 const workbook = FakeWorkbook.withSheets("Sheet1");
+// The check of this Excel reads two formulas back: a table's sum, and the add-in's TARGET (#BUSY! first).
+calculate(workbook, ["#BUSY!", 20]);
+
+/** Office's in-memory document settings. */
+const documentSettings = new Map<string, unknown>();
 
 /** What the pane asked of Office beyond Excel (startup behaviour, document settings), for the suite. */
 const officeCalls: string[] = [];
@@ -33,9 +39,15 @@ const office = {
   context: {
     displayLanguage: params.get("lang") ?? navigator.language,
     officeTheme: undefined,
+    diagnostics: { version: "16.0.17928.20114", platform: "OfficeOnline", host: "Excel" },
     document: {
       settings: {
-        set: (name: string, value: unknown) => void officeCalls.push(`${name}=${String(value)}`),
+        get: (name: string) => documentSettings.get(name) ?? null,
+        set: (name: string, value: unknown) => {
+          documentSettings.set(name, value);
+          officeCalls.push(`${name}=${String(value)}`);
+        },
+        remove: (name: string) => void documentSettings.delete(name),
         saveAsync: (callback: (result: { status: string }) => void) => callback({ status: "succeeded" }),
       },
     },
