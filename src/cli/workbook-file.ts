@@ -19,6 +19,7 @@ import type { Cell, ColumnSpec, TableSpec, Validation } from "../core/template/s
 import {
   ABOUT_AS_OF_ROW,
   DATE_FORMAT,
+  freezesHeaderRow,
   headers,
   LIST_IDS,
   NAMES,
@@ -78,11 +79,9 @@ export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
     sheetNames.set(sheet.id, name);
     const worksheet = workbook.addWorksheet(name, {
       state: sheet.hidden ? "hidden" : "visible",
-      // Every sheet's first table starts on row 1: its header row stays in view.
-      views:
-        tableSpec(sheet.tables[0]).anchor.row === 0
-          ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
-          : [],
+      views: freezesHeaderRow(sheet)
+        ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
+        : [],
     });
     // Conditional format priorities are unique within a sheet.
     const priority = { next: 1 };

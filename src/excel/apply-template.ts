@@ -6,10 +6,16 @@
  */
 import type { Language } from "../core/language";
 import { STATUS_LABELS } from "../core/progress";
-import { cellAddress } from "../core/template/cell-text";
+import { cellAddress, rangeFormula } from "../core/template/cell-text";
 import type { TableSpec } from "../core/template/structure";
 import { CHART_NAME, decideTemplateChanges, type TemplateChanges } from "../core/template/template-changes";
-import { DATE_FORMAT, sheetSpec, STATUS_COLOURS, tableSpec } from "../core/template/template";
+import {
+  DATE_FORMAT,
+  freezesHeaderRow,
+  sheetSpec,
+  STATUS_COLOURS,
+  tableSpec,
+} from "../core/template/template";
 import { planWrites, type WriteStep } from "../core/template/write-plan";
 import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
@@ -91,7 +97,7 @@ class TemplateWriter {
       case "sheet": {
         const sheet = this.context.workbook.worksheets.add(step.placement.name);
         if (step.placement.spec.hidden) sheet.visibility = "Hidden";
-        if (tableSpec(step.placement.spec.tables[0]).anchor.row === 0) sheet.freezePanes.freezeRows(1);
+        if (freezesHeaderRow(step.placement.spec)) sheet.freezePanes.freezeRows(1);
         this.sheets.set(step.placement.spec.id, sheet);
         return;
       }
@@ -109,8 +115,12 @@ class TemplateWriter {
           if (name.exists) this.context.workbook.names.getItem(name.name).formula = name.formula;
           else this.context.workbook.names.add(name.name, name.formula);
         } else {
-          const range = this.sheets.get(name.sheet)!.getRangeByIndexes(name.row, name.column, name.rows, 1);
-          this.context.workbook.names.add(name.name, range);
+          // By its address, not a Range object (office-js issues 1345 and 2078 report failures).
+          const sheetName = this.changes.sheets.find((p) => p.spec.id === name.sheet)!.name;
+          this.context.workbook.names.add(
+            name.name,
+            rangeFormula(sheetName, name.row, name.column, name.rows),
+          );
         }
         return;
       }
@@ -128,15 +138,16 @@ class TemplateWriter {
         return;
       case "validation": {
         const body = this.body(step.table, step.column.header[language]);
-        // A range keeps one rule: an earlier one (or an older version's) goes first.
-        if (!step.fresh) body.dataValidation.clear();
+        // A range keeps one rule: an earlier one (an older version's, or one left on the sheet)
+        // goes first; the rule goes before the prompt (office-js issue 2594).
+        body.dataValidation.clear();
         if (step.rule) body.dataValidation.rule = step.rule as Excel.DataValidationRule;
         if (step.prompt) body.dataValidation.prompt = step.prompt;
         return;
       }
       case "conditionalFormat": {
         const body = this.body(step.table, step.column.header[language]);
-        if (!step.fresh) body.conditionalFormats.clearAll();
+        body.conditionalFormats.clearAll();
         addConditionalFormat(body, step.format, language);
         return;
       }

@@ -1,6 +1,6 @@
 /**
  * Request sizes. Excel on the web refuses a request or a response above 5 MB
- * (RequestPayloadSizeLimitExceeded: learn.microsoft.com/office/dev/add-ins/concepts/
+ * (Request- or ResponsePayloadSizeLimitExceeded: learn.microsoft.com/office/dev/add-ins/concepts/
  * resource-limits-and-performance-optimization). The add-in keeps each one under 4 MB, measured as
  * the JSON that travels, with every non-ASCII character counted as its \uXXXX escape (6 bytes), the
  * most it can cost.

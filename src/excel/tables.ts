@@ -53,7 +53,7 @@ function isPayloadTooLarge(error: unknown): boolean {
   return (
     typeof error === "object" &&
     error !== null &&
-    (error as { code?: string }).code === "RequestPayloadSizeLimitExceeded"
+    /^(Request|Response)PayloadSizeLimitExceeded$/.test(String((error as { code?: string }).code))
   );
 }
 
@@ -124,7 +124,8 @@ export async function readTracking(
     const targetsBody = targets.getDataBodyRange().load("values");
     const history = tables.getItem(tableSpec("history").name);
     const historyHeader = history.getHeaderRowRange().load("values");
-    const historyBody = history.getDataBodyRange().load("values");
+    const historyBody = history.getDataBodyRange().load("rowCount");
+    const historyFirst = firstBodyRows(history, firstRows).load("values");
     const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values,formulas");
     try {
       await context.sync();
@@ -133,13 +134,14 @@ export async function readTracking(
       throw error;
     }
     const rows = await readRemainingRows(context, register, registerBody.rowCount, registerFirst.values);
+    const historyRows = await readRemainingRows(context, history, historyBody.rowCount, historyFirst.values);
     const registerBlock = { headers: registerHeader.values[0].map(String), rows };
     const asOfValue = asOf.values[0][0];
     return {
       language: languageOfRegister(registerBlock),
       register: registerBlock,
       targets: { headers: targetsHeader.values[0].map(String), rows: targetsBody.values },
-      history: { headers: historyHeader.values[0].map(String), rows: historyBody.values },
+      history: { headers: historyHeader.values[0].map(String), rows: historyRows },
       asOf: typeof asOfValue === "number" ? asOfValue : undefined,
       asOfIsToday: /^=\s*TODAY\(\)\s*$/i.test(String(asOf.formulas[0][0])),
     };

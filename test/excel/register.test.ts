@@ -86,7 +86,7 @@ describe("adding register entries", () => {
     expect(snapshot.register.rows[11_999][1]).toBe("Entry 11999");
     // Rows this large (1.3 KB as sent) make the first request of 10,000 rows too large: Excel refuses
     // it once, and the refresh asks again with fewer.
-    expect(fake.failures).toEqual(["RequestPayloadSizeLimitExceeded"]);
+    expect(fake.failures).toEqual(["ResponsePayloadSizeLimitExceeded"]);
     expect(Math.max(...fake.responseBytes)).toBeLessThan(4_000_000);
     const total = fake.responseBytes.reduce((sum, bytes) => sum + bytes, 0);
     expect(fake.syncCount).toBeLessThanOrEqual(2 + Math.ceil(total / 4_000_000));

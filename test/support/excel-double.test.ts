@@ -573,8 +573,8 @@ describe("requests and responses: at most 5 MB each, JSON with non-ASCII at six 
     const { context, sheet, model } = excel();
     for (let row = 0; row < overLimit; row++) model.setCell(row, 0, { value: big });
     const all = sheet.getRangeByIndexes(0, 0, overLimit, 1).load("values");
-    await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
-    expect(context.failures).toEqual(["RequestPayloadSizeLimitExceeded"]);
+    await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    expect(context.failures).toEqual(["ResponsePayloadSizeLimitExceeded"]);
     expect(() => all.values).toThrow(PropertyNotLoadedError);
     const some = sheet.getRangeByIndexes(0, 0, overLimit - 2, 1).load("values");
     await context.sync();
@@ -632,6 +632,19 @@ describe("data validation: prompt limits and one rule per cell (ms-oi29500 2.1.6
       [5, 4, whole(1)],
       [0, 5, whole(2)],
     ]);
+  });
+
+  it("refuses a rule over cells that already carry a prompt (office-js issue 2594), not the reverse order", async () => {
+    const { context, sheet, model } = excel();
+    const rule = { list: { inCellDropDown: true, source: "a,b" } };
+    const prompt = { showPrompt: true, title: "Pick", message: "a or b" };
+    sheet.getRange("B5:B10").dataValidation.prompt = prompt;
+    sheet.getRange("B1:B10").dataValidation.rule = rule;
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    sheet.getRange("C1:C10").dataValidation.rule = rule;
+    sheet.getRange("C1:C10").dataValidation.prompt = prompt;
+    await context.sync();
+    expect(model.validations.filter((v) => v.column === 2)).toHaveLength(1);
   });
 });
 

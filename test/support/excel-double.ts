@@ -14,7 +14,7 @@
  * - formulas are checked when they are carried out (excel-formula-check.ts); strings are typed
  *   into cells as Excel types them (FakeWorksheet.writeCell);
  * - every request and response is measured as the JSON that travels, non-ASCII characters at six
- *   bytes (\uXXXX), and above 5 MB fails with RequestPayloadSizeLimitExceeded, as Excel on the web
+ *   bytes (\uXXXX), and above 5 MB fails with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web
  *   does (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization);
  * - data validation: a range keeps one rule (clear() it first: setting one over another is not
  *   documented to replace it), a list's source must evaluate, and the input prompt's title is at
@@ -149,7 +149,7 @@ export class FakeContext {
     this.model.fireChanges();
     if (this.stagedBytes > PAYLOAD_LIMIT_BYTES) {
       this.responseBytes.push(0);
-      this.failures.push("RequestPayloadSizeLimitExceeded");
+      this.failures.push("ResponsePayloadSizeLimitExceeded");
       throw tooLarge("response", this.stagedBytes);
     }
     this.responseBytes.push(this.stagedBytes);
@@ -168,9 +168,14 @@ export class FakeContext {
   }
 }
 
-function tooLarge(what: string, bytes: number): ExcelError {
+/**
+ * A request too large is RequestPayloadSizeLimitExceeded; a response too large is
+ * ResponsePayloadSizeLimitExceeded (Excel.ErrorCodes; learn.microsoft.com/office/dev/add-ins/
+ * testing/application-specific-api-error-handling).
+ */
+function tooLarge(what: "request" | "response", bytes: number): ExcelError {
   const error = new ExcelError(
-    "RequestPayloadSizeLimitExceeded",
+    what === "request" ? "RequestPayloadSizeLimitExceeded" : "ResponsePayloadSizeLimitExceeded",
     `The ${what} is ${bytes} bytes, above Excel on the web's limit of ${PAYLOAD_LIMIT_BYTES}.`,
   );
   error.debugInfo = { code: error.code, message: error.message };
@@ -626,6 +631,10 @@ export class RangeApi extends ApiObject<Area> {
             throw invalidArgument(
               `${areaAddress(area)} already has a data validation rule: clear() it first`,
             );
+          // Excel on the web refuses a rule over cells that already carry an input prompt
+          // (office-js issue 2594): the rule goes first, then the prompt.
+          if (area.sheet.prompts.some(overlaps(area)))
+            throw invalidArgument(`${areaAddress(area)} already has an input prompt: set the rule before it`);
           for (let c = 0; c < area.columns; c++)
             area.sheet.validations.push({ row: area.row, column: area.column + c, rows: area.rows, rule });
         });

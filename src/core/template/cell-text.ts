@@ -23,3 +23,10 @@ export function columnLetters(index: number): string {
 export function cellAddress(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
 }
+
+/** A defined name's formula for `rows` cells of one column: ='Sheet'!$A$2:$A$7 (or ='Sheet'!$B$2). */
+export function rangeFormula(sheet: string, row: number, column: number, rows: number): string {
+  const absolute = (r: number) => `$${columnLetters(column)}$${r + 1}`;
+  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+  return `=${quoted}!${absolute(row)}${rows > 1 ? `:${absolute(row + rows - 1)}` : ""}`;
+}

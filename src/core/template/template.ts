@@ -689,6 +689,14 @@ export function sheetSpec(id: SheetSpec["id"]): SheetSpec {
   return sheet;
 }
 
+/**
+ * Whether a sheet keeps its header row in view: those whose first table starts on row 1, except
+ * hidden ones (freeze panes on a hidden sheet have failed in Excel: office-js issues 1463, 2196).
+ */
+export function freezesHeaderRow(sheet: SheetSpec): boolean {
+  return !sheet.hidden && tableSpec(sheet.tables[0]).anchor.row === 0;
+}
+
 export function headers(table: TableSpec, language: Language): string[] {
   return table.columns.map((column) => column.header[language]);
 }

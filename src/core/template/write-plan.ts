@@ -31,8 +31,6 @@ interface ColumnTarget {
   readonly table: TableSpec;
   readonly column: ColumnSpec;
   readonly rows: number;
-  /** The table was made in this batch: its column carries no earlier rule or format to clear. */
-  readonly fresh: boolean;
 }
 
 export type WriteStep = (
@@ -192,7 +190,7 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
     const hasRows = fresh ? (spec.seedRows?.(language).length ?? 0) > 0 : rows > 0;
 
     for (const column of spec.columns) {
-      const target = { table: spec, column, rows, fresh };
+      const target = { table: spec, column, rows };
       const own = [columnKey(spec.name, headerOf(column)), ...afterRows];
       if (column.numberFormat)
         steps.push({
