@@ -13,7 +13,7 @@ import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 
 import { basename, dirname, join } from "path";
 import { isDateSerial, nowSerial, parseIsoDate } from "../core/dates";
 import type { Language } from "../core/language";
-import { previewRegisterImport } from "../core/register-csv";
+import { previewRegisterFile } from "../core/register-csv";
 import { buildWorkbook } from "./workbook-file";
 
 export const USAGE =
@@ -125,18 +125,12 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The register CSV as text: UTF-8 with or without a byte-order mark. */
-export function readCsvText(path: string): string {
-  let bytes: Buffer;
+/** The register CSV's bytes. */
+export function readCsvBytes(path: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${messageOf(error)}`, EXIT_INPUT);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(`${path} is not a UTF-8 text file (save the CSV as UTF-8)`, EXIT_INPUT);
   }
 }
 
@@ -165,7 +159,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let entries: Parameters<typeof buildWorkbook>[0]["entries"] = [];
   let rejected = 0;
   if (args.register !== undefined) {
-    const preview = previewRegisterImport(readCsvText(args.register), new Set());
+    const preview = previewRegisterFile(readCsvBytes(args.register), new Set());
     if (preview.fileErrors.length > 0) {
       throw new CliError(`${args.register}: ${preview.fileErrors[0].en}`, EXIT_INPUT);
     }

@@ -1,11 +1,14 @@
 /**
- * CSV in and out of the register: UTF-8 with or without a byte-order mark, comma or semicolon
- * (detected from the header line), quoted fields with embedded delimiters, quotes and newlines.
+ * CSV in and out of the register: comma, semicolon or tab (detected from the header line, or named
+ * by Excel's `sep=` first line), quoted fields with embedded delimiters, quotes and newlines. The
+ * bytes become text in csv-decode.ts.
  */
 import { guardText } from "./text-guard";
 
+export type Delimiter = "," | ";" | "\t";
+
 export interface CsvTable {
-  readonly delimiter: "," | ";";
+  readonly delimiter: Delimiter;
   /** Records with the 1-based line each starts on. */
   readonly records: readonly { line: number; fields: string[] }[];
 }
@@ -20,30 +23,38 @@ export class CsvError extends Error {
   }
 }
 
-/** The delimiter outside quotes that the first line uses more: semicolon files come from European locales' Excel. */
-function detectDelimiter(text: string): "," | ";" {
-  let commas = 0;
-  let semicolons = 0;
+/**
+ * The delimiter outside quotes that the first line uses most: semicolon files come from European
+ * locales' Excel, tab-separated ones from its "Unicode text".
+ */
+function detectDelimiter(text: string): Delimiter {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === "\n" || char === "\r")) break;
-    else if (!quoted && char === ",") commas++;
-    else if (!quoted && char === ";") semicolons++;
+    else if (!quoted && char in counts) counts[char as Delimiter]++;
   }
-  return semicolons > commas ? ";" : ",";
+  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ",");
+  return best;
 }
 
+/** Excel's hint line "sep=;" names the delimiter and is not part of the data. */
+const SEP_LINE = /^sep=([,;\t])\r?\n/i;
+
 export function parseCsv(input: string): CsvTable {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const delimiter = detectDelimiter(text);
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const hint = SEP_LINE.exec(text);
+  if (hint) text = text.slice(hint[0].length);
+  const delimiter = hint ? (hint[1] as Delimiter) : detectDelimiter(text);
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = "";
   let quoted = false;
   let afterQuote = false;
-  let line = 1;
-  let recordLine = 1;
+  // Line numbers are the file's, counting the hint line.
+  let line = hint ? 2 : 1;
+  let recordLine = line;
   const endField = () => {
     fields.push(field);
     field = "";

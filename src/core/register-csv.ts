@@ -3,6 +3,7 @@
  * written) and exporting the register as CSV.
  */
 import { formatCsv, parseCsv } from "./csv";
+import { type CsvEncoding, decodeCsvBytes } from "./csv-decode";
 import { serialToIso } from "./dates";
 import {
   type CheckedEntry,
@@ -32,6 +33,8 @@ export interface ImportPreview {
   readonly fileErrors: readonly Bilingual[];
   /** Columns of the file that match no register field (ignored). */
   readonly ignoredColumns: readonly string[];
+  /** How the file's bytes were read, when the preview started from bytes. */
+  readonly encoding?: CsvEncoding;
 }
 
 const REGISTER = tableSpec("register");
@@ -50,6 +53,28 @@ function fieldOfHeader(header: string): EntryField | undefined {
       field.replace(/([A-Z])/g, " $1").toLowerCase() === wanted
     );
   });
+}
+
+/** Whether text starts with a header row that names the register's required columns. */
+export function startsWithRegisterHeader(text: string): boolean {
+  const firstLine = text
+    .replace(/^\ufeff/, "")
+    .replace(/^sep=.\r?\n/i, "")
+    .split(/\r?\n/, 1)[0];
+  try {
+    const fields = (parseCsv(firstLine).records[0]?.fields ?? []).map(fieldOfHeader);
+    return REQUIRED.every((field) => fields.includes(field));
+  } catch {
+    // An unparseable first line is not our header.
+    return false;
+  }
+}
+
+/** The preview of a CSV file's bytes: decoded as Excel writes CSV (csv-decode.ts), then checked. */
+export function previewRegisterFile(bytes: Uint8Array, existingKeys: ReadonlySet<string>): ImportPreview {
+  const decoded = decodeCsvBytes(bytes, startsWithRegisterHeader);
+  if (!decoded.ok) return { rows: [], accepted: [], fileErrors: [decoded.error], ignoredColumns: [] };
+  return { ...previewRegisterImport(decoded.text, existingKeys), encoding: decoded.encoding };
 }
 
 export function previewRegisterImport(text: string, existingKeys: ReadonlySet<string>): ImportPreview {

@@ -60,7 +60,8 @@ const en = {
   noEntries: "No entries yet.",
   importTitle: "Import entries from CSV",
   importHelp:
-    "A UTF-8 file with a header row: Goal, Name, Status and, if you have them, Kind, Sector, District, Date recognized, Evidence link, Notes.",
+    "A CSV file as Excel saves it (CSV UTF-8, CSV from Chinese Windows, or Unicode text) with a header row: Goal, Name, Status and, if you have them, Kind, Sector, District, Date recognized, Evidence link, Notes.",
+  importReadAs: "Read as {encoding}. First names: {names}.",
   chooseFile: "Choose a CSV file",
   importPreview: "{valid} rows ready to import, {invalid} with problems.",
   importLine: "Line {line}",
@@ -235,7 +236,8 @@ const zh: Record<MessageKey, string> = {
   noEntries: "尚无条目。",
   importTitle: "从 CSV 导入条目",
   importHelp:
-    "UTF-8 编码、带标题行的文件：目标、名称、状态，以及（如有）类型、领域、区、认定日期、佐证链接、备注。",
+    "Excel 保存的 CSV 文件（CSV UTF-8、中文 Windows 下的 CSV（逗号分隔）或 Unicode 文本），带标题行：目标、名称、状态，以及（如有）类型、领域、区、认定日期、佐证链接、备注。",
+  importReadAs: "已按 {encoding} 读取。前几行名称：{names}。",
   chooseFile: "选择 CSV 文件",
   importPreview: "{valid} 行可导入，{invalid} 行有问题。",
   importLine: "第 {line} 行",

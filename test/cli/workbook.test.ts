@@ -178,7 +178,9 @@ describe("command line: refusing bad input with one line and no file", () => {
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]));
     let result = await run("--out", out, "--register", path);
     expect(result.code).toBe(1);
-    expect(result.stderr).toEqual([`error: ${path} is not a UTF-8 text file (save the CSV as UTF-8)`]);
+    expect(result.stderr).toEqual([
+      `error: ${path}: The file's characters could not be read (tried UTF-8, UTF-16, GB18030). In Excel, save it with File > Save As > "CSV UTF-8 (Comma delimited)", then choose it again.`,
+    ]);
     writeFileSync(path, `${HEADER}\nBRANDS,"Acme" Ltd,,,,,Recognized,,,\n`);
     result = await run("--out", out, "--register", path);
     expect(result.code).toBe(1);
@@ -288,6 +290,23 @@ describe("command line: options", () => {
     expect(register.getCell("A4").value).toBeNull();
     expect(tablesOf(workbook).get("tblRegister")!.ref).toBe("A1:K3");
   });
+
+  it.each(["register-gb18030.csv", "register-utf16le.txt"])(
+    "reads %s as Excel on Chinese Windows saves it, names exact",
+    async (file) => {
+      const out = join(folder, "out.xlsx");
+      const path = join(__dirname, "../fixtures/csv", file);
+      const result = await run("--out", out, "--register", path, "--lang", "zh-CN");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toEqual([`wrote ${out}: 3 entries (0 rows rejected)`]);
+      const register = (await loadWorkbook(readFileSync(out))).getWorksheet("登记")!;
+      expect([2, 3, 4].map((row) => register.getCell(`B${row}`).value)).toEqual([
+        "上海老字号数字商店",
+        "徐汇滨江智慧导览",
+        "长宁区某科技公司",
+      ]);
+    },
+  );
 
   it("writes text that looks like a formula as text", async () => {
     const out = join(folder, "out.xlsx");

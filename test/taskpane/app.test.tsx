@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
 /** The task pane, rendered with React in jsdom, against the Excel test double. */
+import { readFileSync } from "fs";
+import { join } from "path";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { isoToSerial } from "../../src/core/dates";
 import type { EntryInput } from "../../src/core/entries";
@@ -280,6 +282,36 @@ describe("the Register view", () => {
     expect(rows.slice(-2).map((row) => row[1])).toEqual(["CSV brand", "CSV platform"]);
     expect(rows.map((row) => row[1])).not.toContain("Bad row");
     expect(client.addEntries).toHaveBeenCalledTimes(1);
+  });
+
+  it("reads a CSV saved by Excel on Chinese Windows (GB18030), shows its first names, and imports them exact", async () => {
+    const { workbook, view } = await openRegister();
+    const bytes = readFileSync(join(__dirname, "../fixtures/csv/register-gb18030.csv"));
+    const file = new File([bytes], "登记.csv", { type: "text/csv" });
+    fireEvent.change(within(view).getByTestId("csv-file"), { target: { files: [file] } });
+    const preview = await within(view).findByTestId("import-preview");
+    expect(within(preview).getByTestId("import-first-names").textContent).toBe(
+      "Read as GB18030. First names: 上海老字号数字商店, 徐汇滨江智慧导览, 长宁区某科技公司.",
+    );
+    fireEvent.click(button(preview, "Import 3 valid rows"));
+    expect(await within(view).findByText("Imported 3 entries.")).toBeTruthy();
+    const rows = workbook.table("tblRegister")!.dataValues();
+    expect(rows.slice(-3).map((row) => [row[0], row[1]])).toEqual([
+      ["Brands", "上海老字号数字商店"],
+      ["Application scenarios", "徐汇滨江智慧导览"],
+      ["Innovative enterprises", "长宁区某科技公司"],
+    ]);
+  });
+
+  it("refuses a file whose characters cannot be read, saying how to save it", async () => {
+    const { view } = await openRegister();
+    const bytes = readFileSync(join(__dirname, "../fixtures/csv/not-register-latin1.csv"));
+    fireEvent.change(within(view).getByTestId("csv-file"), {
+      target: { files: [new File([bytes], "x.csv")] },
+    });
+    const preview = await within(view).findByTestId("import-preview");
+    expect(preview.textContent).toContain('"CSV UTF-8 (Comma delimited)"');
+    expect(within(preview).queryByTestId("import-first-names")).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@
  * queued, as Excel runs them one after the other), plus the few browser APIs jsdom lacks.
  */
 import { configure, render } from "@testing-library/react";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
 import { checkEntry, type Entry, type EntryInput } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { applyTemplate } from "../../src/excel/apply-template";
@@ -15,7 +16,7 @@ import type { HostInfo } from "../../src/taskpane/host";
 import { createTrackerClient, type ExcelRun, type TrackerClient } from "../../src/taskpane/tracker-client";
 import { FakeContext, FakeWorkbook } from "../support/excel-double";
 
-/** ResizeObserver, matchMedia and Blob.text are absent from jsdom; Fluent and the CSV import use them. */
+/** ResizeObserver, matchMedia, TextDecoder, Blob.text and Blob.arrayBuffer are absent from jsdom; Fluent and the CSV import use them. */
 export function installBrowserStubs(): void {
   if (!("ResizeObserver" in globalThis)) {
     class ResizeObserverStub {
@@ -48,6 +49,20 @@ export function installBrowserStubs(): void {
       });
     Blob.prototype.text = function text() {
       return textOf(this);
+    };
+  }
+  if (typeof globalThis.TextDecoder !== "function") {
+    // Node's, which browsers match (the CSV import decodes UTF-8, UTF-16 and GB18030 with it).
+    Object.assign(globalThis, { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder });
+  }
+  if (typeof Blob.prototype.arrayBuffer !== "function") {
+    Blob.prototype.arrayBuffer = function arrayBuffer() {
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
     };
   }
 }

@@ -6,7 +6,7 @@ import { checkEntry, type EntryField, type EntryInput, entryKey, type Issue } fr
 import { findGoal } from "../../core/goal-spec";
 import { type Bilingual, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../core/register";
-import { type ImportPreview, previewRegisterImport } from "../../core/register-csv";
+import { type ImportPreview, previewRegisterFile } from "../../core/register-csv";
 import { usePane } from "../context";
 import { formatDate } from "../format";
 import type { MessageKey } from "../i18n";
@@ -192,7 +192,7 @@ function CsvImport() {
     // Cleared, so that choosing the same file again reads it again.
     event.target.value = "";
     if (!chosen) return;
-    void run(async () => setPreview(previewRegisterImport(await chosen.text(), keys)));
+    void run(async () => setPreview(previewRegisterFile(new Uint8Array(await chosen.arrayBuffer()), keys)));
   };
   const importValid = (accepted: ImportPreview["accepted"]) =>
     run(async () => {
@@ -228,6 +228,17 @@ function CsvImport() {
           ))}
           {preview.fileErrors.length === 0 ? (
             <Body1>{t("importPreview", { valid: preview.accepted.length, invalid: problems.length })}</Body1>
+          ) : null}
+          {preview.encoding && preview.rows.length > 0 ? (
+            <Caption1 data-testid="import-first-names">
+              {t("importReadAs", {
+                encoding: preview.encoding,
+                names: preview.rows
+                  .slice(0, 5)
+                  .map((row) => row.input.name ?? "")
+                  .join(language === "zh" ? "、" : ", "),
+              })}
+            </Caption1>
           ) : null}
           {preview.ignoredColumns.length > 0 ? (
             <Caption1>{t("ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</Caption1>
