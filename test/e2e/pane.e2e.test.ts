@@ -321,6 +321,23 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
   }
 });
 
+test("in Chinese, imports a CSV saved by Excel on Chinese Windows (GB18030) into the English workbook", async () => {
+  await openTab("登记");
+  const bytes = require("fs").readFileSync(
+    require("path").join(__dirname, "../fixtures/csv/register-gb18030.csv"),
+  );
+  await page()
+    .getByTestId("csv-file")
+    .setInputFiles({ name: "登记.csv", mimeType: "text/csv", buffer: bytes });
+  await page().getByText("3 行可导入，0 行有问题。").waitFor();
+  expect(await page().getByTestId("import-first-names").textContent()).toBe(
+    "已按 GB18030 读取。前几行名称：上海老字号数字商店、徐汇滨江智慧导览、长宁区某科技公司。",
+  );
+  await saveScreenshot(page(), "pane-zh-import-gb18030");
+  await page().getByRole("button", { name: "导入 3 行有效数据" }).click();
+  await page().getByText("已导入 3 个条目。").waitFor();
+});
+
 test("logged no console or page error along the way", () => {
   const { log } = opened;
   expect({ consoleErrors: log.consoleErrors, pageErrors: log.pageErrors }).toEqual({
