@@ -284,6 +284,17 @@ describe("the Register view", () => {
     expect(client.addEntries).toHaveBeenCalledTimes(1);
   });
 
+  it("shows goals and statuses in the pane's language, whatever language the workbook was made in", async () => {
+    const workbook = await trackingWorkbook({ entries: BRANDS_AND_PLATFORMS, asOf: AS_OF });
+    renderApp(doubleClient(workbook), { inExcel: true, language: "zh", dark: false });
+    await screen.findByTestId("overview");
+    fireEvent.click(tab("登记"));
+    const latest = await screen.findByTestId("latest");
+    const text = latest.textContent ?? "";
+    expect(text).toContain("具有全国影响力的工业互联网平台 · 已认定");
+    expect(text).not.toMatch(/Industrial internet|Recognized/);
+  });
+
   it("reads a CSV saved by Excel on Chinese Windows (GB18030), shows its first names, and imports them exact", async () => {
     const { workbook, view } = await openRegister();
     const bytes = readFileSync(join(__dirname, "../fixtures/csv/register-gb18030.csv"));

@@ -32,3 +32,19 @@ export function vocabulary(language: Language): Vocabulary {
     statuses: STATUS_LABELS,
   };
 }
+
+type TranslatableList = "goals" | "kinds" | "sectors" | "districts" | "entryStatuses";
+
+/**
+ * A workbook cell's word (a goal, kind, sector, district or status, as either language's workbook
+ * writes it) in `language`; anything else unchanged. So a pane in Chinese shows 品牌产品 for a
+ * workbook made in English, and the reverse.
+ */
+export function wordIn(list: TranslatableList, value: string, language: Language): string {
+  const wanted = value.trim().toLowerCase();
+  for (const from of ["en", "zh"] as const) {
+    const index = vocabulary(from)[list].findIndex((word) => word.toLowerCase() === wanted);
+    if (index >= 0) return vocabulary(language)[list][index];
+  }
+  return value;
+}

@@ -7,6 +7,7 @@ import { findGoal } from "../../core/goal-spec";
 import { type Bilingual, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../core/register";
 import { type ImportPreview, previewRegisterFile } from "../../core/register-csv";
+import { wordIn } from "../../core/template/vocabulary";
 import { usePane } from "../context";
 import { formatDate } from "../format";
 import type { MessageKey } from "../i18n";
@@ -168,7 +169,7 @@ function LatestEntries() {
             <li key={`${entry.name}-${i}`}>
               <Body1>{entry.name}</Body1>{" "}
               <Caption1>
-                · {entry.goal} · {entry.status}
+                · {wordIn("goals", entry.goal, language)} · {wordIn("entryStatuses", entry.status, language)}
                 {entry.date !== undefined ? ` · ${formatDate(entry.date, language)}` : ""}
               </Caption1>
             </li>
