@@ -81,9 +81,40 @@ function lookup<T extends { id: string; label: Bilingual }>(
 
 const STATUS_ITEMS = ENTRY_STATUS_IDS.map((id) => ({ id, label: ENTRY_STATUS_LABELS[id] }));
 
-/** The key that makes two entries the same: goal and name, case and spacing ignored. */
+/**
+ * Format and control characters (zero-width spaces, direction marks, BOMs): invisible. The
+ * zero-width joiner is kept in a written name, as it joins emoji into the one a person sees.
+ */
+const INVISIBLE = /(?!\u200d)[\p{Cf}\p{Cc}]/gu;
+
+/** A name as written to the register: invisible characters removed, ends trimmed ("" if nothing shows). */
+export function visibleName(name: string): string {
+  const visible = name
+    .replace(/[\t\n\r\v\f]/g, " ")
+    .replace(INVISIBLE, "")
+    .trim();
+  return visible.replace(/\u200d/g, "").trim() === "" ? "" : visible;
+}
+
+/** The characters a person sees (grapheme clusters where the runtime can count them). */
+function seenLength(text: string): number {
+  const Segmenter = (
+    Intl as {
+      Segmenter?: new (locale?: string, options?: object) => { segment(t: string): Iterable<unknown> };
+    }
+  ).Segmenter;
+  return Segmenter
+    ? [...new Segmenter(undefined, { granularity: "grapheme" }).segment(text)].length
+    : [...text].length;
+}
+
+/**
+ * The key that makes two entries the same: goal and name as they look, so case, spacing, full- and
+ * half-width forms (Unicode NFKC) and invisible characters do not make a second entry.
+ */
 export function entryKey(goal: GoalId, name: string): string {
-  return `${goal}|${name.trim().replace(/\s+/g, " ").toUpperCase()}`;
+  const seen = visibleName(name.normalize("NFKC")).replace(/\u200d/g, "");
+  return `${goal}|${seen.replace(/\s+/g, " ").toUpperCase()}`;
 }
 
 const e = (en: string, zh: string): Bilingual => ({ en, zh });
@@ -107,9 +138,9 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       e(`"${goalText}" is not one of the plan's six goals.`, `“${goalText}”不是方案的六个目标之一。`),
     );
 
-  const name = text(input.name);
+  const name = visibleName(text(input.name));
   if (!name) error("name", e("Give the entry a name.", "请填写名称。"));
-  else if (name.length > MAX_NAME_LENGTH)
+  else if (seenLength(name) > MAX_NAME_LENGTH)
     error(
       "name",
       e(`Keep the name under ${MAX_NAME_LENGTH} characters.`, `名称不超过 ${MAX_NAME_LENGTH} 个字符。`),

@@ -101,6 +101,23 @@ export function previewRegisterImport(text: string, existingKeys: ReadonlySet<st
       ignoredColumns: [],
     };
   const fields = header.fields.map(fieldOfHeader);
+  // Two columns for one field: which one holds the value is a guess the import does not make.
+  const twice = fields.findIndex((field, i) => field !== undefined && fields.indexOf(field) !== i);
+  if (twice >= 0) {
+    const first = header.fields[fields.indexOf(fields[twice])];
+    const second = header.fields[twice];
+    return {
+      rows: [],
+      accepted: [],
+      fileErrors: [
+        {
+          en: `The columns "${first}" and "${second}" are both the same field; keep one of them.`,
+          zh: `“${first}”和“${second}”两列是同一字段，请只保留其中一列。`,
+        },
+      ],
+      ignoredColumns: [],
+    };
+  }
   const missing = REQUIRED.filter((field) => !fields.includes(field));
   const ignoredColumns = header.fields.filter((_, i) => fields[i] === undefined);
   if (missing.length > 0) {

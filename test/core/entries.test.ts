@@ -100,3 +100,40 @@ describe("checking an entry", () => {
     ]);
   });
 });
+
+describe("names that look the same are the same entry", () => {
+  const key = (name: string) => {
+    const checked = checkEntry({ goal: "BRANDS", name, status: "Candidate" });
+    return checked.entry ? entryKey(checked.entry.goal, checked.entry.name) : undefined;
+  };
+
+  it.each([
+    ["with a zero-width space", "Acme\u200b Tea"],
+    ["with a byte-order mark first", "\ufeffAcme Tea"],
+    ["in full-width letters", "Ａｃｍｅ Ｔｅａ"],
+    ["with a direction mark", "\u200eAcme Tea"],
+    ["with a tab inside", "Acme\tTea"],
+  ])("%s", (_, name) => {
+    expect(key(name)).toBe(key("Acme Tea"));
+    expect(
+      checkEntry({ goal: "BRANDS", name, status: "Candidate" }, new Set([key("Acme Tea")!])).entry,
+    ).toBeUndefined();
+  });
+
+  it.each(["\u200b", "\u200b\u200d\ufeff", " \u2060 "])("%j alone is an empty name", (name) => {
+    const checked = checkEntry({ goal: "BRANDS", name, status: "Candidate" });
+    expect(checked.issues.map((i) => i.field)).toContain("name");
+  });
+
+  it("writes the name without its invisible characters", () => {
+    expect(
+      checkEntry({ goal: "BRANDS", name: "\u200bAcme\u2060 Tea", status: "Candidate" }).entry!.name,
+    ).toBe("Acme Tea");
+  });
+
+  it("counts the characters a person sees against the 200 limit", () => {
+    const family = "👨‍👩‍👧";
+    expect(checkEntry({ goal: "BRANDS", name: family.repeat(200), status: "Candidate" }).entry).toBeDefined();
+    expect(checkEntry({ goal: "BRANDS", name: "字".repeat(201), status: "Candidate" }).entry).toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { previewRegisterImport } from "../../src/core/register-csv";
 import { isoToSerial as d } from "../../src/core/dates";
 import { EngineError } from "../../src/core/errors";
 import { resolveGoal, specOfGoal } from "../../src/core/goal-spec";
@@ -198,5 +199,18 @@ describe("the per-cell cache behind the counts", () => {
     }
     const goals = column("goals", cells);
     expect(countTowardGoal({ goals }, brands, 0)).toBe(expected);
+  });
+});
+
+describe("a CSV header that names one field twice", () => {
+  it("is a file error naming both columns, and nothing is imported", () => {
+    const preview = previewRegisterImport("Goal,Name,名称,Status\r\nBRANDS,A,B,Candidate\r\n", new Set());
+    expect(preview.accepted).toEqual([]);
+    expect(preview.fileErrors).toEqual([
+      {
+        en: 'The columns "Name" and "名称" are both the same field; keep one of them.',
+        zh: "“Name”和“名称”两列是同一字段，请只保留其中一列。",
+      },
+    ]);
   });
 });
