@@ -13,14 +13,29 @@ const LAST_SERIAL = 2958465;
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
-/** The serial of a calendar date, or undefined when the date does not exist (2021-02-29). */
+/** Excel's dates in the 1900 system: serial 1 is 1900-01-01, 2958465 is 9999-12-31. */
+export const EXCEL_FIRST_SERIAL = 1;
+export const EXCEL_LAST_SERIAL = LAST_SERIAL;
+
+/** Whether a serial is one of Excel's dates (times of day included). */
+export function inExcelRange(serial: number): boolean {
+  return Number.isFinite(serial) && serial >= EXCEL_FIRST_SERIAL && serial < EXCEL_LAST_SERIAL + 1;
+}
+
+/**
+ * The serial of a calendar date, or undefined when the date does not exist (2021-02-29) or lies
+ * outside Excel's (before 1900 or after 9999). From 1900-03-01 on the serials are Excel's; before
+ * it Excel counts a 1900-02-29 that never was, so dates before then are one less than Excel's.
+ */
 export function serialFromParts(year: number, month: number, day: number): number | undefined {
+  if (year < 1900 || year > 9999) return undefined;
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     return undefined;
   }
-  return Math.round(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
+  const serial = Math.round(ms / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
+  return serial < FIRST_RELIABLE_SERIAL ? serial - 1 : serial;
 }
 
 /** Parses "YYYY-MM-DD" (also "YYYY/MM/DD"); undefined when it is not a real date. */
@@ -42,8 +57,11 @@ export function serialFromUtc(moment: Date): number {
   return moment.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
 }
 
+/** The ISO date of a serial, as Excel shows it (serial 60 is its 1900-02-29, a day that never was). */
 export function serialToIso(serial: number): string {
-  const date = new Date((Math.floor(serial) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+  const day = Math.floor(serial);
+  if (day === FIRST_RELIABLE_SERIAL - 1) return "1900-02-29";
+  const date = new Date((day + (day < FIRST_RELIABLE_SERIAL ? 1 : 0) - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
   return date.toISOString().slice(0, 10);
 }
 

@@ -31,6 +31,10 @@ const MESSAGES = {
     en: (p: Params) => `${p.arg} must be a date (a date cell or text like 2021-06-30); got "${p.value}".`,
     zh: (p: Params) => `${p.arg} 必须是日期（日期单元格或 2021-06-30 这样的文本）；收到的是“${p.value}”。`,
   },
+  dateOutOfRange: {
+    en: (p: Params) => `${p.arg} is outside Excel's dates (1900-01-01 to 9999-12-31); got ${p.value}.`,
+    zh: (p: Params) => `${p.arg} 超出 Excel 的日期范围（1900-01-01 至 9999-12-31）；收到的是 ${p.value}。`,
+  },
   notAComparator: {
     en: (p: Params) => `comparator must be "more than", "at least", ">" or ">="; got "${p.value}".`,
     zh: (p: Params) => `comparator 必须是 "more than"、"at least"、">" 或 ">="；收到的是“${p.value}”。`,

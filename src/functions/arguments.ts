@@ -2,7 +2,7 @@
  * Turning raw custom-function arguments (numbers, text, booleans, blanks, error values, matrices)
  * into typed core inputs, with an engine error naming the argument when one does not fit.
  */
-import { parseIsoDate } from "../core/dates";
+import { inExcelRange, parseIsoDate } from "../core/dates";
 import { EngineError } from "../core/errors";
 import { type GoalOverrides, parseComparator } from "../core/goal-spec";
 import type { Comparator } from "../core/plan";
@@ -51,7 +51,10 @@ export function optionalNumber(value: unknown, arg: string): number | undefined 
 /** A date: an Excel serial number (1900 system) or ISO text such as "2021-06-30". */
 export function optionalDate(value: unknown, arg: string): number | undefined {
   if (isBlank(value)) return undefined;
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.floor(value);
+  if (typeof value === "number" && Number.isFinite(value)) {
+    if (!inExcelRange(value)) throw new EngineError("value", "dateOutOfRange", { arg, value: show(value) });
+    return Math.floor(value);
+  }
   if (typeof value === "string") {
     const serial = parseIsoDate(value);
     if (serial !== undefined) return serial;

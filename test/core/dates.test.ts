@@ -1,4 +1,5 @@
 import {
+  inExcelRange,
   isDateSerial,
   isoToSerial,
   nowSerial,
@@ -54,5 +55,27 @@ describe("dates as Excel serial numbers", () => {
 
   it("reads a UTC moment (a date from an .xlsx reader) as a date-time serial", () => {
     expect(serialFromUtc(new Date(Date.UTC(2022, 11, 31, 18)))).toBe(44926.75);
+  });
+});
+
+describe("Excel's range of dates", () => {
+  it("numbers days as Excel does, its 1900-02-29 included", () => {
+    expect(isoToSerial("1900-01-01")).toBe(1);
+    expect(isoToSerial("1900-02-28")).toBe(59);
+    expect(serialToIso(60)).toBe("1900-02-29");
+    expect(isoToSerial("1900-03-01")).toBe(61);
+    expect(isoToSerial("9999-12-31")).toBe(2958465);
+    expect([1, 59, 61, 44377, 2958465].map((s) => isoToSerial(serialToIso(s)))).toEqual([
+      1, 59, 61, 44377, 2958465,
+    ]);
+  });
+
+  it("refuses dates outside it (years before 1900 or after 9999), as Excel has none", () => {
+    expect(parseIsoDate("1899-12-31")).toBeUndefined();
+    expect(parseIsoDate("0050-01-01")).toBeUndefined();
+    expect(inExcelRange(0)).toBe(false);
+    expect(inExcelRange(1)).toBe(true);
+    expect(inExcelRange(2958465.99)).toBe(true);
+    expect(inExcelRange(2958466)).toBe(false);
   });
 });

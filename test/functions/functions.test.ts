@@ -213,6 +213,16 @@ describe("errors", () => {
   });
 
   it.each([
+    ["serial 0", 0],
+    ["a negative serial", -5],
+    ["a serial after 9999-12-31", 2958466],
+  ])("%s as a date is #VALUE!, its message naming Excel's dates", (_, serial) => {
+    const error = excelError(() => fns.daysLeft("BRANDS", serial));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("1900-01-01 to 9999-12-31");
+  });
+
+  it.each([
     ["a target of zero", () => fns.progress(5, 0)],
     ["a negative target", () => fns.expected(-3, "2021-01-01")],
     ["a baseline at the target", () => fns.progress(5, "BRANDS", 100)],
