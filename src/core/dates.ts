@@ -65,6 +65,16 @@ export function serialToIso(serial: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A date-time serial as "YYYY-MM-DD hh:mm", rounded to the minute with the carry (23:59:45 is the next 00:00). */
+export function serialToIsoMinute(serial: number): string {
+  const minutes = Math.round(serial * 24 * 60);
+  const day = Math.floor(minutes / (24 * 60));
+  const inDay = minutes - day * 24 * 60;
+  const hh = String(Math.floor(inDay / 60)).padStart(2, "0");
+  const mm = String(inDay % 60).padStart(2, "0");
+  return `${serialToIso(day)} ${hh}:${mm}`;
+}
+
 /** Whether a number can stand for a date the engine handles (1900-03-01 to 9999-12-31). */
 export function isDateSerial(value: number): boolean {
   return Number.isFinite(value) && value >= FIRST_RELIABLE_SERIAL && value <= LAST_SERIAL + 1;

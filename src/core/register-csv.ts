@@ -4,7 +4,7 @@
  */
 import { formatCsv, parseCsv } from "./csv";
 import { type CsvEncoding, decodeCsvBytes } from "./csv-decode";
-import { serialToIso } from "./dates";
+import { inExcelRange, serialToIso, serialToIsoMinute } from "./dates";
 import {
   type CheckedEntry,
   checkEntry,
@@ -182,18 +182,12 @@ export function registerToCsv(headers: readonly string[], rows: readonly (readon
   );
   const cells = rows.map((row) =>
     row.map((value, i) => {
-      if (typeof value === "number" && dateColumns.has(headers[i])) {
-        return withTime.has(headers[i]) ? serialToDateTime(value) : serialToIso(value);
+      // A number Excel cannot show as a date (a person pasted it) goes out as it is.
+      if (typeof value === "number" && dateColumns.has(headers[i]) && inExcelRange(value)) {
+        return withTime.has(headers[i]) ? serialToIsoMinute(value) : serialToIso(value);
       }
       return value as string | number | boolean | null;
     }),
   );
   return formatCsv([headers, ...cells]);
-}
-
-function serialToDateTime(serial: number): string {
-  const minutes = Math.round((serial - Math.floor(serial)) * 24 * 60);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
-  const mm = String(minutes % 60).padStart(2, "0");
-  return `${serialToIso(serial)} ${hh}:${mm}`;
 }

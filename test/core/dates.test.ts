@@ -6,6 +6,7 @@ import {
   parseIsoDate,
   serialFromUtc,
   serialToIso,
+  serialToIsoMinute,
   todaySerial,
 } from "../../src/core/dates";
 
@@ -77,5 +78,16 @@ describe("Excel's range of dates", () => {
     expect(inExcelRange(1)).toBe(true);
     expect(inExcelRange(2958465.99)).toBe(true);
     expect(inExcelRange(2958466)).toBe(false);
+  });
+});
+
+describe("date-times to the minute", () => {
+  it.each([
+    [isoToSerial("2021-06-30") + (12 * 60 + 30) / 1440, "2021-06-30 12:30"],
+    [isoToSerial("2021-06-30") + (23 * 3600 + 59 * 60 + 45) / 86400, "2021-07-01 00:00"],
+    [isoToSerial("2021-12-31") + (23 * 3600 + 59 * 60 + 31) / 86400, "2022-01-01 00:00"],
+    [isoToSerial("2021-06-30") + 29.9 / 86400, "2021-06-30 00:00"],
+  ])("%d is %s", (serial, text) => {
+    expect(serialToIsoMinute(serial)).toBe(text);
   });
 });

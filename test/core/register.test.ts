@@ -1,4 +1,4 @@
-import { previewRegisterImport } from "../../src/core/register-csv";
+import { previewRegisterImport, registerToCsv } from "../../src/core/register-csv";
 import { isoToSerial as d } from "../../src/core/dates";
 import { EngineError } from "../../src/core/errors";
 import { resolveGoal, specOfGoal } from "../../src/core/goal-spec";
@@ -212,5 +212,17 @@ describe("a CSV header that names one field twice", () => {
         zh: "“Name”和“名称”两列是同一字段，请只保留其中一列。",
       },
     ]);
+  });
+});
+
+describe("exporting what a person pasted", () => {
+  it("sends a number Excel cannot show as a date out as it is, and dates as ISO", () => {
+    const headers = ["Goal", "Name", "Date recognized", "Status", "Entered at"];
+    const csv = registerToCsv(headers, [
+      ["Brands", "A", 99_999_999, "Candidate", -3],
+      ["Brands", "B", d("2021-06-30"), "Candidate", d("2021-06-30") + 0.99999],
+    ]);
+    expect(csv).toContain("Brands,A,99999999,Candidate,-3");
+    expect(csv).toContain("Brands,B,2021-06-30,Candidate,2021-07-01 00:00");
   });
 });
