@@ -9,6 +9,7 @@ import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANNED_KINDS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
+import { REGISTER_HEADERS } from "./template/headers";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -57,6 +58,8 @@ export const REGISTER_DATE_BOUNDS = { min: "2018-01-01", max: "2030-12-31" } as 
 
 export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
+/** What an Excel cell holds, in UTF-16 code units. */
+export const MAX_CELL_UNITS = 32_767;
 
 const PLAN_START = isoToSerial(PLAN.issued);
 const PLAN_END = isoToSerial(PLAN.deadline);
@@ -247,12 +250,32 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       ),
     );
 
-  const notes = text(input.notes);
-  if (notes.length > MAX_TEXT_LENGTH)
+  // Notes are kept as written, leading and trailing spaces and line breaks included.
+  const rawNotes = input.notes === null || input.notes === undefined ? "" : String(input.notes);
+  const notes = rawNotes.trim() === "" ? "" : rawNotes;
+  if (seenLength(notes) > MAX_TEXT_LENGTH)
     error(
       "notes",
       e(`Keep notes under ${MAX_TEXT_LENGTH} characters.`, `备注不超过 ${MAX_TEXT_LENGTH} 个字符。`),
     );
+  const enteredBy = text(input.enteredBy);
+
+  // Excel holds at most 32,767 UTF-16 code units in a cell ("Excel specifications and limits").
+  const cells: [EntryField & keyof typeof REGISTER_HEADERS, string][] = [
+    ["name", name],
+    ["evidence", evidence],
+    ["notes", notes],
+    ["enteredBy", enteredBy],
+  ];
+  for (const [field, value] of cells)
+    if (value.length > MAX_CELL_UNITS)
+      error(
+        field,
+        e(
+          `${REGISTER_HEADERS[field].en} is longer than an Excel cell holds (${MAX_CELL_UNITS} characters).`,
+          `${REGISTER_HEADERS[field].zh}超出 Excel 单元格的容量（${MAX_CELL_UNITS} 个字符）。`,
+        ),
+      );
 
   if (goal && name && existingKeys.has(entryKey(goal.id, name))) {
     error("name", e(`"${name}" is already in the register for this goal.`, `“${name}”已登记在该目标下。`));
@@ -271,7 +294,7 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       status: status.id as EntryStatusId,
       evidence: evidence || undefined,
       notes: notes || undefined,
-      enteredBy: text(input.enteredBy) || undefined,
+      enteredBy: enteredBy || undefined,
     },
   };
 }

@@ -137,3 +137,31 @@ describe("names that look the same are the same entry", () => {
     expect(checkEntry({ goal: "BRANDS", name: "字".repeat(201), status: "Candidate" }).entry).toBeUndefined();
   });
 });
+
+describe("what an Excel cell holds", () => {
+  it("refuses notes longer than 32,767 UTF-16 code units, naming the column, though they look short", () => {
+    const heavy = `e${"\u0301".repeat(16)}`; // one character a person sees, 17 code units
+    const checked = checkEntry({ goal: "BRANDS", name: "A", status: "Candidate", notes: heavy.repeat(2000) });
+    expect(checked.entry).toBeUndefined();
+    expect(checked.issues.find((i) => i.field === "notes")!.message).toEqual({
+      en: "Notes is longer than an Excel cell holds (32767 characters).",
+      zh: "备注超出 Excel 单元格的容量（32767 个字符）。",
+    });
+  });
+
+  it("refuses an evidence link longer than a cell, naming it", () => {
+    const link = `https://example.org/${"a".repeat(32_767)}`;
+    const checked = checkEntry({ goal: "BRANDS", name: "A", status: "Candidate", evidence: link });
+    expect(checked.issues.find((i) => i.field === "evidence")!.message.en).toMatch(
+      /^Evidence link is longer/,
+    );
+  });
+
+  it("keeps notes as written, spaces and line breaks at their ends included", () => {
+    const notes = "  first line\nsecond line\n";
+    expect(checkEntry({ goal: "BRANDS", name: "A", status: "Candidate", notes }).entry!.notes).toBe(notes);
+    expect(
+      checkEntry({ goal: "BRANDS", name: "A", status: "Candidate", notes: "  \n " }).entry!.notes,
+    ).toBeUndefined();
+  });
+});

@@ -1,4 +1,6 @@
 import { previewRegisterImport, registerToCsv } from "../../src/core/register-csv";
+import { checkEntry, entryKey, entryRow } from "../../src/core/entries";
+import { headers, tableSpec } from "../../src/core/template/template";
 import { isoToSerial as d } from "../../src/core/dates";
 import { EngineError } from "../../src/core/errors";
 import { resolveGoal, specOfGoal } from "../../src/core/goal-spec";
@@ -224,5 +226,29 @@ describe("exporting what a person pasted", () => {
     ]);
     expect(csv).toContain("Brands,A,99999999,Candidate,-3");
     expect(csv).toContain("Brands,B,2021-06-30,Candidate,2021-07-01 00:00");
+  });
+});
+
+describe("export, then import", () => {
+  it("gives back exactly what was exported, and importing it again adds nothing", () => {
+    const names = ["=HYPERLINK(1)", "'t Hooft", "+1 Lab", "  spaced  name", "普通名称"];
+    const entries = names.map((name, i) => {
+      const checked = checkEntry({
+        goal: "BRANDS",
+        name,
+        status: "Recognized",
+        date: "2021-06-30",
+        notes: i === 0 ? "  note with spaces\nand a line  " : "'quoted note",
+        enteredBy: "王晓明",
+      });
+      if (!checked.entry) throw new Error(JSON.stringify(checked.issues));
+      return checked.entry;
+    });
+    const rows = entries.map((entry) => entryRow(entry, "en", d("2021-07-01") + 0.5));
+    const csv = registerToCsv(headers(tableSpec("register"), "en"), rows);
+    const first = previewRegisterImport(csv, new Set());
+    expect(first.accepted).toEqual(entries);
+    const keys = new Set(entries.map((entry) => entryKey(entry.goal, entry.name)));
+    expect(previewRegisterImport(csv, keys).accepted).toEqual([]);
   });
 });
