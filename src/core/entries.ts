@@ -9,7 +9,6 @@ import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANNED_KINDS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
-import { REGISTER_HEADERS } from "./template/headers";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -24,6 +23,20 @@ export const ENTRY_FIELDS = [
   "enteredBy",
 ] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/** Each field's name, as the Register's column headers show it (headers.ts takes them from here). */
+export const ENTRY_FIELD_LABELS: Readonly<Record<EntryField, Bilingual>> = {
+  goal: { en: "Goal", zh: "目标" },
+  name: { en: "Name", zh: "名称" },
+  kind: { en: "Kind", zh: "类型" },
+  sector: { en: "Sector", zh: "领域" },
+  district: { en: "District", zh: "区" },
+  date: { en: "Date recognized", zh: "认定日期" },
+  status: { en: "Status", zh: "状态" },
+  evidence: { en: "Evidence link", zh: "佐证链接" },
+  notes: { en: "Notes", zh: "备注" },
+  enteredBy: { en: "Entered by", zh: "录入人" },
+};
 
 /** What a person typed: text (or a date serial) per field; blanks allowed. */
 export type EntryInput = Partial<Record<EntryField, string | number | null>>;
@@ -261,7 +274,7 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
   const enteredBy = text(input.enteredBy);
 
   // Excel holds at most 32,767 UTF-16 code units in a cell ("Excel specifications and limits").
-  const cells: [EntryField & keyof typeof REGISTER_HEADERS, string][] = [
+  const cells: [EntryField, string][] = [
     ["name", name],
     ["evidence", evidence],
     ["notes", notes],
@@ -272,8 +285,8 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       error(
         field,
         e(
-          `${REGISTER_HEADERS[field].en} is longer than an Excel cell holds (${MAX_CELL_UNITS} characters).`,
-          `${REGISTER_HEADERS[field].zh}超出 Excel 单元格的容量（${MAX_CELL_UNITS} 个字符）。`,
+          `${ENTRY_FIELD_LABELS[field].en} is longer than an Excel cell holds (${MAX_CELL_UNITS} characters).`,
+          `${ENTRY_FIELD_LABELS[field].zh}超出 Excel 单元格的容量（${MAX_CELL_UNITS} 个字符）。`,
         ),
       );
 

@@ -3,6 +3,7 @@
  * Register, Dashboard and the timeline, which formulas, the add-in and the SUMMARY function name
  * columns through. A table whose headers nothing else names spells them in its column specs.
  */
+import { ENTRY_FIELD_LABELS } from "../entries";
 import type { Bilingual } from "../plan";
 
 /** A text in both languages of the workbook. */
@@ -30,16 +31,7 @@ export const TARGETS_HEADERS = {
 };
 
 export const REGISTER_HEADERS = {
-  goal: bilingual("Goal", "目标"),
-  name: bilingual("Name", "名称"),
-  kind: bilingual("Kind", "类型"),
-  sector: bilingual("Sector", "领域"),
-  district: bilingual("District", "区"),
-  date: bilingual("Date recognized", "认定日期"),
-  status: bilingual("Status", "状态"),
-  evidence: bilingual("Evidence link", "佐证链接"),
-  notes: bilingual("Notes", "备注"),
-  enteredBy: bilingual("Entered by", "录入人"),
+  ...ENTRY_FIELD_LABELS,
   enteredAt: bilingual("Entered at", "录入时间"),
 };
 
