@@ -9,15 +9,21 @@
  * Exit codes: 0 written, 1 input or output problem, 2 bad command line. On failure stderr gets one
  * line and no file is left behind.
  */
-import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "fs";
-import { basename, dirname, join } from "path";
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
 import { isDateSerial, nowSerial, parseIsoDate } from "../core/dates";
 import type { Language } from "../core/language";
 import { previewRegisterFile } from "../core/register-csv";
 import { buildWorkbook } from "./workbook-file";
 
-export const USAGE =
-  "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD]";
+export const USAGE = [
+  "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD]",
+  "  --out FILE.xlsx       the workbook to write (default shanghai-online-economy-<lang>.xlsx); relative to the folder you run npm in",
+  "  --lang en|zh-CN       the workbook's language (default en; zh and zh-Hans mean zh-CN)",
+  "  --register FILE.csv   register entries to write, checked as the task pane checks them (default: none)",
+  "  --as-of YYYY-MM-DD    a fixed as-of date (default: =TODAY(), the date the workbook is opened)",
+  "  --help                this text",
+].join("\n");
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -56,16 +62,23 @@ export class CliError extends Error {
   }
 }
 
-const usageError = (message: string) => new CliError(`${message} (${USAGE})`, EXIT_USAGE);
+/** The usage's first line: an error is one line on stderr. */
+const usageError = (message: string) => new CliError(`${message} (${USAGE.split("\n")[0]})`, EXIT_USAGE);
 
 const FLAGS = ["--out", "--lang", "--register", "--as-of"] as const;
 type Flag = (typeof FLAGS)[number];
 
 /** en, en-US... -> en; zh, zh-CN, zh-Hans... -> zh; anything else is not a language we write. */
+/** en, or zh-CN (zh and zh-Hans as aliases): the two languages of the workbook. */
 export function languageOfFlag(value: string): Language | undefined {
-  if (/^en(-[a-z0-9]+)*$/i.test(value)) return "en";
-  if (/^zh(-[a-z0-9]+)*$/i.test(value)) return "zh";
+  if (/^en$/i.test(value)) return "en";
+  if (/^(zh|zh-CN|zh-Hans)$/i.test(value)) return "zh";
   return undefined;
+}
+
+/** A path as the person typed it: relative to the folder npm was run from (npm sets INIT_CWD). */
+export function fromInvocationFolder(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
 export function defaultOutName(language: Language): string {
@@ -93,7 +106,8 @@ export function parseArgs(argv: readonly string[]): WorkbookArgs | "help" {
 
   const langText = values.get("--lang") ?? "en";
   const language = languageOfFlag(langText);
-  if (!language) throw usageError(`unknown language "${langText}": use en or zh-CN`);
+  if (!language)
+    throw usageError(`unknown language "${langText}": use en or zh-CN (zh and zh-Hans also mean zh-CN)`);
 
   const asOfText = values.get("--as-of");
   let asOf: number | undefined;
@@ -102,12 +116,12 @@ export function parseArgs(argv: readonly string[]): WorkbookArgs | "help" {
     if (asOf === undefined || !isDateSerial(asOf))
       throw usageError(`--as-of "${asOfText}" is not a date: write it as 2021-06-30`);
   }
-  return {
-    out: values.get("--out") ?? defaultOutName(language),
-    language,
-    register: values.get("--register"),
-    asOf,
-  };
+  const out = fromInvocationFolder(values.get("--out") ?? defaultOutName(language));
+  if (!/\.xlsx$/i.test(out)) throw usageError(`--out "${values.get("--out")}" must end in .xlsx`);
+  const registerText = values.get("--register");
+  const register = registerText === undefined ? undefined : fromInvocationFolder(registerText);
+  if (register !== undefined && register === out) throw usageError("--out must not be the --register file");
+  return { out, language, register, asOf };
 }
 
 function messageOf(error: unknown): string {
@@ -137,8 +151,11 @@ export function readCsvBytes(path: string): Uint8Array {
 /** Writes beside the target and renames, so the target is never left half-written. */
 export function writeAtomically(path: string, contents: Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  // A file replaced keeps its permissions (the new one would get the default ones).
+  const mode = existsSync(path) ? statSync(path).mode & 0o7777 : undefined;
   try {
     writeFileSync(temp, contents, { flag: "wx" });
+    if (mode !== undefined) chmodSync(temp, mode);
     renameSync(temp, path);
   } catch (error) {
     try {

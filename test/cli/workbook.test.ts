@@ -1,7 +1,17 @@
 import { evidenceLinkFormula } from "../../src/core/evidence-link";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { join, resolve } from "path";
 import { inflateRawSync } from "zlib";
 import type ExcelJS from "exceljs";
 import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
@@ -225,17 +235,26 @@ describe("command line: writing atomically", () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect(readdirSync(folder)).toEqual(["out.xlsx"]);
   });
+
+  it("keeps the permissions of a file it replaces", async () => {
+    const out = join(folder, "out.xlsx");
+    writeFileSync(out, "previous contents");
+    chmodSync(out, 0o640);
+    expect((await run("--out", out)).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+  });
 });
 
 describe("command line: options", () => {
-  it("defaults to English, today's date and a file named after the language", () => {
-    expect(parseArgs([])).toEqual({ out: "shanghai-online-economy-en.xlsx", language: "en" });
+  it("defaults to English, today's date and a file named after the language, in the folder npm ran from", () => {
+    const here = (name: string) => resolve(process.env.INIT_CWD ?? process.cwd(), name);
+    expect(parseArgs([])).toEqual({ out: here("shanghai-online-economy-en.xlsx"), language: "en" });
     expect(parseArgs(["--lang", "zh-CN"])).toMatchObject({
-      out: "shanghai-online-economy-zh-CN.xlsx",
+      out: here("shanghai-online-economy-zh-CN.xlsx"),
       language: "zh",
     });
     expect(parseArgs(["--lang=zh", "--as-of=2021-06-30", "--out=a.xlsx"])).toEqual({
-      out: "a.xlsx",
+      out: here("a.xlsx"),
       language: "zh",
       asOf: isoToSerial("2021-06-30"),
       register: undefined,
@@ -243,10 +262,42 @@ describe("command line: options", () => {
     expect(defaultOutName("zh")).toBe("shanghai-online-economy-zh-CN.xlsx");
   });
 
+  it("takes en and zh-CN (zh, zh-Hans as aliases) and refuses other languages", () => {
+    for (const lang of ["zh", "zh-CN", "zh-Hans", "ZH-cn"])
+      expect(parseArgs(["--lang", lang])).toMatchObject({ language: "zh" });
+    for (const lang of ["zh-TW", "fr", "en-GB", "e"])
+      expect(() => parseArgs(["--lang", lang])).toThrow(/unknown language/);
+  });
+
+  it("refuses an --out that is not .xlsx, or that is the --register file", () => {
+    expect(() => parseArgs(["--out", "book.csv"])).toThrow(/must end in \.xlsx/);
+    expect(() => parseArgs(["--out", "x.xlsx", "--register", "x.xlsx"])).toThrow(
+      /must not be the --register file/,
+    );
+  });
+
+  it("resolves relative paths from the folder npm was run from (INIT_CWD)", () => {
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = "/tmp/where-npm-ran";
+    try {
+      expect(parseArgs(["--out", "a.xlsx", "--register", "in.csv"])).toMatchObject({
+        out: "/tmp/where-npm-ran/a.xlsx",
+        register: "/tmp/where-npm-ran/in.csv",
+      });
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+  });
+
   it("prints the usage for --help", async () => {
     const result = await run("--help");
     expect(result.code).toBe(0);
     expect(result.stdout[0]).toMatch(/^usage: npm run workbook -- \[--out FILE.xlsx\]/);
+    const lines = result.stdout[0].split("\n");
+    for (const flag of ["--out", "--lang", "--register", "--as-of", "--help"])
+      expect(lines.some((line) => line.trimStart().startsWith(flag))).toBe(true);
+    expect(lines.filter((line) => /\(default/.test(line))).toHaveLength(4);
   });
 
   it("writes the valid rows of a CSV and reports each invalid one", async () => {
