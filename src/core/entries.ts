@@ -9,6 +9,7 @@ import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANNED_KINDS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
+import { districtOf, statusOf } from "./spellings";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -163,9 +164,8 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
     );
 
   const statusText = text(input.status);
-  const status = statusText
-    ? (lookup(STATUS_ITEMS, statusText.replace(/\s+/g, "_")) ?? lookup(STATUS_ITEMS, statusText))
-    : undefined;
+  const statusId = statusText ? statusOf(statusText) : undefined;
+  const status = statusId ? STATUS_ITEMS.find((item) => item.id === statusId) : undefined;
   if (!statusText) error("status", e("Choose a status.", "请选择状态。"));
   else if (!status)
     error(
@@ -208,7 +208,7 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
     );
 
   const districtText = text(input.district);
-  const district = districtText ? lookup(DISTRICTS, districtText) : undefined;
+  const district = districtText ? districtOf(districtText) : undefined;
   if (districtText && !district)
     error(
       "district",
