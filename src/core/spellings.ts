@@ -11,7 +11,7 @@ function districtForm(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s'’\-]/g, "")
+    .replace(/[\s'’-]/g, "")
     .replace(/(newarea|district|新区|区)$/u, "");
 }
 
@@ -44,7 +44,7 @@ export function statusOf(text: string): EntryStatusId | undefined {
   const wanted = text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\s_\-]/g, "");
+    .replace(/[\s_-]/g, "");
   if (wanted === "") return undefined;
   return (
     ENTRY_STATUS_IDS.find(
