@@ -4,7 +4,7 @@
  */
 import { isoToSerial } from "./dates";
 import { EngineError } from "./errors";
-import { type Bilingual, type Comparator, type Goal, type GoalId, GOALS, PLAN } from "./plan";
+import { type Bilingual, type Comparator, type Goal, GOAL_GROUPS, type GoalId, GOALS, PLAN } from "./plan";
 
 export interface GoalSpec {
   /** Undefined for a target of the user's own (a plain number). */
@@ -28,16 +28,27 @@ const PLAN_START = isoToSerial(PLAN.issued);
 const PLAN_DEADLINE = isoToSerial(PLAN.deadline);
 
 function normalize(text: string): string {
-  return text.trim().toUpperCase();
+  return text.normalize("NFKC").trim().replace(/\s+/g, " ").toUpperCase();
 }
 
-/** Every spelling that names a goal: id, English label, Chinese label (normalized). */
+/** A goal group's label names a goal when the group has only that one ("Unmanned factories"). */
+function soleGroupLabels(goal: Goal): string[] {
+  const members = GOALS.filter((g) => g.group === goal.group);
+  if (members.length !== 1) return [];
+  const label = GOAL_GROUPS.find((g) => g.id === goal.group)!.label;
+  return [label.en, label.zh];
+}
+
+/**
+ * Every spelling that names a goal (normalized): its id, its labels and short names in both
+ * languages (the sheets show "品牌", "Unmanned"), and its group's label where it is the group's only goal.
+ */
 const GOAL_BY_NAME: ReadonlyMap<string, Goal> = new Map(
-  GOALS.flatMap((goal) => [
-    [normalize(goal.id), goal],
-    [normalize(goal.label.en), goal],
-    [normalize(goal.label.zh), goal],
-  ]),
+  GOALS.flatMap((goal) =>
+    [goal.id, goal.label.en, goal.label.zh, goal.short.en, goal.short.zh, ...soleGroupLabels(goal)].map(
+      (name) => [normalize(name), goal] as [string, Goal],
+    ),
+  ),
 );
 
 /** The plan goal a text names, or undefined. Case-insensitive, trimmed. */

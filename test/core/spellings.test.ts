@@ -1,4 +1,6 @@
 import { checkEntry, entryRow } from "../../src/core/entries";
+import { findGoal } from "../../src/core/goal-spec";
+import { GOALS } from "../../src/core/plan";
 import { districtOf, statusOf } from "../../src/core/spellings";
 
 describe("the spellings people type", () => {
@@ -52,5 +54,37 @@ describe("the spellings people type", () => {
       0,
     );
     expect([zh[4], zh[6]]).toEqual(["徐汇", "已认定"]);
+  });
+});
+
+describe("goals by the names the sheets show", () => {
+  it.each([
+    ["品牌", "BRANDS"],
+    ["Brands", "BRANDS"],
+    ["无人工厂", "UNMANNED"],
+    ["Unmanned", "UNMANNED"],
+    ["Unmanned factories", "UNMANNED"],
+    ["工业互联网平台", "PLATFORMS"],
+    ["Industrial internet platforms", "PLATFORMS"],
+    ["场景", "SCENARIOS"],
+    ["ｂｒａｎｄｓ", "BRANDS"],
+  ])("%j is %s", (name, id) => {
+    expect(findGoal(name)?.id).toBe(id);
+  });
+
+  it('leaves the "Four 100+" group, which names four goals, unresolved', () => {
+    expect(findGoal('The "Four 100+"')).toBeUndefined();
+    expect(findGoal("四个100+")).toBeUndefined();
+  });
+
+  it("names no two goals with one spelling", () => {
+    const owners = new Map<string, Set<string>>();
+    for (const g of GOALS)
+      for (const spelling of [g.id, g.label.en, g.label.zh, g.short.en, g.short.zh]) {
+        const key = spelling.toUpperCase();
+        owners.set(key, (owners.get(key) ?? new Set()).add(g.id));
+        expect(findGoal(spelling)?.id).toBe(g.id);
+      }
+    expect([...owners.values()].filter((ids) => ids.size > 1)).toEqual([]);
   });
 });
