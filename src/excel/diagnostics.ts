@@ -13,6 +13,7 @@
  * at most DIAGNOSTICS_MAX_SYNCS.
  */
 import { goalById } from "../core/plan";
+import { rangeFormula } from "../core/template/cell-text";
 import { INFORMATION_REQUIREMENTS, type Requirement, REQUIREMENTS, type SetSupported } from "./requirements";
 
 /** Excel.run's one-batch form: runs `batch` in a fresh request context. */
@@ -286,7 +287,8 @@ async function checkValidation(context: Excel.RequestContext, names: CheckNames)
   const sheet = context.workbook.worksheets.getItem(names.sheet);
   const items = sheet.getRange("F1:F3");
   items.values = [["one"], ["two"], ["three"]];
-  context.workbook.names.add(names.list, items);
+  // By address, as the template adds its names (office-js issues 1345, 2078: Range objects fail).
+  context.workbook.names.add(names.list, rangeFormula(names.sheet, 0, 5, 3));
   const listCell = sheet.getRange("G1");
   listCell.dataValidation.rule = { list: { inCellDropDown: true, source: `=${names.list}` } };
   listCell.dataValidation.prompt = {
@@ -325,11 +327,13 @@ async function checkNamesApi(
   const sheet = context.workbook.worksheets.getItem(names.sheet);
   const cell = sheet.getRange("L1");
   cell.values = [[NAMED_VALUE]];
-  const added = context.workbook.names.add(names.name, cell).load("name,formula");
+  const added = context.workbook.names
+    .add(names.name, rangeFormula(names.sheet, 0, 11, 1))
+    .load("name,formula");
   const through = context.workbook.names.getItem(names.name).getRange().load("values");
   await context.sync();
   const readBack = !added.formula.toLowerCase().includes(names.sheet.toLowerCase())
-    ? shown(added.formula, `=${names.sheet}!$L$1`)
+    ? shown(added.formula, rangeFormula(names.sheet, 0, 11, 1))
     : through.values[0][0] !== NAMED_VALUE
       ? shown(through.values[0][0], NAMED_VALUE)
       : undefined;

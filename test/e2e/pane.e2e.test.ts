@@ -338,6 +338,15 @@ test("in Chinese, imports a CSV saved by Excel on Chinese Windows (GB18030) into
   await page().getByText("已导入 3 个条目。").waitFor();
 });
 
+test("in Chinese, the check of this Excel reads in Chinese", async () => {
+  await openTab("工作簿");
+  await page().getByRole("button", { name: "检查此 Excel 环境" }).click();
+  await page().getByTestId("diagnostics-results").waitFor();
+  expect(await page().getByTestId("diagnostics-summary").textContent()).toBe("13 项通过，0 项未通过。");
+  await saveScreenshot(page(), "pane-zh-diagnostics");
+  expect(await axeProblems()).toEqual([]);
+});
+
 test("logged no console or page error along the way", () => {
   const { log } = opened;
   expect({ consoleErrors: log.consoleErrors, pageErrors: log.pageErrors }).toEqual({

@@ -261,6 +261,20 @@ function notNull<M>(model: OrNull<M>, label: string): M {
   return model;
 }
 
+/** An object a *OrNullObject call may return: isNullObject loads always, the rest on a real one. */
+abstract class NullableApi<M> extends ApiObject<OrNull<M>> {
+  protected abstract ownProperties(model: M): Record<string, () => unknown>;
+
+  protected properties(model: OrNull<M>, names: string[]) {
+    if (model === NULL) return pick(names, { isNullObject: () => true });
+    return pick(names, { ...this.ownProperties(model), isNullObject: () => false });
+  }
+
+  get isNullObject(): boolean {
+    return this.loadedValue("isNullObject");
+  }
+}
+
 // ---- Collections ----------------------------------------------------------------------------
 
 abstract class CollectionApi<M, A> extends ApiObject<M[]> {
@@ -402,7 +416,7 @@ export class WorksheetCollectionApi extends CollectionApi<FakeWorksheet, Workshe
   }
 }
 
-export class WorksheetApi extends ApiObject<OrNull<FakeWorksheet>> {
+export class WorksheetApi extends NullableApi<FakeWorksheet> {
   readonly tables: TableCollectionApi;
   readonly charts: ChartCollectionApi;
   readonly protection: ProtectionApi;
@@ -427,19 +441,14 @@ export class WorksheetApi extends ApiObject<OrNull<FakeWorksheet>> {
     };
   }
 
-  protected properties(model: OrNull<FakeWorksheet>, names: string[]) {
-    if (model === NULL) return pick(names, { isNullObject: () => true });
-    return pick(names, {
+  protected ownProperties(model: FakeWorksheet) {
+    return {
       name: () => model.rawName,
       visibility: () => model.rawVisibility,
       position: () => model.workbook.sheets.indexOf(model),
-      isNullObject: () => false,
-    });
+    };
   }
 
-  get isNullObject(): boolean {
-    return this.loadedValue("isNullObject");
-  }
   get name(): string {
     return this.loadedValue("name");
   }
@@ -471,6 +480,8 @@ export class WorksheetApi extends ApiObject<OrNull<FakeWorksheet>> {
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeApi {
     const label = `${this.label}.getRangeByIndexes(${row},${column},${rowCount},${columnCount})`;
     return new RangeApi(this.ctx, label, () => {
+      // A range has at least one cell (Worksheet.getRangeByIndexes: "the number of rows/columns to
+      // include"); what Excel does with 0 is not documented, so it is refused.
       if (rowCount < 1 || columnCount < 1 || row < 0 || column < 0)
         throw invalidArgument("getRangeByIndexes needs a row and column count of at least 1");
       return {
@@ -956,7 +967,7 @@ export class TableCollectionApi extends CollectionApi<FakeTable, TableApi> {
   }
 }
 
-export class TableApi extends ApiObject<OrNull<FakeTable>> {
+export class TableApi extends NullableApi<FakeTable> {
   readonly columns: TableColumnCollectionApi;
   readonly rows: TableRowCollectionApi;
   readonly worksheet: WorksheetApi;
@@ -986,19 +997,14 @@ export class TableApi extends ApiObject<OrNull<FakeTable>> {
     };
   }
 
-  protected properties(model: OrNull<FakeTable>, names: string[]) {
-    if (model === NULL) return pick(names, { isNullObject: () => true });
-    return pick(names, {
+  protected ownProperties(model: FakeTable) {
+    return {
       name: () => model.rawName,
       showTotals: () => model.showTotals,
       style: () => model.style,
-      isNullObject: () => false,
-    });
+    };
   }
 
-  get isNullObject(): boolean {
-    return this.loadedValue("isNullObject");
-  }
   get name(): string {
     return this.loadedValue("name");
   }
@@ -1148,6 +1154,8 @@ export class TableRowCollectionApi extends ApiObject<FakeTable> {
         columns: table.columnCountRaw,
       };
       const grid = checkGrid(values, area, "rows.add values");
+      // Excel makes room by moving what is below the table; whether it moves other tables or
+      // refuses is not documented for TableRowCollection.add, so the double refuses both.
       for (let r = 0; r < grid.length; r++)
         for (let c = 0; c < table.columnCountRaw; c++) {
           if (sheet.getCell(start + r, table.column + c) || sheet.tableAt(start + r, table.column + c))
@@ -1256,19 +1264,15 @@ export class NamedItemCollectionApi extends CollectionApi<FakeNamedItem, NamedIt
   }
 }
 
-export class NamedItemApi extends ApiObject<OrNull<FakeNamedItem>> {
-  protected properties(model: OrNull<FakeNamedItem>, names: string[]) {
-    if (model === NULL) return pick(names, { isNullObject: () => true });
-    return pick(names, {
+export class NamedItemApi extends NullableApi<FakeNamedItem> {
+  protected ownProperties(model: FakeNamedItem) {
+    return {
       name: () => model.rawName,
       formula: () => model.rawFormula,
       comment: () => model.comment,
-      isNullObject: () => false,
-    });
+    };
   }
-  get isNullObject(): boolean {
-    return this.loadedValue("isNullObject");
-  }
+
   get name(): string {
     return this.loadedValue("name");
   }
