@@ -45,6 +45,22 @@ export function parseIsoDate(text: string): number | undefined {
   return serialFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** 2021-06-30, 2021/6/30, 2021.06.30 and 2021年6月30日(号): the ways people write a date by hand. */
+const WRITTEN_DATE =
+  /^(\d{4})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)$/u;
+
+/**
+ * A date as a person types it in a form or a CSV file (see WRITTEN_DATE; full-width digits too);
+ * undefined when it is none of those forms or not a real date.
+ */
+export function parseWrittenDate(text: string): number | undefined {
+  const match = WRITTEN_DATE.exec(text.normalize("NFKC").trim());
+  if (!match) return undefined;
+  const month = match[3] ?? match[5];
+  const day = match[4] ?? match[6];
+  return serialFromParts(Number(match[1]), Number(month), Number(day));
+}
+
 /** The serial of an ISO date known to be valid (catalogue data); throws on a bad constant. */
 export function isoToSerial(iso: string): number {
   const serial = parseIsoDate(iso);

@@ -2,14 +2,14 @@
  * Register entries: checking what a person typed (in the task pane, a CSV file or the command
  * line) before anything is written, and turning a valid entry into a Register row.
  */
-import { parseIsoDate, serialToIso } from "./dates";
+import { parseWrittenDate, serialToIso } from "./dates";
 import { isEvidenceLink } from "./evidence-link";
 import { findGoal } from "./goal-spec";
 import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANNED_KINDS } from "./plan";
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
-import { districtOf, statusOf } from "./spellings";
+import { districtOf, kindOf, nearestValue, sectorOf, statusOf } from "./spellings";
 
 export const ENTRY_FIELDS = [
   "goal",
@@ -85,17 +85,6 @@ function text(value: string | number | null | undefined): string {
   return String(value).trim();
 }
 
-/** Finds an item of a bilingual list by id or label in either language (case-insensitive). */
-function lookup<T extends { id: string; label: Bilingual }>(
-  items: readonly T[],
-  value: string,
-): T | undefined {
-  const wanted = value.toUpperCase();
-  return items.find(
-    (item) => item.id === wanted || item.label.en.toUpperCase() === wanted || item.label.zh === value,
-  );
-}
-
 const STATUS_ITEMS = ENTRY_STATUS_IDS.map((id) => ({ id, label: ENTRY_STATUS_LABELS[id] }));
 
 /**
@@ -136,6 +125,13 @@ export function entryKey(goal: GoalId, name: string): string {
 
 const e = (en: string, zh: string): Bilingual => ({ en, zh });
 
+/** A refusal with the nearest valid value suggested, when one is near ("Did you mean …?"). */
+function refusal(field: Parameters<typeof nearestValue>[0], typed: string, message: Bilingual): Bilingual {
+  const near = nearestValue(field, typed);
+  if (!near) return message;
+  return e(`${message.en} Did you mean "${near.en}"?`, `${message.zh}是否指“${near.zh}”？`);
+}
+
 /**
  * Checks one entry. `existingKeys` holds entryKey() of the rows already in the register (and of
  * rows accepted earlier in the same import), so duplicates are caught.
@@ -152,7 +148,11 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
   else if (!goal)
     error(
       "goal",
-      e(`"${goalText}" is not one of the plan's six goals.`, `“${goalText}”不是方案的六个目标之一。`),
+      refusal(
+        "goal",
+        goalText,
+        e(`"${goalText}" is not one of the plan's six goals.`, `“${goalText}”不是方案的六个目标之一。`),
+      ),
     );
 
   const name = visibleName(text(input.name));
@@ -170,22 +170,28 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
   else if (!status)
     error(
       "status",
-      e(
-        `"${statusText}" is not a status: use Candidate, In progress, Recognized or Withdrawn.`,
-        `“${statusText}”不是有效状态：请用候选、推进中、已认定或已撤回。`,
+      refusal(
+        "status",
+        statusText,
+        e(
+          `"${statusText}" is not a status: use Candidate, In progress, Recognized or Withdrawn.`,
+          `“${statusText}”不是有效状态：请用候选、推进中、已认定或已撤回。`,
+        ),
       ),
     );
 
   const kindText = text(input.kind);
-  const kind = kindText
-    ? (lookup(UNMANNED_KINDS, kindText.replace(/\s+/g, "_")) ?? lookup(UNMANNED_KINDS, kindText))
-    : undefined;
+  const kind = kindText ? kindOf(kindText) : undefined;
   if (kindText && !kind)
     error(
       "kind",
-      e(
-        `"${kindText}" is not a kind: use factory, production line or workshop.`,
-        `“${kindText}”不是有效类型：请用无人工厂、无人生产线或无人车间。`,
+      refusal(
+        "kind",
+        kindText,
+        e(
+          `"${kindText}" is not a kind: use factory, production line or workshop.`,
+          `“${kindText}”不是有效类型：请用无人工厂、无人生产线或无人车间。`,
+        ),
       ),
     );
   if (kind && goal && goal.id !== "UNMANNED")
@@ -200,11 +206,15 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
     );
 
   const sectorText = text(input.sector);
-  const sector = sectorText ? lookup(SECTORS, sectorText) : undefined;
+  const sector = sectorText ? sectorOf(sectorText) : undefined;
   if (sectorText && !sector)
     error(
       "sector",
-      e(`"${sectorText}" is not one of the 12 key sectors.`, `“${sectorText}”不是12个重点领域之一。`),
+      refusal(
+        "sector",
+        sectorText,
+        e(`"${sectorText}" is not one of the 12 key sectors.`, `“${sectorText}”不是12个重点领域之一。`),
+      ),
     );
 
   const districtText = text(input.district);
@@ -212,18 +222,25 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
   if (districtText && !district)
     error(
       "district",
-      e(`"${districtText}" is not one of Shanghai's 16 districts.`, `“${districtText}”不是上海16个区之一。`),
+      refusal(
+        "district",
+        districtText,
+        e(
+          `"${districtText}" is not one of Shanghai's 16 districts.`,
+          `“${districtText}”不是上海16个区之一。`,
+        ),
+      ),
     );
 
   let date: number | undefined;
   if (typeof input.date === "number") date = Number.isFinite(input.date) ? Math.floor(input.date) : undefined;
-  else if (text(input.date)) date = parseIsoDate(text(input.date));
+  else if (text(input.date)) date = parseWrittenDate(text(input.date));
   if (text(input.date) && date === undefined) {
     error(
       "date",
       e(
-        `"${text(input.date)}" is not a date: write it as 2021-06-30.`,
-        `“${text(input.date)}”不是日期：请写成 2021-06-30。`,
+        `"${text(input.date)}" is not a date: write it as 2021-06-30 (or 2021/6/30).`,
+        `“${text(input.date)}”不是日期：请写成 2021-06-30 或 2021年6月30日。`,
       ),
     );
   } else if (date !== undefined && (date < DATE_MIN || date > DATE_MAX)) {

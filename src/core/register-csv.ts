@@ -1,6 +1,6 @@
 /**
  * Importing register entries from CSV (with a preview and a row-by-row report before anything is
- * written) and exporting the register as CSV.
+ * written), exporting the register as CSV, and the empty register CSV to fill in.
  */
 import { formatCsv, parseCsv } from "./csv";
 import { type CsvEncoding, decodeCsvBytes } from "./csv-decode";
@@ -14,7 +14,9 @@ import {
   type EntryInput,
   entryKey,
 } from "./entries";
-import type { Bilingual } from "./plan";
+import type { Language } from "./language";
+import { type Bilingual, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "./plan";
+import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "./register";
 import { tableSpec } from "./template/template";
 import { unguardText } from "./text-guard";
 
@@ -35,6 +37,8 @@ export interface ImportPreview {
   readonly ignoredColumns: readonly string[];
   /** How the file's bytes were read, when the preview started from bytes. */
   readonly encoding?: CsvEncoding;
+  /** Lines of the empty template's "allowed values" row, left out (registerCsvTemplate). */
+  readonly hintLines?: readonly number[];
 }
 
 const REGISTER = tableSpec("register");
@@ -138,7 +142,14 @@ export function previewRegisterImport(text: string, existingKeys: ReadonlySet<st
   const keys = new Set(existingKeys);
   const rows: ImportRow[] = [];
   const accepted: Entry[] = [];
+  const hints = new Set([HINT_LANGUAGES.map((l) => hintCells(l)[FIELD_POSITION.goal])].flat());
+  const hintLines: number[] = [];
   for (const record of records) {
+    const goalIndex = fields.indexOf("goal");
+    if (hints.has((record.fields[goalIndex] ?? "").trim())) {
+      hintLines.push(record.line);
+      continue;
+    }
     const input: EntryInput = {};
     fields.forEach((field, i) => {
       if (field) input[field] = unguardText(record.fields[i] ?? "");
@@ -167,7 +178,41 @@ export function previewRegisterImport(text: string, existingKeys: ReadonlySet<st
       keys.add(entryKey(checked.entry.goal, checked.entry.name));
     }
   }
-  return { rows, accepted, fileErrors: [], ignoredColumns };
+  return { rows, accepted, fileErrors: [], ignoredColumns, ...(hintLines.length ? { hintLines } : {}) };
+}
+
+const HINT_LANGUAGES: readonly Language[] = ["en", "zh"];
+const FIELD_POSITION = Object.fromEntries(ENTRY_FIELDS.map((f, i) => [f, i])) as Record<EntryField, number>;
+
+/** The second row of the empty template: what each column takes, in the file's language. */
+function hintCells(language: Language): string[] {
+  const zh = language === "zh";
+  const list = (labels: readonly string[]) => labels.join(zh ? "、" : " | ");
+  const lead = zh ? "可选值：" : "Allowed: ";
+  const labels = (items: readonly { label: Bilingual }[]) => items.map((item) => item.label[language]);
+  const hint: Record<EntryField, string> = {
+    goal: `${lead}${list(labels(GOALS))}`,
+    name: zh ? "必填，最多 200 字" : "Required, up to 200 characters",
+    kind: `${lead}${list(labels(UNMANNED_KINDS))}${zh ? "（仅无人工厂）" : " (unmanned factories only)"}`,
+    sector: `${lead}${list(labels(SECTORS))}`,
+    district: `${lead}${list(labels(DISTRICTS))}`,
+    date: zh ? "日期，如 2021-06-30 或 2021年6月30日" : "A date, such as 2021-06-30",
+    status: `${lead}${list(ENTRY_STATUS_IDS.map((id) => ENTRY_STATUS_LABELS[id][language]))}`,
+    evidence: zh ? "网址，以 http:// 或 https:// 开头" : "A web address starting http:// or https://",
+    notes: zh ? "可留空" : "Optional",
+    enteredBy: zh ? "可留空" : "Optional",
+  };
+  return ENTRY_FIELDS.map((field) => hint[field]);
+}
+
+/**
+ * An empty register to fill in: the header row in the chosen language and one row listing what
+ * each column takes (import leaves that row out, so a file filled below it imports as it is). As
+ * UTF-8 with a byte-order mark, the form Excel opens without garbling Chinese.
+ */
+export function registerCsvTemplate(language: Language): Uint8Array {
+  const headers = ENTRY_FIELDS.map((field) => REGISTER.columns.find((c) => c.id === field)!.header[language]);
+  return new TextEncoder().encode(formatCsv([headers, hintCells(language)]));
 }
 
 /** The register as CSV: the table's own headers, dates as ISO text. */

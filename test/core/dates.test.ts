@@ -4,11 +4,13 @@ import {
   isoToSerial,
   nowSerial,
   parseIsoDate,
+  parseWrittenDate,
   serialFromUtc,
   serialToIso,
   serialToIsoMinute,
   todaySerial,
 } from "../../src/core/dates";
+import { checkEntry } from "../../src/core/entries";
 
 describe("dates as Excel serial numbers", () => {
   it.each([
@@ -89,5 +91,43 @@ describe("date-times to the minute", () => {
     [isoToSerial("2021-06-30") + 29.9 / 86400, "2021-06-30 00:00"],
   ])("%d is %s", (serial, text) => {
     expect(serialToIsoMinute(serial)).toBe(text);
+  });
+});
+
+describe("dates as people write them (forms and CSV files)", () => {
+  it.each([
+    "2021-06-30",
+    "2021/6/30",
+    "2021/06/30",
+    "2021.06.30",
+    "2021.6.30",
+    "2021年6月30日",
+    "2021年06月30日",
+    "2021 年 6 月 30 日",
+    "2021年6月30号",
+    "２０２１年６月３０日",
+    " 2021-06-30 ",
+  ])("%j is 2021-06-30", (text) => {
+    expect(parseWrittenDate(text)).toBe(isoToSerial("2021-06-30"));
+  });
+
+  it.each([
+    "2021.6-30",
+    "2021-02-29",
+    "2021年6月",
+    "30/6/2021",
+    "6/30/2021",
+    "2021-13-01",
+    "二〇二一年六月三十日",
+    "",
+  ])("%j is no date", (text) => {
+    expect(parseWrittenDate(text)).toBeUndefined();
+  });
+
+  it("the form and the import take every written form", () => {
+    for (const date of ["2021.06.30", "2021年6月30日"])
+      expect(checkEntry({ goal: "BRANDS", name: "甲", status: "Recognized", date }).entry?.date).toBe(
+        isoToSerial("2021-06-30"),
+      );
   });
 });
