@@ -18,7 +18,9 @@
  *    the manifest names (functions.json, and functions.zh-CN.json for its zh-CN Override, looked
  *    up beside it) lists exactly the exported @customfunction functions of the source and sets
  *    allowErrorForDataTypeAny: true at its top level, without which Excel does not call a function
- *    whose argument holds an error (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
+ *    whose argument holds an error (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors);
+ *    each file names every function by its id, and a localized file gives each function as many
+ *    parameters as functions.json does.
  *
  * The manifest is parsed once, by fast-xml-parser. What the schema already says (required
  * elements, GUID, Version format, string and resid lengths) is not repeated here.
@@ -422,8 +424,15 @@ function checkNamespace(report: Report, root: XmlElement, resources: Resource[])
 /** The property Excel needs to call a function whose argument holds an error (the build adds it). */
 const ALLOW_ERROR_PROPERTY = "allowErrorForDataTypeAny";
 
-/** The ids a functions metadata file lists; undefined (with the problem reported) when it cannot be read. */
-function functionsJsonIds(report: Report, jsonPath: string): string[] | undefined {
+/** What the checks read of one function in a metadata file. */
+interface ListedFunction {
+  readonly id: string;
+  readonly name: unknown;
+  readonly parameters: number | undefined;
+}
+
+/** The functions a metadata file lists; undefined (with the problem reported) when it cannot be read. */
+function listedFunctions(report: Report, jsonPath: string): ListedFunction[] | undefined {
   const text = report.read(jsonPath, "functions metadata");
   if (text === undefined) return undefined;
   let json: unknown;
@@ -443,7 +452,10 @@ function functionsJsonIds(report: Report, jsonPath: string): string[] | undefine
       `functions metadata ${jsonPath} does not set "${ALLOW_ERROR_PROPERTY}": true at its top level ` +
       `(found: ${JSON.stringify(metadata[ALLOW_ERROR_PROPERTY]) ?? "none"}); without it Excel does not call a function whose argument holds an error`,
   );
-  const ids = (list as unknown[]).map((entry) => (entry as { id?: unknown } | null)?.id);
+  const entries = (list as unknown[]).map(
+    (entry) => (entry ?? {}) as { id?: unknown; name?: unknown; parameters?: unknown },
+  );
+  const ids = entries.map((entry) => entry.id);
   report.check(
     ids.every((id) => typeof id === "string" && id !== ""),
     () => `functions metadata ${jsonPath} has an entry without an id`,
@@ -453,7 +465,54 @@ function functionsJsonIds(report: Report, jsonPath: string): string[] | undefine
     twice === undefined,
     () => `functions metadata ${jsonPath} lists the id ${String(twice)} twice`,
   );
-  return ids.filter((id): id is string => typeof id === "string");
+  return entries.flatMap((entry) =>
+    typeof entry.id === "string"
+      ? [
+          {
+            id: entry.id,
+            name: entry.name,
+            parameters: Array.isArray(entry.parameters) ? entry.parameters.length : undefined,
+          },
+        ]
+      : [],
+  );
+}
+
+function parameterCount(fn: ListedFunction): string {
+  if (fn.parameters === undefined) return "no parameters array";
+  return fn.parameters === 1 ? "1 parameter" : `${fn.parameters} parameters`;
+}
+
+/**
+ * Every file names each function by its id, as Chinese Excel names its own functions in English: a
+ * formula the add-in writes (SHONLINE.FORECAST) shows #NAME? where the display language uses a
+ * localized name (github.com/OfficeDev/office-js/issues/891). A localized file takes the default
+ * file's parameters, only their names and descriptions translated.
+ */
+function checkLocalizedNames(
+  report: Report,
+  file: string,
+  listed: readonly ListedFunction[],
+  base: readonly ListedFunction[] | undefined,
+): void {
+  for (const fn of listed.filter((f) => f.name !== undefined)) {
+    report.check(
+      fn.name === fn.id,
+      () =>
+        `functions metadata ${file} names the function ${fn.id} ${JSON.stringify(fn.name)}; its name must be its id, ` +
+        "as formulas written by the add-in use it in every display language",
+    );
+  }
+  if (!base) return;
+  for (const fn of listed) {
+    const original = base.find((f) => f.id === fn.id);
+    if (!original) continue;
+    report.check(
+      original.parameters === fn.parameters,
+      () =>
+        `functions metadata ${file} gives ${fn.id} ${parameterCount(fn)}; the default file gives it ${parameterCount(original)}`,
+    );
+  }
 }
 
 /**
@@ -490,9 +549,14 @@ function checkFunctionsJson(
 ): void {
   const sourceText = sourcePath === undefined ? undefined : report.read(sourcePath, "functions source");
   const sourceIds = sourceText === undefined ? undefined : customFunctionIds(sourceText, sourcePath);
+  let base: ListedFunction[] | undefined;
   for (const file of metadataFiles(root, resources, jsonPath)) {
-    const jsonIds = functionsJsonIds(report, file);
-    if (jsonIds === undefined || sourceIds === undefined) continue;
+    const listed = listedFunctions(report, file);
+    if (listed === undefined) continue;
+    checkLocalizedNames(report, file, listed, file === jsonPath ? undefined : base);
+    if (file === jsonPath) base = listed;
+    const jsonIds = listed.map((fn) => fn.id);
+    if (sourceIds === undefined) continue;
     const missing = sourceIds.filter((id) => !jsonIds.includes(id));
     const extra = jsonIds.filter((id) => !sourceIds.includes(id));
     report.check(

@@ -25,19 +25,19 @@ const MESSAGES = {
   },
   notANumber: {
     en: (p: Params) => `${p.arg} must be a number; got "${p.value}".`,
-    zh: (p: Params) => `${p.arg} 必须是数字；收到的是“${p.value}”。`,
+    zh: (p: Params) => `“${p.arg}”必须是数字；收到的是“${p.value}”。`,
   },
   notADate: {
     en: (p: Params) => `${p.arg} must be a date (a date cell or text like 2021-06-30); got "${p.value}".`,
-    zh: (p: Params) => `${p.arg} 必须是日期（日期单元格或 2021-06-30 这样的文本）；收到的是“${p.value}”。`,
+    zh: (p: Params) => `“${p.arg}”必须是日期（日期单元格或 2021-06-30 这样的文本）；收到的是“${p.value}”。`,
   },
   dateOutOfRange: {
     en: (p: Params) => `${p.arg} is outside Excel's dates (1900-01-01 to 9999-12-31); got ${p.value}.`,
-    zh: (p: Params) => `${p.arg} 超出 Excel 的日期范围（1900-01-01 至 9999-12-31）；收到的是 ${p.value}。`,
+    zh: (p: Params) => `“${p.arg}”超出 Excel 的日期范围（1900-01-01 至 9999-12-31）；收到的是 ${p.value}。`,
   },
   notAComparator: {
-    en: (p: Params) => `comparator must be "more than", "at least", ">" or ">="; got "${p.value}".`,
-    zh: (p: Params) => `comparator 必须是 "more than"、"at least"、">" 或 ">="；收到的是“${p.value}”。`,
+    en: (p: Params) => `${p.arg} must be "more than", "at least", ">" or ">="; got "${p.value}".`,
+    zh: (p: Params) => `“${p.arg}”必须是“超过”或“不少于”（也可写作 > 或 >=）；收到的是“${p.value}”。`,
   },
   targetNotPositive: {
     en: (p: Params) => `The target must be above zero; got ${p.value}.`,
@@ -52,24 +52,27 @@ const MESSAGES = {
     zh: (p: Params) => `截止日期（${p.deadline}）必须晚于开始日期（${p.start}）。`,
   },
   columnsDiffer: {
-    en: (p: Params) => `The columns differ in length: ${p.columns}. Select ranges with the same rows.`,
-    zh: (p: Params) => `各列长度不同：${p.columns}。请选择行数相同的区域。`,
+    en: (p: Params) =>
+      `The columns differ in length: ${p.arg} has ${p.rows} rows, ${p.other} ${p.otherRows}. Select ranges with the same rows.`,
+    zh: (p: Params) =>
+      `各列行数不同：“${p.arg}”有 ${p.rows} 行，“${p.other}”有 ${p.otherRows} 行。请选择行数相同的区域。`,
   },
   notAColumn: {
     en: (p: Params) => `${p.arg} must be a single column; got ${p.columns} columns.`,
-    zh: (p: Params) => `${p.arg} 必须是单列；收到的是 ${p.columns} 列。`,
+    zh: (p: Params) => `“${p.arg}”必须是单列；收到的是 ${p.columns} 列。`,
   },
   cellHoldsError: {
     en: (p: Params) => `Row ${p.row} of ${p.arg} holds an error value; fix that cell first.`,
-    zh: (p: Params) => `${p.arg} 第 ${p.row} 行是错误值；请先修正该单元格。`,
+    zh: (p: Params) => `“${p.arg}”第 ${p.row} 行是错误值；请先修正该单元格。`,
   },
   argHoldsError: {
     en: (p: Params) => `${p.arg} holds an error value (${p.code}); fix that cell first.`,
-    zh: (p: Params) => `${p.arg} 是错误值（${p.code}）；请先修正该单元格。`,
+    zh: (p: Params) => `“${p.arg}”是错误值（${p.code}）；请先修正该单元格。`,
   },
-  badCell: {
-    en: (p: Params) => `Row ${p.row} of ${p.arg}: ${p.detail}`,
-    zh: (p: Params) => `${p.arg} 第 ${p.row} 行：${p.detail}`,
+  cellNotADate: {
+    en: (p: Params) =>
+      `Row ${p.row} of ${p.arg}: "${p.value}" is not a date; enter a date such as 2021-06-30.`,
+    zh: (p: Params) => `“${p.arg}”第 ${p.row} 行：“${p.value}”不是日期；请填写 2021-06-30 这样的日期。`,
   },
   noPace: {
     en: () => `No recognized entries dated since the start yet, so there is no pace to project.`,
@@ -80,8 +83,8 @@ const MESSAGES = {
     zh: (p: Params) => `未知字段“${p.field}”。请使用 ${p.fields} 之一。`,
   },
   unknownLanguage: {
-    en: (p: Params) => `language must be "en" or "zh-CN"; got "${p.value}".`,
-    zh: (p: Params) => `language 必须是 "en" 或 "zh-CN"；收到的是“${p.value}”。`,
+    en: (p: Params) => `${p.arg} must be "en" or "zh-CN"; got "${p.value}".`,
+    zh: (p: Params) => `“${p.arg}”必须是 en（英文）或 zh-CN（中文）；收到的是“${p.value}”。`,
   },
 } satisfies Record<string, Record<Language, Template>>;
 

@@ -112,9 +112,12 @@ const COMPARATOR_SPELLINGS: ReadonlyMap<string, Comparator> = new Map([
   ["不少于", "at_least"],
 ]);
 
-/** "more than" / "at least" / ">" / ">=" (and the Chinese terms) -> a comparator; #VALUE! otherwise. */
-export function parseComparator(text: string): Comparator {
+/**
+ * "more than" / "at least" / ">" / ">=" (and the Chinese terms) -> a comparator; #VALUE! naming
+ * `arg` (where the text came from) otherwise.
+ */
+export function parseComparator(text: string, arg = "comparator"): Comparator {
   const comparator = COMPARATOR_SPELLINGS.get(normalize(text).replace(/\s+/g, " "));
-  if (!comparator) throw new EngineError("value", "notAComparator", { value: text });
+  if (!comparator) throw new EngineError("value", "notAComparator", { arg, value: text });
   return comparator;
 }

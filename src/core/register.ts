@@ -5,8 +5,9 @@
  */
 import { parseIsoDate } from "./dates";
 import { EngineError } from "./errors";
-import { findGoal, type GoalSpec } from "./goal-spec";
-import { type Bilingual, GOAL_IDS } from "./plan";
+import type { GoalSpec } from "./goal-spec";
+import type { Language } from "./language";
+import { type Bilingual, GOAL_IDS, GOALS } from "./plan";
 import { requiredCount } from "./progress";
 
 /** One column of a 2-D block of cells: rows[i][index]. Lets callers pass Excel matrices as they are. */
@@ -23,6 +24,11 @@ export interface RegisterColumns {
   readonly statuses?: Column;
   /** When given, only rows dated on or before as_of (or undated) count. */
   readonly dates?: Column;
+  /**
+   * The workbook's language, when known: only its labels count, as only they match the
+   * workbook's COUNTIFS. Left out (the custom functions cannot tell), either language's labels count.
+   */
+  readonly language?: Language;
 }
 
 export const ENTRY_STATUS_IDS = ["CANDIDATE", "IN_PROGRESS", "RECOGNIZED", "WITHDRAWN"] as const;
@@ -34,30 +40,75 @@ export const ENTRY_STATUS_LABELS: Readonly<Record<EntryStatusId, Bilingual>> = {
   WITHDRAWN: { en: "Withdrawn", zh: "已撤回" },
 };
 
-const RECOGNIZED_SPELLINGS = new Set([
-  ENTRY_STATUS_LABELS.RECOGNIZED.en.toUpperCase(),
-  ENTRY_STATUS_LABELS.RECOGNIZED.zh,
-  "RECOGNISED",
-]);
+/*
+ * What counts is what the tracking workbook's native formulas count: COUNTIFS(Register[Goal],
+ * [@Goal], Register[Status], "Recognized", ...) matches a text cell equal to the criterion as a
+ * whole, letters in any case, nothing trimmed (the labels hold no wildcard characters; a test holds
+ * that). So "RECOGNIZED" and "recognized" count, " Recognized " and "Recognised" do not; neither do
+ * a goal's id or short name. Imports and the task pane write the exact labels
+ * (core/spellings.ts maps "Recognised" and the like to them).
+ */
 
-export function isRecognized(cell: unknown): boolean {
-  return typeof cell === "string" && RECOGNIZED_SPELLINGS.has(cell.trim().toUpperCase());
+/** A label or cell as COUNTIFS compares it: A-Z folded to a-z, everything else as it is. */
+export function countifsForm(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+const LANGUAGES: readonly Language[] = ["en", "zh"];
+
+/** No goal: the cell names none (or none of those wanted). */
+const NO_GOAL = -1;
+
+function labelsIn(language: Language | undefined): readonly Language[] {
+  return language ? [language] : LANGUAGES;
+}
+
+const RECOGNIZED_FORMS: Readonly<Record<Language, string>> = {
+  en: countifsForm(ENTRY_STATUS_LABELS.RECOGNIZED.en),
+  zh: countifsForm(ENTRY_STATUS_LABELS.RECOGNIZED.zh),
+};
+
+/** The status cell is the Recognized label (of `language`, or of either language when left out). */
+export function isRecognized(cell: unknown, language?: Language): boolean {
+  if (typeof cell !== "string") return false;
+  const form = countifsForm(cell);
+  return labelsIn(language).some((l) => RECOGNIZED_FORMS[l] === form);
+}
+
+const GOAL_BY_LABEL: Readonly<Record<Language, ReadonlyMap<string, number>>> = {
+  en: new Map(GOALS.map((goal) => [countifsForm(goal.label.en), GOAL_IDS.indexOf(goal.id)])),
+  zh: new Map(GOALS.map((goal) => [countifsForm(goal.label.zh), GOAL_IDS.indexOf(goal.id)])),
+};
+
+/** Index in GOAL_IDS of the goal whose label the cell is (of `language`, or of either); -1 for none. */
+export function goalIndexOfLabel(cell: string, language?: Language): number {
+  const form = countifsForm(cell);
+  for (const l of labelsIn(language)) {
+    const index = GOAL_BY_LABEL[l].get(form);
+    if (index !== undefined) return index;
+  }
+  return NO_GOAL;
 }
 
 function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
 }
 
-/** Columns must be the same length; the message names each and its length. */
+/** Columns must be the same length; the message names the first column and one that differs from it. */
 export function checkSameLength(columns: readonly (Column | undefined)[]): number {
   const given = columns.filter((c): c is Column => c !== undefined);
-  const lengths = given.map((c) => c.rows.length);
-  if (lengths.some((n) => n !== lengths[0])) {
+  const [first] = given;
+  if (!first) return 0;
+  const other = given.find((c) => c.rows.length !== first.rows.length);
+  if (other) {
     throw new EngineError("value", "columnsDiffer", {
-      columns: given.map((c) => `${c.name} ${c.rows.length}`).join(", "),
+      arg: first.name,
+      rows: first.rows.length,
+      other: other.name,
+      otherRows: other.rows.length,
     });
   }
-  return lengths[0] ?? 0;
+  return first.rows.length;
 }
 
 /** Per-goal results of one pass over the register, indexed like GOAL_IDS. */
@@ -68,13 +119,8 @@ export interface RegisterTally {
   readonly datedInPeriod: Int32Array;
 }
 
-const NO_GOAL = -1;
-
-function goalIndexOfCell(cell: unknown, row: number, name: string): number {
-  if (typeof cell === "string") {
-    const goal = findGoal(cell);
-    return goal ? GOAL_IDS.indexOf(goal.id) : NO_GOAL;
-  }
+function goalIndexOfCell(cell: unknown, row: number, name: string, language?: Language): number {
+  if (typeof cell === "string") return goalIndexOfLabel(cell, language);
   if (cell !== null && typeof cell === "object")
     throw new EngineError("value", "cellHoldsError", { row: row + 1, arg: name });
   return NO_GOAL;
@@ -90,11 +136,7 @@ export function dateOfCell(cell: unknown, row: number, name: string): number | u
   }
   if (cell !== null && typeof cell === "object")
     throw new EngineError("value", "cellHoldsError", { row: row + 1, arg: name });
-  throw new EngineError("value", "badCell", {
-    row: row + 1,
-    arg: name,
-    detail: `"${String(cell)}" is not a date`,
-  });
+  throw new EngineError("value", "cellNotADate", { row: row + 1, arg: name, value: String(cell) });
 }
 
 /** Slots of the direct-mapped string cache (a power of two). */
@@ -163,11 +205,12 @@ export function tallyRegister(
   const wantedMask = new Uint8Array(GOAL_IDS.length);
   wanted.forEach((goal) => (wantedMask[goal] = 1));
   const goalNames = register.goals.name;
+  const { language } = register;
   const goalOf = new CellCache((cell, row) => {
-    const goal = goalIndexOfCell(cell, row, goalNames);
+    const goal = goalIndexOfCell(cell, row, goalNames, language);
     return goal !== NO_GOAL && wantedMask[goal] === 1 ? goal : NO_GOAL;
   });
-  const statusCounts = new CellCache((cell) => isRecognized(cell));
+  const statusCounts = new CellCache((cell) => isRecognized(cell, language));
   const dateNames = register.dates?.name ?? "dates";
   const day = Math.floor(asOf);
   const { rows: goalRows, index: goalIndex } = register.goals;

@@ -23,11 +23,10 @@ export function columnIndex(block: TableBlock, table: TableSpec, columnId: strin
   return block.headers.findIndex((h) => wanted.includes(String(h).trim().toLowerCase()));
 }
 
+/** A column of the block, named in messages by its header as the workbook shows it. */
 function column(block: TableBlock, table: TableSpec, id: string): Column | undefined {
   const index = columnIndex(block, table, id);
-  return index < 0
-    ? undefined
-    : { rows: block.rows, index, name: table.columns.find((c) => c.id === id)!.header.en };
+  return index < 0 ? undefined : { rows: block.rows, index, name: String(block.headers[index]).trim() };
 }
 
 /** A template column was renamed or deleted: `table` is the name of the sheet that holds it. */
@@ -41,6 +40,10 @@ export class MissingColumnError extends Error {
   }
 }
 
+/**
+ * The Register's columns, counted in the workbook's language (told by its headers): a row counts
+ * exactly when the workbook's own COUNTIFS count it, so the pane shows the Targets sheet's figures.
+ */
 export function registerColumns(block: TableBlock): RegisterColumns & { sectors?: Column } {
   const register = tableSpec("register");
   // The columns every figure reads: a renamed one is named, never read as "nothing recognized".
@@ -54,6 +57,7 @@ export function registerColumns(block: TableBlock): RegisterColumns & { sectors?
     statuses: required("status"),
     dates: required("date"),
     sectors: column(block, register, "sector"),
+    language: languageOfRegister(block),
   };
 }
 

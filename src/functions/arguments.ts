@@ -1,12 +1,16 @@
 /**
  * Turning raw custom-function arguments (numbers, text, booleans, blanks, error values, matrices)
- * into typed core inputs, with an engine error naming the argument when one does not fit.
+ * into typed core inputs, with an engine error naming the argument when one does not fit. Errors
+ * name arguments by their English parameter names; cell-errors.ts says them in Office's language.
  */
 import { inExcelRange, parseIsoDate } from "../core/dates";
 import { EngineError } from "../core/errors";
 import { type GoalOverrides, parseComparator } from "../core/goal-spec";
+import type { Language } from "../core/language";
 import type { Comparator } from "../core/plan";
 import type { Column } from "../core/register";
+import { displayLanguage } from "./display-language";
+import type { ParameterName } from "./parameter-names";
 
 /** Blank cells arrive as "" or null; an omitted optional argument as null or undefined. */
 export function isBlank(value: unknown): value is null | undefined | "" {
@@ -28,28 +32,35 @@ export function errorCode(value: unknown): string | undefined {
 }
 
 /** A single-value argument holding an error value is #VALUE! naming the argument and the error. */
-export function rejectError(value: unknown, arg: string): void {
+export function rejectError(value: unknown, arg: ParameterName): void {
   const code = errorCode(value);
   if (code !== undefined) throw new EngineError("value", "argHoldsError", { arg, code });
 }
 
+/** How a message quotes a value it cannot use; a blank or an object (a data type) has no text of its own. */
+const NO_TEXT: Readonly<Record<"blank" | "object", Readonly<Record<Language, string>>>> = {
+  blank: { en: "(blank)", zh: "（空白）" },
+  object: { en: "(a data type)", zh: "（数据类型）" },
+};
+
 function show(value: unknown): string {
-  if (value !== null && typeof value === "object") return "an error value";
+  if (isBlank(value)) return NO_TEXT.blank[displayLanguage()];
+  if (typeof value === "object") return NO_TEXT.object[displayLanguage()];
   return String(value);
 }
 
-export function requireNumber(value: unknown, arg: string): number {
+export function requireNumber(value: unknown, arg: ParameterName): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   rejectError(value, arg);
-  throw new EngineError("value", "notANumber", { arg, value: isBlank(value) ? "(blank)" : show(value) });
+  throw new EngineError("value", "notANumber", { arg, value: show(value) });
 }
 
-export function optionalNumber(value: unknown, arg: string): number | undefined {
+export function optionalNumber(value: unknown, arg: ParameterName): number | undefined {
   return isBlank(value) ? undefined : requireNumber(value, arg);
 }
 
 /** A date: an Excel serial number (1900 system) or ISO text such as "2021-06-30". */
-export function optionalDate(value: unknown, arg: string): number | undefined {
+export function optionalDate(value: unknown, arg: ParameterName): number | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number" && Number.isFinite(value)) {
     if (!inExcelRange(value)) throw new EngineError("value", "dateOutOfRange", { arg, value: show(value) });
@@ -68,14 +79,15 @@ export function requireGoalRef(value: unknown): string | number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "string" && value.trim() !== "") return value;
   rejectError(value, "goal");
-  throw new EngineError("na", "unknownGoal", { goal: isBlank(value) ? "(blank)" : show(value) });
+  throw new EngineError("na", "unknownGoal", { goal: show(value) });
 }
 
 export function optionalComparator(value: unknown): Comparator | undefined {
   if (isBlank(value)) return undefined;
   rejectError(value, "comparator");
-  if (typeof value !== "string") throw new EngineError("value", "notAComparator", { value: show(value) });
-  return parseComparator(value);
+  if (typeof value !== "string")
+    throw new EngineError("value", "notAComparator", { arg: "comparator", value: show(value) });
+  return parseComparator(value, "comparator");
 }
 
 export function overrides(parts: {
@@ -97,7 +109,7 @@ export function overrides(parts: {
  * arrays, so the width is checked on the first and last rows (checking all would be a second
  * pass over a register of a million rows); a short row elsewhere reads as blank cells.
  */
-export function requireColumn(matrix: unknown, name: string): Column {
+export function requireColumn(matrix: unknown, name: ParameterName): Column {
   if (!Array.isArray(matrix)) return { rows: [[matrix]], index: 0, name };
   for (const edge of [matrix[0], matrix[matrix.length - 1]]) {
     if (matrix.length > 0 && (!Array.isArray(edge) || edge.length !== 1)) {
@@ -110,17 +122,11 @@ export function requireColumn(matrix: unknown, name: string): Column {
   return { rows: matrix as unknown[][], index: 0, name };
 }
 
-/** An optional column: omitted, or a range whose every cell is blank, means "not given". */
-export function optionalColumn(matrix: unknown, name: string): Column | undefined {
+/**
+ * An optional column: only an omitted argument (Excel passes null) is "not given". A single blank
+ * cell arrives as [[""]] or [[null]]: that is the column of a one-row register, holding a blank.
+ */
+export function optionalColumn(matrix: unknown, name: ParameterName): Column | undefined {
   if (matrix === null || matrix === undefined) return undefined;
-  if (
-    Array.isArray(matrix) &&
-    matrix.length === 1 &&
-    Array.isArray(matrix[0]) &&
-    matrix[0].length === 1 &&
-    isBlank(matrix[0][0])
-  ) {
-    return undefined;
-  }
   return requireColumn(matrix, name);
 }

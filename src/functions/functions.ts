@@ -44,7 +44,9 @@ import {
   requireGoalRef,
   requireNumber,
 } from "./arguments";
-import { displayLanguage, guard } from "./cell-errors";
+import { guard } from "./cell-errors";
+import { displayLanguage } from "./display-language";
+import { TARGET_FIELDS } from "./target-fields";
 
 function asOfOrToday(value: any): number {
   return optionalDate(value, "as_of") ?? todaySerial();
@@ -157,12 +159,12 @@ export function status(
 }
 
 /**
- * How many register rows count toward the goal: the row's goal matches, its status (when statuses are given) is Recognized / 已认定, and its date (when dates are given) is blank or on or before as_of.
+ * How many register rows count toward the goal: the row's goal cell is the goal's name (English or Chinese), its status (when statuses are given) is Recognized / 已认定, and its date (when dates are given) is blank or on or before as_of. Cells compare as the workbook's formulas compare them: the whole cell, in any case, spaces not trimmed.
  * @customfunction
- * @param {any[][]} goals The register's goal column.
+ * @param {any[][]} goals The register's goal column, holding goal names.
  * @param {any} goal A goal id or its name.
- * @param {any[][]} [statuses] The register's status column, same length.
- * @param {any[][]} [dates] The register's date-recognized column, same length.
+ * @param {any[][]} [statuses] The register's status column, same length; left out, rows of every status count.
+ * @param {any[][]} [dates] The register's date-recognized column, same length; left out, rows of every date count.
  * @param {any} [as_of] Count rows dated up to this date; today when omitted.
  * @returns {number} The count.
  */
@@ -249,18 +251,6 @@ export function daysLeft(goal: any, as_of?: any, deadline?: any): number {
   );
 }
 
-const TARGET_FIELDS = [
-  "target",
-  "required",
-  "comparator",
-  "label",
-  "label_zh",
-  "start",
-  "deadline",
-  "unit",
-  "source",
-] as const;
-
 /**
  * A fact of a goal: its target by default, or the field asked for: "required", "comparator", "label", "label_zh", "start", "deadline" (date serials), "unit", "source".
  * @customfunction
@@ -292,11 +282,11 @@ export function target(goal: any, field?: any): any {
       case "unit":
         return plan ? plan.unit[displayLanguage()] : "";
       case "source":
-        return plan ? citeSources(plan.sources) : "";
+        return plan ? citeSources(plan.sources, displayLanguage()) : "";
       default:
         throw new EngineError("value", "unknownField", {
           field: String(field),
-          fields: TARGET_FIELDS.join(", "),
+          fields: TARGET_FIELDS.join(displayLanguage() === "zh" ? "、" : ", "),
         });
     }
   });
@@ -324,7 +314,7 @@ function summaryLanguage(value: any): Language {
   rejectError(value, "language");
   if (typeof value === "string" && /^(en|zh)(-[a-z]+)?$/i.test(value.trim()))
     return languageFromLocale(value);
-  throw new EngineError("value", "unknownLanguage", { value: String(value) });
+  throw new EngineError("value", "unknownLanguage", { arg: "language", value: String(value) });
 }
 
 /**

@@ -47,7 +47,7 @@ const REGISTER_CALLS: [id: string, args: CellInput[] | CellInput[][][]][] = [
 ];
 
 const ROW_2_EN = "Row 2 of goals holds an error value; fix that cell first.";
-const ROW_2_ZH = "goals 第 2 行是错误值；请先修正该单元格。";
+const ROW_2_ZH = "“目标列”第 2 行是错误值；请先修正该单元格。";
 
 describe("a register cell holding an error", () => {
   it("the built metadata of both languages lets errors reach the functions", () => {
@@ -98,7 +98,7 @@ describe("a register cell holding an error", () => {
 describe("a single-value argument holding an error", () => {
   it.each([
     ["en", "as_of holds an error value (#REF!); fix that cell first."],
-    ["zh-CN", "as_of 是错误值（#REF!）；请先修正该单元格。"],
+    ["zh-CN", "“截至日期”是错误值（#REF!）；请先修正该单元格。"],
   ])("names the argument and the error's code (%s)", (language, message) => {
     setDisplayLanguage(language);
     const args = [GOALS, STATUSES, DATES, new FormulaError("#REF!")];

@@ -26,7 +26,8 @@ function setDisplayLanguage(language: string | undefined) {
 
 afterEach(() => setDisplayLanguage(undefined));
 
-const GOALS = col("BRANDS", "Brands", "品牌产品", "SCENARIOS", "BRANDS", "", "BRANDS");
+/** Goal names as the Register holds them ("BRANDS" is the name Brands in capitals, not the id). */
+const GOALS = col("BRANDS", "Brands", "品牌产品", "Application scenarios", "BRANDS", "", "BRANDS");
 const STATUSES = col("Recognized", "recognized", "已认定", "Recognized", "Candidate", "", "Recognized");
 const DATES = col(d("2020-05-01"), "2020-06-01", d("2021-01-15"), "2020-05-01", "2020-07-01", "", null);
 
@@ -142,9 +143,12 @@ describe("TARGET", () => {
     ["start", d("2020-04-08")],
     ["deadline", d("2022-12-31")],
     ["unit", "brands"],
-    ["source", "seed 000"],
   ])("TARGET(BRANDS, %p) = %p", (field, value) => {
     expect(fns.target("BRANDS", field)).toBe(value);
+  });
+
+  it("TARGET(BRANDS, source) cites the goal's source", () => {
+    expect(fns.target("BRANDS", "source")).toMatch(/^\[\d+\]$/);
   });
 
   it("an unknown field is #VALUE! listing the fields", () => {
@@ -234,7 +238,9 @@ describe("errors", () => {
   it("columns of different lengths are #VALUE! naming them", () => {
     const error = excelError(() => fns.count(GOALS, "BRANDS", col("Recognized"), DATES, "2021-01-01"));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toContain("goals 7, statuses 1, dates 7");
+    expect(error.message).toBe(
+      "The columns differ in length: goals has 7 rows, statuses 1. Select ranges with the same rows.",
+    );
   });
 
   it("a block wider than one column is #VALUE!", () => {
@@ -244,5 +250,75 @@ describe("errors", () => {
 
   it("a register function given a number goal is #N/A", () => {
     expect(excelError(() => fns.count(GOALS, 100)).code).toBe("#N/A");
+  });
+});
+
+describe("messages in Chinese Office", () => {
+  beforeEach(() => setDisplayLanguage("zh-CN"));
+
+  it.each([
+    ["text for a number", () => fns.progress("lots", "BRANDS"), "“实际数量”必须是数字；收到的是“lots”。"],
+    ["a blank actual", () => fns.met("", "BRANDS"), "“实际数量”必须是数字；收到的是“（空白）”。"],
+    [
+      "a date that is not one",
+      () => fns.expected("BRANDS", "2021-02-30"),
+      "“截至日期”必须是日期（日期单元格或 2021-06-30 这样的文本）；收到的是“2021-02-30”。",
+    ],
+    [
+      "a date outside Excel's",
+      () => fns.daysLeft("BRANDS", "2021-01-01", -5),
+      "“截止日期”超出 Excel 的日期范围（1900-01-01 至 9999-12-31）；收到的是 -5。",
+    ],
+    [
+      "an unknown comparator",
+      () => fns.met(5, "BRANDS", "about"),
+      "“比较方式”必须是“超过”或“不少于”（也可写作 > 或 >=）；收到的是“about”。",
+    ],
+    [
+      "an unknown language",
+      () => fns.summary(GOALS, STATUSES, DATES, "2021-01-01", "fr"),
+      "“语言”必须是 en（英文）或 zh-CN（中文）；收到的是“fr”。",
+    ],
+    [
+      "columns of different lengths",
+      () => fns.count(GOALS, "BRANDS", col("Recognized"), DATES, "2021-01-01"),
+      "各列行数不同：“目标列”有 7 行，“状态列”有 1 行。请选择行数相同的区域。",
+    ],
+    [
+      "a block wider than one column",
+      () => fns.count([["BRANDS", "x"]], "BRANDS"),
+      "“目标列”必须是单列；收到的是 2 列。",
+    ],
+    [
+      "an unknown field",
+      () => fns.target("BRANDS", "colour"),
+      "未知字段“colour”。请使用 target、required、comparator、label、label_zh、start、deadline、unit、source 之一。",
+    ],
+    [
+      "a register date that is not a date",
+      () =>
+        fns.count(
+          col("Brands", "Brands"),
+          "BRANDS",
+          col("Recognized", "已认定"),
+          col("", "soon"),
+          "2021-01-01",
+        ),
+      "“认定日期列”第 2 行：“soon”不是日期；请填写 2021-06-30 这样的日期。",
+    ],
+  ])("%s is said in Chinese, naming arguments as the argument help does", (_, call, message) => {
+    expect(excelError(call)).toEqual({ code: "#VALUE!", message });
+  });
+
+  it("says the same in English with the English names", () => {
+    setDisplayLanguage("en-US");
+    expect(excelError(() => fns.met("", "BRANDS")).message).toBe('actual must be a number; got "(blank)".');
+    expect(excelError(() => fns.met(5, "BRANDS", "about")).message).toBe(
+      'comparator must be "more than", "at least", ">" or ">="; got "about".',
+    );
+    expect(
+      excelError(() => fns.count(col("Brands"), "BRANDS", col("Recognized"), col("soon"), "2021-01-01"))
+        .message,
+    ).toBe('Row 1 of dates: "soon" is not a date; enter a date such as 2021-06-30.');
   });
 });

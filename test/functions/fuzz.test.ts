@@ -15,7 +15,7 @@ const errorValue = fc
   .constantFrom("#N/A", "#VALUE!", "#REF!")
   .map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 const goalText = fc.constantFrom(
-  ...GOALS.flatMap((g) => [g.id, g.id.toLowerCase(), ` ${g.label.en} `, g.label.zh]),
+  ...GOALS.flatMap((g) => [g.id, g.id.toLowerCase(), g.label.en, ` ${g.label.en} `, g.label.zh]),
 );
 const dateText = fc
   .date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true })

@@ -13,8 +13,35 @@ import {
 } from "../../tools/build/localize-functions";
 import * as fns from "../../src/functions/functions";
 import translations from "../../src/functions/functions.zh-CN.json";
+import { PARAMETER_NAMES, parameterName } from "../../src/functions/parameter-names";
+import { TARGET_FIELDS } from "../../src/functions/target-fields";
+import { GOAL_IDS } from "../../src/core/plan";
+import { type BuiltMetadata, builtMetadata } from "../support/custom-function-calls";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
+
+const ZH_NAMES = Object.fromEntries(Object.entries(PARAMETER_NAMES).map(([en, names]) => [en, names.zh]));
+
+/**
+ * What a Chinese help text may keep in Latin letters: what the user types or Excel shows as it is in
+ * Chinese Excel too (the namespace, function and goal ids, TARGET's field names, the language codes,
+ * error values). ISO date examples have no letters.
+ */
+const LATIN_ALLOWED = new Set<string>([
+  "SHONLINE",
+  ...Object.keys(fns).map((name) => name.toUpperCase()),
+  ...GOAL_IDS,
+  ...TARGET_FIELDS,
+  "en",
+  "zh-CN",
+]);
+
+function latinWords(text: string): string[] {
+  const withoutErrorValues = text.replace(/#(N\/A|VALUE!|NUM!)/g, "");
+  return (withoutErrorValues.match(/[A-Za-z][A-Za-z0-9_]*(-[A-Za-z]+)?/g) ?? []).flatMap((word) =>
+    word.split(".").filter((part) => part !== "" && !LATIN_ALLOWED.has(part)),
+  );
+}
 
 interface SourceParam {
   name: string;
@@ -99,11 +126,56 @@ describe("functions.json against the exports", () => {
 });
 
 describe("the zh-CN functions file", () => {
-  it("translates every function and parameter, with valid distinct names", () => {
-    const { json, errors } = localizeFunctions(metadata, translations as Translations);
-    expect(errors).toEqual([]);
-    expect(json.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
-    for (const fn of json.functions) expect(fn.name).toMatch(/[\u4e00-\u9fff]{3,}/);
+  let built: BuiltMetadata;
+
+  beforeAll(async () => {
+    built = await builtMetadata();
+  }, 60_000);
+
+  it("keeps every function's name equal to its id, in English and in Chinese", () => {
+    for (const file of [built.en, built.zh]) {
+      expect(file.functions.map((fn) => fn.name)).toEqual(file.functions.map((fn) => fn.id));
+    }
+    expect(built.zh.functions.map((fn) => fn.id)).toEqual(built.en.functions.map((fn) => fn.id));
+  });
+
+  it("has the English file's parameters, in order, under the names the messages use", () => {
+    built.en.functions.forEach((en, i) => {
+      const zh = built.zh.functions[i];
+      expect({ id: zh.id, count: zh.parameters.length }).toEqual({ id: en.id, count: en.parameters.length });
+      zh.parameters.forEach((param, j) => {
+        const { name, description, ...options } = en.parameters[j];
+        expect(param).toEqual({
+          ...options,
+          name: parameterName(name, "zh"),
+          description: expect.any(String),
+        });
+        expect(description).not.toBe(param.description);
+      });
+    });
+  });
+
+  it("says every description and parameter in Chinese", () => {
+    const texts = built.zh.functions.flatMap((fn) => [
+      { where: fn.id, text: fn.description ?? "" },
+      ...fn.parameters.flatMap((param) => [
+        { where: `${fn.id} ${param.name}`, text: param.description ?? "" },
+        { where: `${fn.id} parameter name`, text: param.name },
+      ]),
+    ]);
+    for (const { where, text } of texts) {
+      expect({ where, chinese: /[\u4e00-\u9fff]/.test(text) }).toEqual({ where, chinese: true });
+      expect({ where, latin: latinWords(text) }).toEqual({ where, latin: [] });
+    }
+    for (const fn of built.zh.functions)
+      for (const param of fn.parameters) expect(param.name).toMatch(/^[\u4e00-\u9fff]+$/);
+  });
+
+  it("catches English left in a Chinese text", () => {
+    expect(latinWords("按匀速推进到 as_of 时，Office 为英文时")).toEqual(["as_of", "Office"]);
+    expect(latinWords("目标编号（BRANDS）、字段 label_zh、zh-CN、#N/A、SHONLINE.COUNT、2021-06-30")).toEqual(
+      [],
+    );
   });
 
   it("reports a function without a translation", () => {
@@ -114,12 +186,21 @@ describe("the zh-CN functions file", () => {
     );
   });
 
-  it("reports a missing parameter description and an invalid name", () => {
+  it("reports a missing parameter description, a missing or invalid parameter name, and one used twice", () => {
     const broken = JSON.parse(JSON.stringify(translations)) as Translations;
     delete broken.COUNT.parameters.dates;
-    broken.MET.name = "达成";
-    const { errors } = localizeFunctions(metadata, broken);
+    const names: Record<string, string> = { ...ZH_NAMES, baseline: "基 数" };
+    delete names.dates;
+    const { errors } = localizeFunctions(metadata, broken, names);
     expect(errors).toContain("No zh-CN description for parameter dates of COUNT");
-    expect(errors.some((e) => e.startsWith("zh-CN name of MET is not a valid function name"))).toBe(true);
+    expect(errors).toContain("No zh-CN name for parameter dates of COUNT");
+    expect(errors).toContain(
+      "zh-CN name of parameter baseline of PROGRESS is not a valid parameter name: 基 数",
+    );
+    const twice = localizeFunctions(metadata, translations as Translations, {
+      ...ZH_NAMES,
+      start: "截止日期",
+    });
+    expect(twice.errors).toContain("zh-CN parameter name used twice in EXPECTED: 截止日期");
   });
 });

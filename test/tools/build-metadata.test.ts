@@ -8,11 +8,16 @@ import { join, resolve } from "path";
 import webpack from "webpack";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import { AllowErrorArgumentsPlugin } from "../../tools/build/allow-error-arguments";
+import type { FunctionsJson } from "../../tools/build/localize-functions";
 import { LocalizedFunctionsPlugin } from "../../tools/build/webpack-plugins";
 
 const FIXTURES = resolve(__dirname, "../fixtures/functions");
 
-function build(source: string, translations: object): Promise<{ errors: string[]; outDir: string }> {
+function build(
+  source: string,
+  translations: object,
+  parameterNames: Record<string, string> = PARAMETER_NAMES,
+): Promise<{ errors: string[]; outDir: string }> {
   const outDir = mkdtempSync(join(tmpdir(), "shonline-build-"));
   const translationsFile = join(outDir, "zh-CN.json");
   writeFileSync(translationsFile, JSON.stringify(translations));
@@ -32,7 +37,7 @@ function build(source: string, translations: object): Promise<{ errors: string[]
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: source }),
-      new LocalizedFunctionsPlugin(translationsFile),
+      new LocalizedFunctionsPlugin(translationsFile, parameterNames),
       new AllowErrorArgumentsPlugin(),
     ],
   });
@@ -46,10 +51,13 @@ function build(source: string, translations: object): Promise<{ errors: string[]
   );
 }
 
+/** The fixture functions' parameters, a and b, in Chinese. */
+const PARAMETER_NAMES = { a: "甲数", b: "乙数" };
+
 const COMPLETE = {
-  ADD: { name: "加法运算", description: "两数相加。", parameters: { a: "第一个数。", b: "第二个数。" } },
-  TIMES: { name: "乘法运算", description: "两数相乘。", parameters: { a: "第一个数。", b: "第二个数。" } },
-  SCALE: { name: "缩放运算", description: "缩放。", parameters: { a: "数。", b: "倍数。" } },
+  ADD: { description: "两数相加。", parameters: { a: "第一个数。", b: "第二个数。" } },
+  TIMES: { description: "两数相乘。", parameters: { a: "第一个数。", b: "第二个数。" } },
+  SCALE: { description: "缩放。", parameters: { a: "数。", b: "倍数。" } },
 };
 
 describe("the build and the custom functions metadata", () => {
@@ -70,15 +78,25 @@ describe("the build and the custom functions metadata", () => {
     expect(errors.join("\n")).toContain("No zh-CN translation for function TIMES");
   }, 60_000);
 
-  it("emits functions.json and functions.zh-CN.json with the same ids when all is well", async () => {
+  it("fails when a parameter has no Chinese name", async () => {
+    const compiler = await build(join(FIXTURES, "functions.ts"), COMPLETE, { a: "甲数" });
+    expect(compiler.errors.join("\n")).toContain("No zh-CN name for parameter b of ADD");
+  }, 60_000);
+
+  it("emits functions.zh-CN.json with the English ids and names, and Chinese help and parameter names", async () => {
     const { errors, outDir } = await build(join(FIXTURES, "functions.ts"), COMPLETE);
     expect(errors).toEqual([]);
-    const en = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8"));
-    const zh = JSON.parse(readFileSync(join(outDir, "functions.zh-CN.json"), "utf8"));
-    expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(
-      en.functions.map((f: { id: string }) => f.id),
-    );
-    expect(zh.functions[0].name).toBe("加法运算");
+    const en = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as FunctionsJson;
+    const zh = JSON.parse(readFileSync(join(outDir, "functions.zh-CN.json"), "utf8")) as FunctionsJson;
+    expect(zh.functions.map((f) => [f.id, f.name])).toEqual(en.functions.map((f) => [f.id, f.name]));
+    expect(zh.functions[0]).toMatchObject({
+      name: "ADD",
+      description: "两数相加。",
+      parameters: [
+        { name: "甲数", description: "第一个数。", type: "number" },
+        { name: "乙数", description: "第二个数。", type: "number" },
+      ],
+    });
   }, 60_000);
 
   it("writes allowErrorForDataTypeAny: true at the top of both files", async () => {

@@ -7,14 +7,23 @@ import { readFileSync } from "fs";
 import { isAbsolute, join, relative, resolve } from "path";
 import webpack from "webpack";
 import { bundleReport, formatBundleReport } from "./bundle-report";
-import { type FunctionsJson, localizeFunctions, type Translations } from "./localize-functions";
+import {
+  type FunctionsJson,
+  localizeFunctions,
+  type ParameterNames,
+  type Translations,
+} from "./localize-functions";
 import { normalizeBaseUrl } from "./manifest-urls";
 
 const TRANSLATIONS = resolve(__dirname, "../../src/functions/functions.zh-CN.json");
 
 /** Emits functions.zh-CN.json from the generated functions.json; a missing translation fails the build. */
 export class LocalizedFunctionsPlugin {
-  constructor(private readonly translations: string = TRANSLATIONS) {}
+  constructor(
+    private readonly translations: string = TRANSLATIONS,
+    /** The Chinese parameter names; the add-in's own (src/functions/parameter-names.ts) when left out. */
+    private readonly parameterNames?: ParameterNames,
+  ) {}
 
   apply(compiler: webpack.Compiler): void {
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
@@ -25,7 +34,7 @@ export class LocalizedFunctionsPlugin {
           if (!generated) return; // metadata generation failed and reported its own errors
           const translations = JSON.parse(readFileSync(this.translations, "utf8")) as Translations;
           const metadata = JSON.parse(generated.source.source().toString()) as FunctionsJson;
-          const { json, errors } = localizeFunctions(metadata, translations);
+          const { json, errors } = localizeFunctions(metadata, translations, this.parameterNames);
           errors.forEach((message) => compilation.errors.push(new webpack.WebpackError(message)));
           compilation.emitAsset(
             "functions.zh-CN.json",
