@@ -3,7 +3,7 @@
  * Every value here traces to a source article (see sources.ts); the tests in test/core tie
  * them to the fact sheet.
  */
-import type { SourceId } from "./sources";
+import { type SourceId, sourcesCited } from "./sources";
 
 export interface Bilingual {
   readonly en: string;
@@ -68,8 +68,8 @@ export interface Goal {
   readonly sources: readonly SourceId[];
   /** The wording of each source, kept so a reader sees why the comparator was chosen. */
   readonly readings: readonly SourceReading[];
-  /** Why this comparator, when the sources disagree. */
-  readonly choice?: string;
+  /** Why this comparator or deadline, when the sources disagree (cited by number, as About lists them). */
+  readonly choice?: Bilingual;
 }
 
 const PERIOD = { start: PLAN.issued, deadline: PLAN.deadline } as const;
@@ -89,8 +89,11 @@ export const GOALS: readonly Goal[] = [
       { comparator: "more_than", wording: "foster over 100 innovative enterprises", source: "000" },
       { comparator: "more_than", wording: "gather more than 100 innovative companies", source: "002" },
     ],
-    choice:
-      "Seed 002 gives 2020 ('this year') as the deadline; seed 000 gives 2022 for the Four 100+. The plan period (to 2022) is used.",
+    // Seed 002 gives 2020 ("this year"), seed 000 gives 2022 for the Four 100+.
+    choice: {
+      en: `The deadline is 2020 ("this year") in ${sourcesCited(["002"], "en")} and 2022 for the Four 100+ in ${sourcesCited(["000"], "en")}. The plan period (to 2022) is used.`,
+      zh: `${sourcesCited(["002"], "zh")} 称截止时间为2020年（“今年”），${sourcesCited(["000"], "zh")} 称“四个100+”的截止时间为2022年。此处采用方案期限（至2022年）。`,
+    },
   },
   {
     id: "SCENARIOS",
@@ -158,8 +161,11 @@ export const GOALS: readonly Goal[] = [
         source: "003",
       },
     ],
-    choice:
-      "The sources disagree. 'At least 100' (seed 002) is used because it states the target as a floor in the plan's own terms; seed 003 is an English rendering of an oral briefing. Change the comparator on the Targets sheet to use the other reading.",
+    // Seed 002 says "no less than 100", seed 003 (an oral briefing in English) "more than 100".
+    choice: {
+      en: `The sources disagree. "At least 100" (${sourcesCited(["002"], "en")}) is used because it states the target as a floor in the plan's own terms; ${sourcesCited(["003"], "en")} is an English rendering of an oral briefing. To use the other reading, change the comparator on the Targets sheet.`,
+      zh: `来源说法不一。此处采用“不少于100个”（${sourcesCited(["002"], "zh")}），因其按方案原意把目标表述为下限；${sourcesCited(["003"], "zh")} 是口头发布会的英文转述。如需采用另一种说法，请在“目标”表中修改比较方式。`,
+    },
   },
   {
     id: "PLATFORMS",

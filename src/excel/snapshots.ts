@@ -1,7 +1,7 @@
 /** Snapshots: each goal's figures at a date, appended to the History table for the trend. */
 import type { Language } from "../core/language";
-import { STATUS_LABELS } from "../core/progress";
 import type { GoalSummary } from "../core/summary";
+import { snapshotRows } from "../core/template/snapshot-rows";
 import { tableSpec } from "../core/template/template";
 import { appendRows } from "./tables";
 
@@ -13,13 +13,5 @@ export async function recordSnapshot(
   note: string,
   language: Language,
 ): Promise<number> {
-  const rows = summaries.map((s) => [
-    date,
-    s.spec.id ?? "",
-    s.actual,
-    s.spec.target,
-    STATUS_LABELS[s.status][language],
-    note || null,
-  ]);
-  return appendRows(context, tableSpec("history"), language, rows);
+  return appendRows(context, tableSpec("history"), language, snapshotRows(summaries, date, note, language));
 }

@@ -225,7 +225,14 @@ describe("snapshots and export", () => {
     const history = workbook.table("tblHistory")!.dataValues();
     expect(history).toHaveLength(12);
     expect(history.slice(0, 6)).toEqual(first);
-    expect(history[6]).toEqual([isoToSerial("2021-02-01"), "ENTERPRISES", 0, 100, "Behind", "=second"]);
+    expect(history[6]).toEqual([
+      isoToSerial("2021-02-01"),
+      "Innovative enterprises",
+      0,
+      100,
+      "Behind",
+      "=second",
+    ]);
   });
 
   it("exports the register as CSV with ISO dates, a BOM and neutralized formulas", async () => {

@@ -6,9 +6,9 @@ import { isoToSerial } from "../dates";
 import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
 import { REGISTER_DATE_BOUNDS } from "../entries";
-import { COMPARATOR_LABELS, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
+import { type Bilingual, COMPARATOR_LABELS, goalById, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
 import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
-import { citeSources, SOURCES } from "../sources";
+import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
 import { type Vocabulary, vocabulary } from "./vocabulary";
@@ -16,8 +16,9 @@ import { type Vocabulary, vocabulary } from "./vocabulary";
 /**
  * Raised whenever the template changes; workbooks with a lower version get upgraded.
  * 2: the Register's evidence-link validation follows the core's rule (core/evidence-link.ts).
+ * 3: that rule refuses links with a user name or password; sources are cited by number ([1]).
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
@@ -43,6 +44,25 @@ const PERCENT_FORMAT = "0.0%";
 const DECIMAL_FORMAT = "0.0";
 
 // ---- Targets ------------------------------------------------------------------------------
+
+/** The comparator column's note: what may be chosen, and what each source of unmanned factories says. */
+function comparatorNote(): Bilingual {
+  const unmanned = goalById("UNMANNED");
+  const says = (language: Language, reading: (typeof unmanned.readings)[number]) => ({
+    cited: sourcesCited([reading.source], language),
+    comparator: COMPARATOR_LABELS[reading.comparator][language],
+  });
+  const en = unmanned.readings.map((reading) => says("en", reading));
+  const zh = unmanned.readings.map((reading) => says("zh", reading));
+  return bilingual(
+    `Editable: 'more than' or 'at least'. The sources disagree for unmanned factories: ${en
+      .map((r) => `${r.cited} says ${r.comparator} ${unmanned.target}`)
+      .join(", ")}.`,
+    `可修改：“超过”或“不少于”。无人工厂目标的来源说法不一：${zh
+      .map((r) => `${r.cited} 为“${r.comparator}${unmanned.target}”`)
+      .join("，")}。`,
+  );
+}
 
 /** Counting recognized register rows up to the as-of day (undated rows count, as in the engine). */
 function recognizedCount(c: FormulaContext, v: Vocabulary, criteria: string[]): string {
@@ -102,10 +122,7 @@ const targetsColumns: ColumnSpec[] = (
       editable: true,
       width: 12,
       validation: { kind: "list", list: "comparators" },
-      note: bilingual(
-        "Editable: 'more than' or 'at least'. The sources disagree for unmanned factories.",
-        "可修改：“超过”或“不少于”。无人工厂目标的来源说法不一。",
-      ),
+      note: comparatorNote(),
     },
     {
       id: "target",
@@ -205,7 +222,7 @@ const targets: TableSpec = {
       goal.unit[language],
       isoToSerial(goal.start),
       isoToSerial(goal.deadline),
-      citeSources(goal.sources),
+      citeSources(goal.sources, language),
       ...targetsColumns.slice(9).map(() => null),
     ]),
   conditionalFormats: [
@@ -276,6 +293,10 @@ const register: TableSpec = {
       role: "user",
       width: 30,
       validation: { kind: "url" },
+      note: bilingual(
+        "One web address starting with http:// or https://, with no spaces and no user name or password in it.",
+        "一个以 http:// 或 https:// 开头的网址，不含空格，也不含用户名或密码。",
+      ),
     },
     { id: "notes", header: REGISTER_HEADERS.notes, role: "user", width: 30 },
     { id: "enteredBy", header: REGISTER_HEADERS.enteredBy, role: "user", width: 14 },
@@ -480,7 +501,8 @@ const history: TableSpec = {
   appendOnly: true,
   columns: [
     { id: "date", header: bilingual("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
-    { id: "goal", header: bilingual("Goal", "目标"), role: "user", width: 15 },
+    // The goal as Targets names it, in the workbook's language (the pane reads either language).
+    { id: "goal", header: bilingual("Goal", "目标"), role: "user", width: 30 },
     { id: "actual", header: TARGETS_HEADERS.actual, role: "user", width: 9, numberFormat: COUNT_FORMAT },
     { id: "target", header: TARGETS_HEADERS.target, role: "user", width: 9, numberFormat: "0" },
     { id: "status", header: TARGETS_HEADERS.status, role: "user", width: 12 },
@@ -514,7 +536,7 @@ const indicators: TableSpec = {
       indicator.unit[language],
       indicator.period[language],
       isoToSerial(indicator.reported),
-      citeSources([indicator.source]),
+      citeSources([indicator.source], language),
     ]),
 };
 
@@ -532,11 +554,20 @@ const about: TableSpec = {
   ],
   seedRows: (language) => {
     const zh = language === "zh";
+    // Where the numbered citations appear: the Source column of Targets and Indicators.
+    const [targetsSheet, indicatorsSheet] = [sheetSpec("targets").name, sheetSpec("indicators").name];
+    const sourceColumn = TARGETS_HEADERS.source;
     return [
       [zh ? "截至日期" : "As-of date", null],
-      [zh ? "方案" : "Plan", PLAN.name[language]],
+      // The English workbook keeps the Chinese title too: it is what the plan is published under.
+      [zh ? "方案" : "Plan", zh ? PLAN.name.zh : `${PLAN.name.en}; in Chinese: ${PLAN.name.zh}`],
       [zh ? "发布机关" : "Issued by", PLAN.issuedBy[language]],
-      [zh ? "期间" : "Period", `${PLAN.issued} – ${PLAN.deadline}`],
+      [
+        zh ? "期间" : "Period",
+        zh
+          ? `${writtenDate(PLAN.issued, language)}至${writtenDate(PLAN.deadline, language)}`
+          : `${writtenDate(PLAN.issued, language)} to ${writtenDate(PLAN.deadline, language)}`,
+      ],
       [zh ? "模板版本" : "Template version", TEMPLATE_VERSION],
       [
         zh ? "使用方法" : "How to use",
@@ -550,13 +581,24 @@ const about: TableSpec = {
           ? "“目标”表的“预计”“预计达成日”列使用本加载项的函数；未安装加载项时显示 #NAME?。其余数字均为普通公式。"
           : "Forecast and Forecast date on Targets use the add-in's functions and show #NAME? without it. Every other figure is a plain formula.",
       ],
+      [
+        zh ? "来源编号" : "Source numbers",
+        zh
+          ? `“${targetsSheet.zh}”“${indicatorsSheet.zh}”表“${sourceColumn.zh}”列中的 [1]、[2] 等编号对应下列来源。各文章为英文报道，标题保留原文。`
+          : `The numbers [1], [2]... in the ${sourceColumn.en} column of ${targetsSheet.en} and ${indicatorsSheet.en} refer to the sources below.`,
+      ],
       ...SOURCES.map((source): Cell[] => [
-        `${zh ? "来源" : "Source"} ${source.id}`,
-        `${source.title}. ${source.description}`,
+        `${zh ? "来源" : "Source"} [${sourceNumber(source.id)}]`,
+        sourceReference(source, language),
+      ]),
+      // Where the sources disagree, the reading the workbook uses and how to change it.
+      ...GOALS.filter((goal) => goal.choice).map((goal): Cell[] => [
+        zh ? `取舍说明：${goal.label.zh}` : `Reading used: ${goal.label.en}`,
+        goal.choice![language],
       ]),
       // What each sheet is for, so the workbook explains itself without the add-in.
       ...SHEETS.filter((sheet) => sheet.id !== "about" && !sheet.hidden).map((sheet): Cell[] => [
-        `${zh ? "工作表" : "Sheet"}: ${sheet.name[language]}`,
+        zh ? `工作表：${sheet.name.zh}` : `Sheet: ${sheet.name.en}`,
         sheet.note[language],
       ]),
     ];
