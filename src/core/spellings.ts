@@ -16,15 +16,15 @@ function districtForm(text: string): string {
     .replace(/(newarea|district|新区|区)$/u, "");
 }
 
+/** The districts by the forms of their ids and labels (built once: read for every imported row). */
+const DISTRICT_BY_FORM = new Map(
+  DISTRICTS.flatMap((d) =>
+    [d.id.toLowerCase(), districtForm(d.label.en), districtForm(d.label.zh)].map((form) => [form, d]),
+  ),
+);
+
 export function districtOf(text: string): (typeof DISTRICTS)[number] | undefined {
-  const wanted = districtForm(text);
-  if (wanted === "") return undefined;
-  return DISTRICTS.find(
-    (d) =>
-      d.id.toLowerCase() === wanted ||
-      districtForm(d.label.en) === wanted ||
-      districtForm(d.label.zh) === wanted,
-  );
+  return DISTRICT_BY_FORM.get(districtForm(text));
 }
 
 /** Other words for the four statuses, in either language. */
@@ -104,26 +104,25 @@ const SECTOR_ALTERNATES: Readonly<Record<string, string>> = {
   onlinelearning: "ONLINE_EDUCATION",
 };
 
-function itemOf<T extends Item>(
-  items: readonly T[],
-  text: string,
-  alternates: Readonly<Record<string, string>>,
-) {
-  const wanted = itemForm(text);
-  if (wanted === "") return undefined;
-  return (
-    items.find(
-      (item) =>
-        itemForm(item.id) === wanted ||
-        itemForm(item.label.en) === wanted ||
-        itemForm(item.label.zh) === wanted,
-    ) ?? items.find((item) => item.id === alternates[wanted])
-  );
+/** Each item by the forms of its id and labels, then by its alternates: built once, read per cell. */
+function itemsByForm<T extends Item>(items: readonly T[], alternates: Readonly<Record<string, string>>) {
+  const byForm = new Map<string, T>();
+  for (const item of items)
+    for (const spelling of [item.id, item.label.en, item.label.zh])
+      if (!byForm.has(itemForm(spelling))) byForm.set(itemForm(spelling), item);
+  for (const [form, id] of Object.entries(alternates))
+    if (!byForm.has(form))
+      byForm.set(
+        form,
+        items.find((item) => item.id === id)!,
+      );
+  return (text: string): T | undefined => byForm.get(itemForm(text));
 }
 
 /** The key sector a text names: its id, its label in either language, or a usual alternate. */
+const SECTOR_BY_FORM = itemsByForm(SECTORS, SECTOR_ALTERNATES);
 export function sectorOf(text: string): (typeof SECTORS)[number] | undefined {
-  return itemOf(SECTORS, text, SECTOR_ALTERNATES);
+  return SECTOR_BY_FORM(text);
 }
 
 /** Other words for the three kinds of unmanned site. */
@@ -139,8 +138,9 @@ const KIND_ALTERNATES: Readonly<Record<string, string>> = {
 };
 
 /** The kind of unmanned site a text names (factory, production line, workshop), in either language. */
+const KIND_BY_FORM = itemsByForm(UNMANNED_KINDS, KIND_ALTERNATES);
 export function kindOf(text: string): (typeof UNMANNED_KINDS)[number] | undefined {
-  return itemOf(UNMANNED_KINDS, text, KIND_ALTERNATES);
+  return KIND_BY_FORM(text);
 }
 
 /** Edit distance by code point, a swap of two neighbours counting as one edit ("Xuhiu" is one from "Xuhui"). */

@@ -21,6 +21,7 @@ import type { Language } from "../core/language";
 import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
 import { Pane, type PaneContext, usePane } from "./context";
 import { describeFailure } from "./errors";
+import { formatClauses, formatList } from "./format";
 import type { HostInfo } from "./host";
 import { translator, type Translate } from "./i18n";
 import { buildOverview, type Overview } from "./overview-model";
@@ -168,8 +169,8 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   const snapshot = load.kind === "ready" ? load.snapshot : undefined;
   // A new value re-renders every view that reads the pane: make one only when a part changes.
   const pane = useMemo(
-    (): PaneContext => ({ language, t, client, snapshot, overview, settings, refresh, updateSettings }),
-    [language, t, client, snapshot, overview, settings, refresh, updateSettings],
+    (): PaneContext => ({ language, t, host, client, snapshot, overview, settings, refresh, updateSettings }),
+    [language, t, host, client, snapshot, overview, settings, refresh, updateSettings],
   );
 
   let body;
@@ -180,8 +181,14 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
       <>
         <Notice intent="warning" title={t("unsupportedTitle")}>
           {t("unsupportedBody", {
-            sets: missing.map((m) => `${m.set} ${m.version}`).join(", "),
-            purpose: missing.map((m) => m.purpose[language]).join("; "),
+            sets: formatList(
+              missing.map((m) => `${m.set} ${m.version}`),
+              language,
+            ),
+            purpose: formatClauses(
+              missing.map((m) => m.purpose[language]),
+              language,
+            ),
           })}
         </Notice>
         <Suspense fallback={null}>

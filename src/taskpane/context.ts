@@ -2,6 +2,7 @@
 import { createContext, useContext } from "react";
 import type { Language } from "../core/language";
 import type { TrackingSnapshot } from "../excel/tables";
+import type { HostInfo } from "./host";
 import type { Translate } from "./i18n";
 import type { Overview } from "./overview-model";
 import type { PaneSettings } from "./settings";
@@ -10,6 +11,8 @@ import type { TrackerClient } from "./tracker-client";
 export interface PaneContext {
   readonly language: Language;
   readonly t: Translate;
+  /** Where the pane runs (the views ask whether it may save files). */
+  readonly host: HostInfo;
   readonly client: TrackerClient;
   readonly snapshot: TrackingSnapshot | undefined;
   readonly overview: Overview | undefined;

@@ -5,15 +5,17 @@ import { MissingColumnError } from "../core/tracking";
 import { WorkbookProtectedError } from "../excel/apply-template";
 import { NotComputedError } from "../excel/sharing";
 import { NotATrackingWorkbookError } from "../excel/tables";
+import { formatList } from "./format";
 import type { Translate } from "./i18n";
 
 export function describeFailure(error: unknown, t: Translate, language: Language = "en"): string {
   if (error instanceof NotATrackingWorkbookError) return t("errorNoTemplate");
-  if (error instanceof NotComputedError) return t("notComputed", { cells: error.cells.join(", ") });
+  if (error instanceof NotComputedError)
+    return t("notComputed", { cells: formatList(error.cells, language) });
   if (error instanceof MissingColumnError)
     return t("missingColumn", { column: error.header[language], table: error.table[language] });
   if (error instanceof WorkbookProtectedError)
-    return t("workbookProtected", { sheets: error.sheets.join(", ") });
+    return t("workbookProtected", { sheets: formatList(error.sheets, language) });
   if (error instanceof EngineError) return t("dataProblem", { message: error.messageIn(language) });
   const message = error instanceof Error ? error.message : String(error);
   return t("errorExcel", { message });

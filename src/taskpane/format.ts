@@ -1,4 +1,8 @@
-/** Numbers and dates shown the way the pane's language writes them. */
+/**
+ * Numbers, dates and lists shown the way the pane's language writes them: every composed text of
+ * the pane goes through here, so a Chinese screen reads 2021年6月30日 and 甲、乙 (never 6/30/2021 or
+ * "甲, 乙"), whatever the browser's own locale.
+ */
 import { serialToIso } from "../core/dates";
 import type { Language } from "../core/language";
 
@@ -17,6 +21,7 @@ export function formatPercent(ratio: number, language: Language): string {
   );
 }
 
+/** 30 June 2021, or 2021年6月30日. */
 export function formatDate(serial: number, language: Language): string {
   const iso = serialToIso(serial);
   const date = new Date(`${iso}T00:00:00Z`);
@@ -26,4 +31,19 @@ export function formatDate(serial: number, language: Language): string {
     day: "numeric",
     timeZone: "UTC",
   }).format(date);
+}
+
+/** Names or numbers in a row: "a, b, c", or 甲、乙、丙. */
+export function formatList(items: readonly (string | number)[], language: Language): string {
+  return items.join(language === "zh" ? "、" : ", ");
+}
+
+/** Phrases that may hold commas themselves: "a; b", or 甲；乙. */
+export function formatClauses(items: readonly string[], language: Language): string {
+  return items.join(language === "zh" ? "；" : "; ");
+}
+
+/** Whole sentences one after another: English puts a space between them, Chinese nothing. */
+export function formatSentences(items: readonly string[], language: Language): string {
+  return items.join(language === "zh" ? "" : " ");
 }

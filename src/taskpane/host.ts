@@ -9,6 +9,11 @@ export interface HostInfo {
   /** Office's display language (or the browser's outside Office). */
   readonly language: Language;
   readonly dark: boolean;
+  /**
+   * Excel on Mac: its webview (WKWebView) ignores downloads from an add-in, a Blob link does
+   * nothing (office-js issues 2700, 3385, 4681), so the pane shows a file's text to copy instead.
+   */
+  readonly blocksDownloads?: boolean;
 }
 
 /** office.js answers at once inside Office; if it never does, the page is not in Office. */
@@ -37,5 +42,7 @@ export async function detectHost(): Promise<HostInfo> {
     inExcel: true,
     language: languageFromLocale(Office.context.displayLanguage),
     dark: isDark(Office.context.officeTheme?.bodyBackgroundColor),
+    // Compared as text: the value of Office.PlatformType.Mac.
+    blocksDownloads: String(info.platform) === "Mac",
   };
 }

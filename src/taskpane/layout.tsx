@@ -19,6 +19,8 @@ export const useLayoutStyles = makeStyles({
     gap: "2px",
   },
   hidden: { display: "none" },
+  /** Text that reads wrong when broken, such as a date (2021年6月30日). */
+  nowrap: { whiteSpace: "nowrap" },
 });
 
 export interface SectionProps {

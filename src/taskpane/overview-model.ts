@@ -5,7 +5,8 @@
  */
 import { todaySerial } from "../core/dates";
 import { type Language } from "../core/language";
-import { type GoalGroup, GOAL_GROUPS, GOAL_IDS, goalById, type GoalId } from "../core/plan";
+import { findGoal } from "../core/goal-spec";
+import { type GoalGroup, GOAL_GROUPS, goalById, type GoalId } from "../core/plan";
 import type { StatusThresholds } from "../core/progress";
 import { type GoalSummary, type SectorBreakdown, sectorBreakdown, summarizeGoals } from "../core/summary";
 import { tableSpec } from "../core/template/template";
@@ -18,9 +19,12 @@ import {
 } from "../core/tracking";
 import type { TrackingSnapshot } from "../excel/tables";
 
+/** A register row as the workbook holds it (in the workbook's language; the view words it in the pane's). */
 export interface LatestEntry {
   readonly name: string;
   readonly goal: string;
+  readonly sector: string;
+  readonly district: string;
   readonly status: string;
   readonly date?: number;
 }
@@ -51,15 +55,20 @@ function isBlankRow(row: readonly unknown[]): boolean {
 function latestEntries(block: TableBlock, count: number): LatestEntry[] {
   const register = tableSpec("register");
   const at = (id: string) => columnIndex(block, register, id);
-  const [goal, name, status, date] = [at("goal"), at("name"), at("status"), at("date")];
+  const [goal, name, sector, district, status, date] = (
+    ["goal", "name", "sector", "district", "status", "date"] as const
+  ).map(at);
+  const textAt = (row: readonly unknown[], index: number) => String(row[index] ?? "").trim();
   return block.rows
     .filter((row) => !isBlankRow(row))
     .slice(-count)
     .reverse()
     .map((row) => ({
-      name: String(row[name] ?? ""),
-      goal: String(row[goal] ?? ""),
-      status: String(row[status] ?? ""),
+      name: textAt(row, name),
+      goal: textAt(row, goal),
+      sector: textAt(row, sector),
+      district: textAt(row, district),
+      status: textAt(row, status),
       date: typeof row[date] === "number" ? (row[date] as number) : undefined,
     }));
 }
@@ -70,10 +79,10 @@ function trends(block: TableBlock): Map<GoalId, TrendPoint[]> {
   const [date, goal, actual] = [at("date"), at("goal"), at("actual")];
   const result = new Map<GoalId, TrendPoint[]>();
   for (const row of block.rows) {
-    const id = String(row[goal] ?? "")
-      .trim()
-      .toUpperCase() as GoalId;
-    if (!GOAL_IDS.includes(id) || typeof row[date] !== "number" || typeof row[actual] !== "number") continue;
+    // Snapshots record the goal's name in the workbook's language (earlier versions wrote its id);
+    // a row typed by hand may name it in either language.
+    const id = findGoal(String(row[goal] ?? ""))?.id;
+    if (!id || typeof row[date] !== "number" || typeof row[actual] !== "number") continue;
     const points = result.get(id) ?? [];
     points.push({ date: row[date] as number, actual: row[actual] as number });
     result.set(id, points);

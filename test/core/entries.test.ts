@@ -165,3 +165,21 @@ describe("what an Excel cell holds", () => {
     ).toBeUndefined();
   });
 });
+
+describe("characters a file cannot store", () => {
+  it.each([
+    ["name", { name: "甲\ud800乙" }],
+    ["notes", { name: "甲", notes: "备注\udc00" }],
+    ["enteredBy", { name: "甲", enteredBy: "\ud83d" }],
+  ] as const)("half of a character pair in %s is refused, naming the column", (field, input) => {
+    const checked = checkEntry({ goal: "BRANDS", status: "Recognized", ...input });
+    expect(checked.entry).toBeUndefined();
+    const issue = checked.issues.find((i) => i.field === field)!;
+    expect(issue.message.zh).toMatch(/含有残缺字符/);
+  });
+
+  it("a whole pair (an emoji, a rare Chinese character) is kept", () => {
+    const checked = checkEntry({ goal: "BRANDS", status: "Recognized", name: "𠮷野家 😀" });
+    expect(checked.entry?.name).toBe("𠮷野家 😀");
+  });
+});

@@ -98,6 +98,7 @@ async function addEntry(entry: {
   status: string;
   date?: string;
   sector?: string;
+  district?: string;
 }) {
   const form = page().getByRole("main");
   await form.getByLabel("Goal").selectOption(entry.goal);
@@ -105,6 +106,7 @@ async function addEntry(entry: {
   await form.getByLabel("Status").selectOption(entry.status);
   if (entry.date) await form.getByLabel("Date recognized").fill(entry.date);
   if (entry.sector) await form.getByLabel("Sector").selectOption(entry.sector);
+  if (entry.district) await form.getByLabel("District").selectOption(entry.district);
   await form.getByRole("button", { name: "Add entry" }).click();
   await page().getByText(`Added “${entry.name}” to the register.`).waitFor();
 }
@@ -157,6 +159,7 @@ test("adding three entries changes the counts and statuses", async () => {
     status: "RECOGNIZED",
     date: "2020-04-15",
     sector: "INDUSTRIAL_INTERNET",
+    district: "XUHUI",
   });
   await addEntry({ goal: "BRANDS", name: "Tea brand", status: "RECOGNIZED", date: "2020-04-10" });
   await addEntry({ goal: "BRANDS", name: "Candidate brand", status: "CANDIDATE", date: "2020-04-11" });
@@ -178,7 +181,9 @@ test("the form reports field errors from the core and writes nothing", async () 
   await form.getByRole("button", { name: "Add entry" }).click();
   await page().getByText("Fix the fields marked below, then add the entry again.").waitFor();
   await page()
-    .getByText("Evidence must be one web address: http:// or https://, then the site, with no spaces.")
+    .getByText(
+      "Evidence must be one web address: http:// or https://, then the site, with no spaces and no user name or password.",
+    )
     .waitFor();
   await page().getByText('"Tea brand" is already in the register for this goal.').waitFor();
   expect(await page().getByTestId("latest").getByRole("listitem").count()).toBe(3);
@@ -309,7 +314,7 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
   await page().getByRole("button", { name: "Save settings" }).click();
   await page().getByText("设置已保存。").waitFor();
   await openTab("概览");
-  expect(await cardText("PLATFORMS")).toEqual({ actual: "1 / 不少于 20 (5%)", status: "进度正常" });
+  expect(await cardText("PLATFORMS")).toEqual({ actual: "1 / 不少于 20（5%）", status: "进度正常" });
   for (const [tab, file] of [
     ["概览", "pane-zh-overview"],
     ["登记", "pane-zh-register"],
@@ -319,6 +324,68 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
   ]) {
     await checkView(tab, file);
   }
+});
+
+test("in Chinese, the English workbook's goals, statuses, sectors and districts read in Chinese", async () => {
+  await openTab("登记");
+  const latest = page().getByTestId("latest").getByRole("listitem");
+  expect(await latest.allTextContents()).toEqual([
+    "Robot delivery · 应用场景 · 已认定 · 2020年4月13日",
+    "Smart clinic · 应用场景 · 已认定 · 2020年4月12日",
+    "Candidate brand · 品牌产品 · 候选 · 2020年4月11日",
+    "Tea brand · 品牌产品 · 已认定 · 2020年4月10日",
+    "Cloud platform · 具有全国影响力的工业互联网平台 · 已认定 · 工业互联网 · 徐汇 · 2020年4月15日",
+  ]);
+  await saveScreenshot(page(), "pane-zh-english-workbook-register");
+  await openTab("概览");
+  expect(await page().getByRole("table").textContent()).toContain("工业互联网");
+  expect(await page().getByRole("table").textContent()).not.toMatch(/[A-Za-z]/);
+  await saveScreenshot(page(), "pane-zh-english-workbook-overview");
+  await openTab("历史");
+  expect(await page().getByTestId("trend-PLATFORMS").textContent()).toBe("具有全国影响力的工业互联网平台");
+});
+
+test("in Chinese, the date field is text with a Chinese placeholder and says which date it read", async () => {
+  await openTab("登记");
+  const date = page().getByRole("main").getByLabel("认定日期");
+  expect(await date.getAttribute("type")).toBe("text");
+  expect(await date.getAttribute("placeholder")).toBe("例如 2021-06-30");
+  await date.fill("2020年4月16日");
+  await page().getByText("识别为 2020年4月16日。").waitFor();
+  await date.fill("2020/4/17");
+  await page().getByText("识别为 2020年4月17日。").waitFor();
+  await saveScreenshot(page(), "pane-zh-date-field");
+  await date.fill("");
+  expect(
+    await page()
+      .getByText(/^识别为/)
+      .count(),
+  ).toBe(0);
+});
+
+test("in Chinese, downloads the empty register in Chinese, and its row of allowed values is skipped on import", async () => {
+  await openTab("登记");
+  const [download] = await Promise.all([
+    page().waitForEvent("download"),
+    page().getByRole("button", { name: "下载空白登记表（CSV）" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("登记表模板.csv");
+  const bytes = require("fs").readFileSync(await download.path()) as Buffer;
+  const lines = bytes.toString("utf8").split("\r\n");
+  expect(lines[0]).toBe("\ufeff目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人");
+  expect(lines[1]).toMatch(/^可选值：创新型企业、应用场景、/);
+  await page()
+    .getByText(/^已保存 登记表模板\.csv。/)
+    .waitFor();
+  await page()
+    .getByTestId("csv-file")
+    .setInputFiles({ name: "登记表模板.csv", mimeType: "text/csv", buffer: bytes });
+  await page().getByText("0 行可导入，0 行有问题。").waitFor();
+  expect(await page().getByTestId("import-hint-lines").textContent()).toBe(
+    "已跳过第 2 行：该行列出的是各列的可选值，不是条目。",
+  );
+  await saveScreenshot(page(), "pane-zh-template-import");
+  await page().getByRole("button", { name: "取消" }).click();
 });
 
 test("in Chinese, imports a CSV saved by Excel on Chinese Windows (GB18030) into the English workbook", async () => {
@@ -353,6 +420,26 @@ test("logged no console or page error along the way", () => {
     consoleErrors: [],
     pageErrors: [],
   });
+});
+
+test("in Excel on Mac, which saves no file from an add-in, the empty register is shown as text to copy", async () => {
+  const mac = await openPage(browser, server, "taskpane-double.html?lang=zh-CN&template=1&platform=Mac");
+  try {
+    const downloads: string[] = [];
+    mac.page.on("download", (download) => downloads.push(download.suggestedFilename()));
+    await mac.page.getByRole("tab", { name: "登记" }).click();
+    await mac.page.getByRole("button", { name: "下载空白登记表（CSV）" }).click();
+    await mac.page.getByText(/^Mac 版 Excel 不允许加载项保存文件。/).waitFor();
+    const text = mac.page.getByLabel("登记表模板.csv 的内容");
+    expect((await text.inputValue()).split("\n")[0]).toBe(
+      "目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人",
+    );
+    expect(await text.evaluate((box) => box === document.activeElement)).toBe(true);
+    await saveScreenshot(mac.page, "pane-zh-mac-template-text");
+    expect(downloads).toEqual([]);
+  } finally {
+    await mac.context.close();
+  }
 });
 
 test("an Excel without the needed requirement sets is told what is missing", async () => {

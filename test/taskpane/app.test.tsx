@@ -451,7 +451,7 @@ describe("settings", () => {
 
     fireEvent.click(tab("概览"));
     expect((await screen.findByTestId("status-BRANDS")).textContent).toBe("落后");
-    expect(screen.getByTestId("actual-PLATFORMS").textContent).toBe("20 / 不少于 20 (100%)");
+    expect(screen.getByTestId("actual-PLATFORMS").textContent).toBe("20 / 不少于 20（100%）");
     expect(screen.getByText("截至 2021年6月30日")).toBeTruthy();
   });
 
@@ -514,12 +514,13 @@ describe("the as-of date and history", () => {
     expect(within(view).getByText(/^Snapshot recorded: 6 rows added to /)).toBeTruthy();
     const history = workbook.table("tblHistory")!.dataValues();
     expect(history.map((row) => row.slice(0, 3))).toEqual([
-      [AS_OF, "ENTERPRISES", 0],
-      [AS_OF, "SCENARIOS", 0],
-      [AS_OF, "BRANDS", 2],
-      [AS_OF, "BREAKTHROUGHS", 0],
-      [AS_OF, "UNMANNED", 0],
-      [AS_OF, "PLATFORMS", 20],
+      // Each goal by its name in the workbook's language, as the History sheet shows it.
+      [AS_OF, "Innovative enterprises", 0],
+      [AS_OF, "Application scenarios", 0],
+      [AS_OF, "Brands", 2],
+      [AS_OF, "Key technological breakthroughs", 0],
+      [AS_OF, "Unmanned factories, production lines and workshops", 0],
+      [AS_OF, "Industrial internet platforms with national influence", 20],
     ]);
     expect(history[0][5]).toBe("mid-year");
     await waitFor(() => expect(within(view).queryByText("No snapshots yet.")).toBeNull());

@@ -50,6 +50,11 @@ describe("the dictionaries", () => {
     expect(notChinese).toEqual([]);
   });
 
+  it("punctuate Chinese the Chinese way (，：；（）), Excel's error values such as #NAME? aside", () => {
+    const ascii = keys.filter((key) => /[,:;()]/.test(zh[key].replace(/\{\w+\}|#[A-Z/0]+[?!]/g, "")));
+    expect(ascii).toEqual([]);
+  });
+
   it("use the same placeholders in both languages", () => {
     const mismatched = keys
       .filter((key) => placeholders(en[key]).join() !== placeholders(zh[key]).join())
@@ -59,8 +64,8 @@ describe("the dictionaries", () => {
 
   it("use placeholders where the pane passes values", () => {
     expect(placeholders(en.unsupportedBody)).toEqual(["purpose", "sets"]);
-    expect(placeholders(en.actualOfTarget)).toEqual(["actual", "comparator", "target"]);
-    expect(placeholders(en.importLine)).toEqual(["line"]);
+    expect(placeholders(en.actualOfTarget)).toEqual(["actual", "comparator", "percent", "target"]);
+    expect(placeholders(en.importProblem)).toEqual(["line", "problems"]);
     expect(placeholders(en.errorExcel)).toEqual(["message"]);
   });
 });
@@ -70,9 +75,12 @@ describe("translator", () => {
     expect(translator("en")("asOfLine", { date: "30 June 2021" })).toBe("As of 30 June 2021");
     expect(translator("en")("importButton", { count: 3 })).toBe("Import 3 valid rows");
     expect(translator("zh")("importButton", { count: 3 })).toBe("导入 3 行有效数据");
-    expect(translator("en")("actualOfTarget", { actual: 5, comparator: "more than", target: 100 })).toBe(
-      "5 of more than 100",
-    );
+    expect(
+      translator("en")("actualOfTarget", { actual: 5, comparator: "more than", target: 100, percent: "5%" }),
+    ).toBe("5 of more than 100 (5%)");
+    expect(
+      translator("zh")("actualOfTarget", { actual: 5, comparator: "超过", target: 100, percent: "5%" }),
+    ).toBe("5 / 超过 100（5%）");
   });
 
   it("fills 0 as a value (not mistaken for a missing one)", () => {

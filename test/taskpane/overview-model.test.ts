@@ -127,19 +127,31 @@ describe("buildOverview", () => {
     await book.add([
       { goal: "PLATFORMS", name: "E5", date: "2021-03-04" },
       { goal: "SCENARIOS", name: "E6", status: "In progress" },
-      { goal: "BRANDS", name: "E7", status: "Withdrawn", date: "2020-12-31" },
+      {
+        goal: "BRANDS",
+        name: "E7",
+        status: "Withdrawn",
+        date: "2020-12-31",
+        sector: "ONLINE_CULTURE",
+        district: "XUHUI",
+      },
     ]);
     const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
     expect(overview.latest.map((e) => e.name)).toEqual(["E7", "E6", "E5", "E4", "E3"]);
+    // As the workbook holds them: the view words them in the pane's language.
     expect(overview.latest[0]).toEqual({
       name: "E7",
       goal: "Brands",
+      sector: "Online culture and entertainment",
+      district: "Xuhui",
       status: "Withdrawn",
       date: isoToSerial("2020-12-31"),
     });
     expect(overview.latest[1]).toEqual({
       name: "E6",
       goal: "Application scenarios",
+      sector: "",
+      district: "",
       status: "In progress",
       date: undefined,
     });
@@ -214,16 +226,21 @@ describe("buildOverview", () => {
     typeInto(book.workbook, "tblHistory", 1, snapshot.history.headers[at("goal")], "Something else");
     typeInto(book.workbook, "tblHistory", 2, snapshot.history.headers[at("actual")], "n/a");
     typeInto(book.workbook, "tblHistory", 3, snapshot.history.headers[at("goal")], " breakthroughs ");
+    // A goal typed by its name in the other language still counts.
+    typeInto(book.workbook, "tblHistory", 4, snapshot.history.headers[at("goal")], "无人工厂");
+    // So does a goal id, as earlier versions of the add-in wrote it.
+    typeInto(book.workbook, "tblHistory", 5, snapshot.history.headers[at("goal")], "PLATFORMS");
     expect(rows.slice(0, 4).map((r) => r[at("goal")])).toEqual([
-      "ENTERPRISES",
-      "SCENARIOS",
-      "BRANDS",
-      "BREAKTHROUGHS",
+      "Innovative enterprises",
+      "Application scenarios",
+      "Brands",
+      "Key technological breakthroughs",
     ]);
 
     const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual(["BREAKTHROUGHS", "PLATFORMS", "UNMANNED"]);
     expect(overview.trends.get("BREAKTHROUGHS")).toEqual([{ date, actual: 0 }]);
+    expect(overview.trends.get("UNMANNED")).toEqual([{ date, actual: 0 }]);
   });
 
   it("uses a fixed as-of date, and today when the cell follows the calendar", async () => {

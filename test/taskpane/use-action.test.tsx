@@ -18,6 +18,7 @@ function paneIn(language: Language): PaneContext {
   return {
     language,
     t: translator(language),
+    host: { inExcel: true, language, dark: false },
     client: createTrackerClient(() => Promise.reject(new Error("no Excel in this test"))),
     snapshot: undefined,
     overview: undefined,

@@ -1,6 +1,6 @@
 /** "Check this Excel": the result of each check, and a plain-text report to copy for a support request. */
 import { Badge, Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { CheckStatus, DiagnosticsReport } from "../../excel/diagnostics";
 import { usePane } from "../context";
 import {
@@ -14,6 +14,7 @@ import {
 } from "../diagnostics-text";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Loading } from "../Notice";
+import { TextToCopy } from "../TextToCopy";
 import { useAction } from "../use-action";
 
 /** Colour reinforces the result; the badge's text always says it. */
@@ -27,20 +28,6 @@ const BADGE_COLOUR: Record<CheckStatus, "success" | "danger" | "informative" | "
 const useStyles = makeStyles({
   line: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
-  // A plain text area: Fluent's Textarea would cost more bytes than this fallback needs.
-  report: {
-    boxSizing: "border-box",
-    width: "100%",
-    minHeight: "10em",
-    padding: tokens.spacingHorizontalS,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    resize: "vertical",
-  },
 });
 
 export default function DiagnosticsSection() {
@@ -51,12 +38,6 @@ export default function DiagnosticsSection() {
   const [report, setReport] = useState<DiagnosticsReport>();
   // Shown when the pane may not write to the clipboard, for the person to copy by hand.
   const [showText, setShowText] = useState(false);
-  const reportText = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (!showText) return;
-    reportText.current?.focus();
-    reportText.current?.select();
-  }, [showText]);
 
   const check = () =>
     run(async () => {
@@ -119,18 +100,11 @@ export default function DiagnosticsSection() {
         </div>
       ) : null}
       {report && showText ? (
-        <div className={layout.form}>
-          <label htmlFor="diagnostics-report">
-            <Body1>{t("diagnosticsReport")}</Body1>
-          </label>
-          <textarea
-            id="diagnostics-report"
-            ref={reportText}
-            className={styles.report}
-            readOnly
-            value={diagnosticsText(report, t, language)}
-          />
-        </div>
+        <TextToCopy
+          id="diagnostics-report"
+          label={t("diagnosticsReport")}
+          text={diagnosticsText(report, t, language)}
+        />
       ) : null}
     </Section>
   );

@@ -3,7 +3,7 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@flue
 import { useState } from "react";
 import { GOALS } from "../../core/plan";
 import { usePane } from "../context";
-import { formatCount } from "../format";
+import { formatCount, formatList } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice } from "../Notice";
 import type { TrendPoint } from "../overview-model";
@@ -80,7 +80,10 @@ export default function HistoryView() {
         {overview.trends.size === 0 ? <Body1>{t("historyEmpty")}</Body1> : null}
         {GOALS.filter((goal) => overview.trends.has(goal.id)).map((goal) => {
           const points = overview.trends.get(goal.id)!;
-          const values = points.map((p) => formatCount(p.actual, language)).join(", ");
+          const values = formatList(
+            points.map((p) => formatCount(p.actual, language)),
+            language,
+          );
           return (
             <div key={goal.id} className={styles.trend} data-testid={`trend-${goal.id}`}>
               <Caption1>{goal.label[language]}</Caption1>

@@ -13,7 +13,7 @@ import { COMPARATOR_LABELS, goalById, goalGroupById, type GoalId } from "../../c
 import { STATUS_LABELS, type StatusId } from "../../core/progress";
 import type { GoalSummary, SectorBreakdown } from "../../core/summary";
 import { usePane } from "../context";
-import { formatCount, formatDate, formatPercent } from "../format";
+import { formatCount, formatDate, formatList, formatPercent } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { Notice } from "../Notice";
 
@@ -107,8 +107,8 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
           actual: formatCount(summary.actual, language),
           comparator: COMPARATOR_LABELS[summary.spec.comparator][language],
           target: formatCount(summary.spec.target, language),
-        })}{" "}
-        ({formatPercent(summary.progress, language)})
+          percent: formatPercent(summary.progress, language),
+        })}
       </Body1>
       <ProgressBar
         value={Math.min(1, Math.max(0, summary.progress))}
@@ -193,9 +193,12 @@ export function OverviewView() {
     comparator: t("fieldComparator"),
     deadline: t("fieldDeadline"),
   };
-  const ignoredCells = overview.ignored
-    .map((i) => `${goalById(i.goal).label[language]}: ${fieldName[i.field]}`)
-    .join(", ");
+  const ignoredCells = formatList(
+    overview.ignored.map((i) =>
+      t("ignoredCell", { goal: goalById(i.goal).label[language], field: fieldName[i.field] }),
+    ),
+    language,
+  );
   return (
     <div className={layout.column} data-testid="overview">
       <Text weight="semibold">{t("asOfLine", { date: formatDate(overview.asOf, language) })}</Text>

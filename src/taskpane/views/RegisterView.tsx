@@ -6,14 +6,18 @@ import { checkEntry, type EntryField, type EntryInput, entryKey, type Issue } fr
 import { findGoal } from "../../core/goal-spec";
 import { type Bilingual, DISTRICTS, GOALS, SECTORS, UNMANNED_KINDS } from "../../core/plan";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../core/register";
-import { type ImportPreview, previewRegisterFile } from "../../core/register-csv";
-import { wordIn } from "../../core/template/vocabulary";
+import type { Language } from "../../core/language";
+import { type ImportPreview, previewRegisterFile, registerCsvTemplate } from "../../core/register-csv";
 import { usePane } from "../context";
-import { formatDate } from "../format";
+import { DateField } from "../DateField";
+import { useFileSave, UnsavedFile } from "../file-save";
+import { formatDate, formatList, formatSentences } from "../format";
 import type { MessageKey } from "../i18n";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Notice } from "../Notice";
+import type { LatestEntry } from "../overview-model";
 import { useAction } from "../use-action";
+import { districtWord, goalWord, sectorWord, statusWord } from "../workbook-words";
 
 const FIELD_LABELS: Record<EntryField, MessageKey> = {
   goal: "fieldGoal",
@@ -106,7 +110,7 @@ function EntryForm() {
       </Select>
     </Field>
   );
-  const inputField = (field: EntryField, type: "text" | "date" | "url", required = false) => (
+  const inputField = (field: EntryField, type: "text" | "url", required = false) => (
     <Field {...fieldProps(field, required)}>
       <Input type={type} value={String(input[field])} onChange={set(field)} />
     </Field>
@@ -139,7 +143,11 @@ function EntryForm() {
         {choiceField("kind", "none", UNMANNED_KINDS)}
         {choiceField("sector", "none", SECTORS)}
         {choiceField("district", "none", DISTRICTS)}
-        {inputField("date", "date")}
+        <DateField
+          {...fieldProps("date")}
+          value={String(input.date ?? "")}
+          onChange={(date) => setInput({ ...input, date })}
+        />
         {choiceField("status", "choose", STATUS_CHOICES, true)}
         {inputField("evidence", "url")}
         <Field {...fieldProps("notes")}>
@@ -153,6 +161,17 @@ function EntryForm() {
       </form>
     </Section>
   );
+}
+
+/** What the register holds about an entry besides its name and date, each word in the pane's language. */
+function entryDetails(entry: LatestEntry, language: Language): string[] {
+  const optional = (cell: string, word: typeof goalWord) => (cell ? [word(cell, language)] : []);
+  return [
+    goalWord(entry.goal, language),
+    statusWord(entry.status, language),
+    ...optional(entry.sector, sectorWord),
+    ...optional(entry.district, districtWord),
+  ];
 }
 
 function LatestEntries() {
@@ -169,8 +188,13 @@ function LatestEntries() {
             <li key={`${entry.name}-${i}`}>
               <Body1>{entry.name}</Body1>{" "}
               <Caption1>
-                · {wordIn("goals", entry.goal, language)} · {wordIn("entryStatuses", entry.status, language)}
-                {entry.date !== undefined ? ` · ${formatDate(entry.date, language)}` : ""}
+                · {entryDetails(entry, language).join(" · ")}
+                {entry.date !== undefined ? (
+                  <>
+                    {" · "}
+                    <span className={layout.nowrap}>{formatDate(entry.date, language)}</span>
+                  </>
+                ) : null}
               </Caption1>
             </li>
           ))}
@@ -186,8 +210,15 @@ function CsvImport() {
   const keys = useExistingKeys();
   const file = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview>();
-  const { busy, message, run } = useAction();
+  const { busy, message, run, say } = useAction();
+  const { save, unsaved } = useFileSave();
 
+  // In the pane's language: the person fills it in, and the import reads headers in either language.
+  const saveTemplate = () => {
+    const name = t("templateFileName");
+    const file = { name, type: "text/csv;charset=utf-8", content: registerCsvTemplate(language) };
+    if (save(file)) say("success", (t) => t("templateSaved", { file: name }));
+  };
   const read = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     // Cleared, so that choosing the same file again reads it again.
@@ -217,9 +248,11 @@ function CsvImport() {
         aria-label={t("chooseFile")}
         onChange={read}
       />
-      <div>
+      <div className={layout.row}>
         <Button onClick={() => file.current?.click()}>{t("chooseFile")}</Button>
+        <Button onClick={saveTemplate}>{t("templateButton")}</Button>
       </div>
+      <UnsavedFile file={unsaved} id="template-text" />
       {preview ? (
         <div className={layout.column} data-testid="import-preview">
           {preview.fileErrors.map((error) => (
@@ -234,26 +267,37 @@ function CsvImport() {
             <Caption1 data-testid="import-first-names">
               {t("importReadAs", {
                 encoding: preview.encoding,
-                names: preview.rows
-                  .slice(0, 5)
-                  .map((row) => row.input.name ?? "")
-                  .join(language === "zh" ? "、" : ", "),
+                names: formatList(
+                  preview.rows.slice(0, 5).map((row) => row.input.name ?? ""),
+                  language,
+                ),
               })}
             </Caption1>
           ) : null}
+          {preview.hintLines?.length ? (
+            <Caption1 data-testid="import-hint-lines">
+              {t("hintLinesSkipped", { lines: formatList(preview.hintLines, language) })}
+            </Caption1>
+          ) : null}
           {preview.ignoredColumns.length > 0 ? (
-            <Caption1>{t("ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</Caption1>
+            <Caption1>
+              {t("ignoredColumns", { columns: formatList(preview.ignoredColumns, language) })}
+            </Caption1>
           ) : null}
           {problems.length > 0 ? (
             <ul className={layout.spacedList} data-testid="import-problems">
               {problems.map((row) => (
                 <li key={row.line}>
                   <Caption1>
-                    {t("importLine", { line: row.line })}:{" "}
-                    {row.checked.issues
-                      .filter((i) => i.severity === "error")
-                      .map((i) => i.message[language])
-                      .join(" ")}
+                    {t("importProblem", {
+                      line: row.line,
+                      problems: formatSentences(
+                        row.checked.issues
+                          .filter((i) => i.severity === "error")
+                          .map((i) => i.message[language]),
+                        language,
+                      ),
+                    })}
                   </Caption1>
                 </li>
               ))}
@@ -275,26 +319,16 @@ function CsvImport() {
   );
 }
 
-/** Hands `text` to the browser as a file download. */
-function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoked a moment later, not at once: some browsers cancel a download whose URL is revoked.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function CsvExport() {
   const { t, client } = usePane();
   const { busy, message, run } = useAction();
+  const { save, unsaved } = useFileSave();
   const exportCsv = () =>
     run(async () => {
       const csv = await client.exportCsv();
-      const fileName = `register-${serialToIso(nowSerial())}.csv`;
-      download(csv, fileName, "text/csv;charset=utf-8");
-      return (t) => t("exported", { file: fileName });
+      const name = `register-${serialToIso(nowSerial())}.csv`;
+      if (save({ name, type: "text/csv;charset=utf-8", content: csv }))
+        return (t) => t("exported", { file: name });
     });
   return (
     <Section headingId="export-title" title={t("exportTitle")}>
@@ -304,6 +338,7 @@ function CsvExport() {
           {t("exportButton")}
         </Button>
       </div>
+      <UnsavedFile file={unsaved} id="export-text" />
     </Section>
   );
 }

@@ -1,9 +1,10 @@
 /** The as-of date (kept in the workbook, so everyone sees the same figures), language and thresholds. */
 import { Button, Field, Input, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { useState } from "react";
-import { parseIsoDate, serialToIso } from "../../core/dates";
+import { parseWrittenDate, serialToIso } from "../../core/dates";
 import type { Language } from "../../core/language";
 import { usePane } from "../context";
+import { DateField } from "../DateField";
 import { formatDate } from "../format";
 import type { HostInfo } from "../host";
 import { Section, useLayoutStyles } from "../layout";
@@ -20,7 +21,7 @@ function AsOfSetting() {
   const { busy, message, run, say } = useAction();
   if (!snapshot) return null;
   const save = () => {
-    const serial = mode === "today" ? undefined : parseIsoDate(date);
+    const serial = mode === "today" ? undefined : parseWrittenDate(date);
     if (mode === "fixed" && serial === undefined) {
       say("error", "asOfInvalid");
       return;
@@ -43,11 +44,7 @@ function AsOfSetting() {
         <Radio value="today" label={t("asOfToday")} />
         <Radio value="fixed" label={t("asOfFixed")} />
       </RadioGroup>
-      {mode === "fixed" ? (
-        <Field label={t("asOfFixed")}>
-          <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
-        </Field>
-      ) : null}
+      {mode === "fixed" ? <DateField label={t("asOfFixed")} value={date} onChange={setDate} /> : null}
       <div>
         <Button disabledFocusable={busy} onClick={save}>
           {t("asOfApply")}

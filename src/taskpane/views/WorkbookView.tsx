@@ -5,7 +5,7 @@ import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
-import { formatDate } from "../format";
+import { formatDate, formatList } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Loading, Notice } from "../Notice";
 import { useAction, type Wording } from "../use-action";
@@ -63,8 +63,8 @@ export default function WorkbookView() {
   );
   const rows = changes.newRows.reduce((n, r) => n + r.rows.length, 0);
   const changeLines = [
-    created.length > 0 ? t("willCreateSheets", { sheets: created.join(", ") }) : undefined,
-    columns.length > 0 ? t("willAddColumns", { columns: columns.join(", ") }) : undefined,
+    created.length > 0 ? t("willCreateSheets", { sheets: formatList(created, language) }) : undefined,
+    columns.length > 0 ? t("willAddColumns", { columns: formatList(columns, language) }) : undefined,
     rows > 0 ? t("willAddRows", { count: rows }) : undefined,
   ].filter((line): line is string => Boolean(line));
 

@@ -35,7 +35,8 @@ const office = {
   addin: {
     setStartupBehavior: async (behavior: string) => void officeCalls.push(`startup ${behavior}`),
   },
-  onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
+  // ?platform=Mac plays Excel on Mac, whose webview saves no download.
+  onReady: async () => ({ host: "Excel", platform: params.get("platform") ?? "OfficeOnline" }),
   context: {
     displayLanguage: params.get("lang") ?? navigator.language,
     officeTheme: undefined,
