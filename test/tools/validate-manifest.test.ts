@@ -421,6 +421,31 @@ describe("validateManifest", () => {
       ).toEqual([
         `functions metadata ${FUNCTIONS_MISMATCH_JSON} is missing ids of @customfunction functions in ${FUNCTIONS_SOURCE}: TIMES`,
         `functions metadata ${FUNCTIONS_MISMATCH_JSON} has ids with no @customfunction function in ${FUNCTIONS_SOURCE}: DIVIDE`,
+        // The zh-CN file beside it is held to it too: its ADD has the source's two parameters.
+        `functions metadata ${FUNCTIONS_ZH_JSON} gives ADD 2 parameters; the default file gives it 0 parameters`,
+      ]);
+    });
+
+    it("reports a localized function name, and a localized file whose parameters differ", () => {
+      const json = join(tmp, "functions.json");
+      cpSync(FUNCTIONS_JSON, json);
+      const zh = join(tmp, "functions.zh-CN.json");
+      const localized = JSON.parse(readFileSync(FUNCTIONS_ZH_JSON, "utf8"));
+      localized.functions[0].name = "加法运算";
+      localized.functions[1].parameters.pop();
+      writeFileSync(zh, JSON.stringify(localized));
+      expect(
+        problemsOf(MANIFEST, { functionsJsonPath: json, functionsSourcePath: FUNCTIONS_SOURCE }),
+      ).toEqual([
+        `functions metadata ${zh} names the function ADD "加法运算"; its name must be its id, as formulas written by the add-in use it in every display language`,
+        `functions metadata ${zh} gives TIMES 1 parameter; the default file gives it 2 parameters`,
+      ]);
+      const english = JSON.parse(readFileSync(FUNCTIONS_JSON, "utf8"));
+      english.functions[1].name = "MULTIPLY";
+      writeFileSync(json, JSON.stringify(english));
+      cpSync(FUNCTIONS_ZH_JSON, zh);
+      expect(problemsOf(MANIFEST, { functionsJsonPath: json })).toEqual([
+        `functions metadata ${json} names the function TIMES "MULTIPLY"; its name must be its id, as formulas written by the add-in use it in every display language`,
       ]);
     });
 
