@@ -2,13 +2,19 @@
  * Applying the tracking-workbook template: creates what is missing, upgrades older versions in
  * place, repairs what a half-built workbook lacks, and changes nothing a person entered. Three
  * round trips whatever the workbook holds: two reads (readWorkbookState) and one write, whose
- * operations run in the order planWrites derives from what each formula and rule refers to.
+ * operations run in the order planWrites derives from what each formula and rule refers to, then
+ * the rewrites of seeded cells still holding an earlier version's text (their tables exist).
  */
 import type { Language } from "../core/language";
 import { STATUS_LABELS } from "../core/progress";
-import { cellAddress, rangeFormula } from "../core/template/cell-text";
+import { cellAddress, rangeFormula, valueForCell } from "../core/template/cell-text";
 import type { TableSpec } from "../core/template/structure";
-import { CHART_NAME, decideTemplateChanges, type TemplateChanges } from "../core/template/template-changes";
+import {
+  CHART_NAME,
+  decideTemplateChanges,
+  type SeededCellChange,
+  type TemplateChanges,
+} from "../core/template/template-changes";
 import {
   DATE_FORMAT,
   freezesHeaderRow,
@@ -29,6 +35,8 @@ export interface ApplyReport extends Pick<
   readonly createdTables: readonly string[];
   readonly addedColumns: readonly string[];
   readonly addedRows: number;
+  /** Seeded cells brought from an earlier version's text to the current one. */
+  readonly updatedCells: number;
 }
 
 /** The workbook's structure is protected, and the template needs sheets it cannot add. */
@@ -52,6 +60,7 @@ export async function applyTemplate(
   if (state.structureProtected && created.length > 0) throw new WorkbookProtectedError(created);
   const writer = new TemplateWriter(context, changes, handles);
   for (const step of planWrites(changes, state)) writer.write(step);
+  for (const change of changes.seededCells) writer.rewrite(change);
   await context.sync();
   return {
     language: changes.language,
@@ -63,6 +72,7 @@ export async function applyTemplate(
       c.columns.map((column) => `${c.table.name}[${column.header[changes.language]}]`),
     ),
     addedRows: changes.newRows.reduce((sum, r) => sum + r.rows.length, 0),
+    updatedCells: changes.seededCells.length,
     conflicts: changes.conflicts,
   };
 }
@@ -160,6 +170,13 @@ class TemplateWriter {
       case "chart":
         return this.addChart();
     }
+  }
+
+  /** A seeded cell of an existing table, by its place in the table; text stays text. */
+  rewrite(change: SeededCellChange): void {
+    this.table(change.table).getDataBodyRange().getCell(change.row, change.column).values = [
+      [valueForCell(change.value)],
+    ];
   }
 
   private createTable(spec: TableSpec, block: (string | number | boolean)[][]): void {

@@ -1,8 +1,15 @@
 /**
  * Reading what a workbook holds of the template, in two round trips whatever its size:
- * 1) sheets, tables and names; 2) for each of our tables: its sheet, columns, row count, keys.
+ * 1) sheets, tables and names; 2) for each of our tables: its sheet, columns, row count, keys, and
+ * the cells of the small seeded tables an upgrade may bring up to date (About, Targets, Indicators).
  */
-import type { ExistingTable, WorkbookState } from "../core/template/template-changes";
+import {
+  type ExistingTable,
+  KEYED_TABLES,
+  TABLES_WITH_EARLIER_SEEDS,
+  type WorkbookState,
+} from "../core/template/template-changes";
+import type { Cell } from "../core/template/structure";
 import { TABLES } from "../core/template/template";
 
 export interface OurTableHandles {
@@ -31,6 +38,7 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
   const ours = tables.items.filter((t) => ourNames.has(t.name.toLowerCase()));
   const handles = new Map<string, OurTableHandles>();
   const keyRanges = new Map<string, Excel.Range>();
+  const cellRanges = new Map<string, Excel.Range>();
   let charts: Excel.ChartCollection | undefined;
   for (const table of ours) {
     const sheet = table.worksheet.load("name");
@@ -39,10 +47,13 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
     const body = table.getDataBodyRange().load("rowCount,rowIndex,columnIndex");
     handles.set(table.name.toLowerCase(), { table, sheet, columns, body });
     const spec = TABLES.find((t) => t.name.toLowerCase() === table.name.toLowerCase())!;
-    if (spec.id === "targets" || spec.id === "dashboard") {
+    if (KEYED_TABLES.includes(spec.id)) {
       // The key column is the first one, read by position: its header may have been renamed.
       keyRanges.set(spec.name, table.getDataBodyRange().getColumn(0).load("values"));
     }
+    // Formulas, not values: a cell showing an old text through a formula is a person's own.
+    if (TABLES_WITH_EARLIER_SEEDS.includes(spec.id))
+      cellRanges.set(spec.name, table.getDataBodyRange().load("formulas"));
     if (spec.id === "dashboard") charts = sheet.charts.load("items/name");
   }
   if (ours.length > 0) await context.sync();
@@ -58,6 +69,7 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
       bodyRow: handle.body.rowIndex,
       bodyColumn: handle.body.columnIndex,
       keys: keyRanges.get(spec.name)?.values.map((row) => row[0] as string | number),
+      cells: cellRanges.get(spec.name)?.formulas as Cell[][] | undefined,
     };
   });
   return {

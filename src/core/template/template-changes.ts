@@ -3,21 +3,39 @@
  * the workbook holds. Pure: src/excel reads the workbook, calls this, and carries the changes out.
  *
  * Rules: create what is missing; never overwrite what a person entered; our formula columns and
- * validation rules are rewritten (so upgrades reach them); a sheet of the user's that has one of our names is left
- * alone and ours takes another name.
+ * validation rules are rewritten (so upgrades reach them); a seeded cell is rewritten only while it
+ * holds what an earlier version wrote there (earlier-seeds.ts); a sheet of the user's that has one
+ * of our names is left alone and ours takes another name.
  */
 import type { Language } from "../language";
-import type { Cell, ColumnSpec, SheetId, SheetSpec, TableSpec } from "./structure";
+import { citationNow, EARLIER_ABOUT_ROWS } from "./earlier-seeds";
+import type { Cell, ColumnSpec, SheetId, SheetSpec, TableId, TableSpec } from "./structure";
 import { ABOUT_AS_OF_ROW, LIST_IDS, NAMES, SHEETS, TABLES, TEMPLATE_VERSION } from "./template";
 import { vocabulary } from "./vocabulary";
+
+/** Tables whose seed rows come back when missing, found by their first column (goal Id, Item). */
+export const KEYED_TABLES: readonly TableId[] = ["about", "targets", "dashboard"];
+
+/** Source columns: cited by seed ids before version 3, by number since. */
+const isCitationColumn = (column: ColumnSpec) => column.role === "seeded" && column.id === "source";
+
+/** Tables with seeded cells an earlier version may have written otherwise: About and those citing sources. */
+export const TABLES_WITH_EARLIER_SEEDS: readonly TableId[] = TABLES.filter(
+  (spec) => spec.id === "about" || spec.columns.some(isCitationColumn),
+).map((spec) => spec.id);
 
 export interface ExistingTable {
   readonly name: string;
   readonly sheet: string;
   readonly columns: readonly string[];
   readonly rowCount: number;
-  /** Values of the table's first template column (the goal Id on Targets and Dashboard). */
+  /** Values of the table's first column (the goal Id on Targets and Dashboard, the Item on About). */
   readonly keys?: readonly Cell[];
+  /**
+   * The data body as formulas (a constant as it is), row by row in `columns` order: read for the
+   * TABLES_WITH_EARLIER_SEEDS only.
+   */
+  readonly cells?: readonly (readonly Cell[])[];
   /** Where the table's data body starts (0-based row and column on its sheet). */
   readonly bodyRow?: number;
   readonly bodyColumn?: number;
@@ -39,6 +57,16 @@ export interface SheetPlacement {
   readonly create: boolean;
 }
 
+/** A seeded cell of an existing table that holds an earlier version's text, and the text it gets. */
+export interface SeededCellChange {
+  readonly table: TableSpec;
+  /** Its place in the workbook's table: body row and column, 0-based. */
+  readonly row: number;
+  readonly column: number;
+  readonly was: Cell;
+  readonly value: Cell;
+}
+
 export interface TemplateChanges {
   readonly language: Language;
   /** The template version found (null: not one of our workbooks yet). */
@@ -52,6 +80,8 @@ export interface TemplateChanges {
   /** Validated columns of existing tables, their rule rewritten (so upgrades reach it too). */
   readonly validationColumns: readonly { table: TableSpec; column: ColumnSpec }[];
   readonly newRows: readonly { table: TableSpec; rows: Cell[][] }[];
+  /** Seeded cells still as an earlier version wrote them, brought to the current text. */
+  readonly seededCells: readonly SeededCellChange[];
   readonly names: readonly NameChange[];
   readonly addChart: boolean;
   /** Our sheet names that a user sheet already had: ours took another name. */
@@ -132,11 +162,24 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     return missing.length > 0 ? [{ table: spec, columns: missing }] : [];
   });
 
+  const seededCells = TABLES.flatMap((spec) => {
+    const table = existing(spec);
+    if (!table?.cells) return [];
+    return spec.id === "about" ? aboutChanges(spec, table, language) : citationChanges(spec, table, language);
+  });
+
   const newRows = TABLES.flatMap((spec) => {
     const table = existing(spec);
-    if (!table || !spec.seedRows || (spec.id !== "targets" && spec.id !== "dashboard")) return [];
+    if (!table || !spec.seedRows || !KEYED_TABLES.includes(spec.id)) return [];
     const present = new Set((table.keys ?? []).map((key) => String(key)));
-    const rows = spec.seedRows(language).filter((row) => !present.has(String(row[0])));
+    // About rows an earlier version called otherwise are renamed in place, not added again.
+    for (const change of seededCells)
+      if (change.table === spec && change.column === 0) present.add(String(change.value));
+    const rows = spec
+      .seedRows(language)
+      // The as-of row is the AsOfDate cell: one put back elsewhere would not be the named one.
+      .filter((_, index) => !(spec.id === "about" && index === ABOUT_AS_OF_ROW))
+      .filter((row) => !present.has(String(row[0])));
     return rows.length > 0 ? [{ table: spec, rows }] : [];
   });
 
@@ -206,8 +249,63 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     formulaColumns,
     validationColumns,
     newRows,
+    seededCells,
     names,
     addChart: !state.chartNames.some((name) => lower(name) === lower(CHART_NAME)),
     conflicts,
   };
+}
+
+/** Where a template column is in the workbook's table (-1 when its header is not there). */
+function columnIndexOf(table: ExistingTable, column: ColumnSpec, language: Language): number {
+  return table.columns.findIndex((name) => lower(name) === lower(column.header[language]));
+}
+
+/** Source cells still citing by seed ids ("seed 000, 002"), cited by number ("[1], [3]"). */
+function citationChanges(spec: TableSpec, table: ExistingTable, language: Language): SeededCellChange[] {
+  return spec.columns.filter(isCitationColumn).flatMap((columnSpec) => {
+    const column = columnIndexOf(table, columnSpec, language);
+    if (column < 0) return [];
+    return (table.cells ?? []).flatMap((cells, row) => {
+      const value = citationNow(cells[column], language);
+      return value === undefined ? [] : [{ table: spec, row, column, was: cells[column], value }];
+    });
+  });
+}
+
+/**
+ * About rows still as an earlier version wrote them: their Value becomes the current text, and an
+ * Item the row had before becomes the current one (unless a row already has it). A row whose Value
+ * a person changed is kept whole, Item included; the current row is then added beside it.
+ */
+function aboutChanges(spec: TableSpec, table: ExistingTable, language: Language): SeededCellChange[] {
+  // The Item is the first column, as for keys; the Value is found by its header.
+  const valueColumn = columnIndexOf(
+    table,
+    spec.columns.find((c) => c.id === "value")!,
+    language,
+  );
+  if (valueColumn < 0 || !spec.seedRows) return [];
+  const current = new Map(spec.seedRows(language).map((row) => [row[0], row[1]]));
+  const items = new Set((table.cells ?? []).map((cells) => cells[0]));
+  const changes: SeededCellChange[] = [];
+  (table.cells ?? []).forEach((cells, row) => {
+    const [item, value] = [cells[0], cells[valueColumn]];
+    const earlier = EARLIER_ABOUT_ROWS.find(
+      (e) => e.item[language] === item || e.itemBefore?.[language] === item,
+    );
+    const itemNow = earlier ? earlier.item[language] : item;
+    const valueNow = current.get(itemNow);
+    // Not a row of ours, or the as-of row (no text of ours: a date or a formula).
+    if (valueNow === undefined || valueNow === null) return;
+    if (value !== valueNow && !earlier?.valuesBefore?.[language]?.includes(value)) return;
+    if (itemNow !== item) {
+      if (items.has(itemNow)) return;
+      items.add(itemNow);
+      changes.push({ table: spec, row, column: 0, was: item, value: itemNow });
+    }
+    if (value !== valueNow)
+      changes.push({ table: spec, row, column: valueColumn, was: value, value: valueNow });
+  });
+  return changes;
 }
