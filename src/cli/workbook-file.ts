@@ -3,14 +3,16 @@
  * the same sheets, tables, headers, seed rows, formulas, formats, validation and names the add-in
  * creates, so the add-in (and Excel, and LibreOffice) take the file for one of its own workbooks.
  *
+ * The Register's entries are not cells here: write-workbook.ts puts them in the file (see
+ * register-sheet.ts); this workbook holds the Register's header, one blank row and the rules for
+ * the rows to come.
+ *
  * What a file cannot carry: the Dashboard chart (the add-in adds it the first time it applies the
  * template to the file). Forecast and Forecast date keep their custom-function formulas; they
  * compute only where the add-in is loaded, as About says.
  */
 import ExcelJS from "exceljs";
-import { nowSerial } from "../core/dates";
 import { evidenceLinkFormula } from "../core/evidence-link";
-import { type Entry, entryRow } from "../core/entries";
 import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
 import { cellAddress, columnLetters } from "../core/template/cell-text";
@@ -29,15 +31,15 @@ import {
   STATUS_COLOURS,
 } from "../core/template/template";
 import { vocabulary } from "../core/template/vocabulary";
+import { escapeOoxmlText } from "./ooxml-text";
+import { SHEET_ROWS } from "./register-sheet";
 
 export interface WorkbookOptions {
   readonly language: Language;
-  /** Register entries, written in order below the Register header. */
-  readonly entries?: readonly Entry[];
   /** A fixed as-of date (serial day); without it the as-of cell is =TODAY(). */
   readonly asOf?: number;
-  /** The Entered at stamp of the entries (serial date-time, local time); default now. */
-  readonly now?: number;
+  /** How many entries the file's Register will hold: its rules cover them and the spare rows. */
+  readonly registerRows?: number;
 }
 
 /** Empty rows below the register's entries that still get the Register's validation rules. */
@@ -92,13 +94,14 @@ export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
 }
 
 function bodyRows(spec: TableSpec, options: WorkbookOptions): { rows: Cell[][]; seeded: number } {
-  if (spec.id === "register") {
-    const now = options.now ?? nowSerial();
-    const rows = (options.entries ?? []).map((entry) => entryRow(entry, options.language, now));
-    return { rows, seeded: 0 };
-  }
+  if (spec.id === "register") return { rows: [], seeded: 0 };
   const rows = spec.seedRows?.(options.language) ?? [];
   return { rows, seeded: rows.length };
+}
+
+/** A cell's value as the file stores it: text escaped where Excel would decode it (ooxml-text.ts). */
+function fileValue(value: FileCell): FileCell {
+  return typeof value === "string" ? escapeOoxmlText(value) : value;
 }
 
 function writeTable(
@@ -116,7 +119,7 @@ function writeTable(
     spec.columns.map((_, c) => {
       const formula = formulas[c];
       if (formula !== undefined && r < seeded) return { formula };
-      return row[c] ?? null;
+      return fileValue(row[c] ?? null);
     }),
   );
   // A table always has at least one data row, blank when there is nothing to write (as in Excel).
@@ -132,14 +135,17 @@ function writeTable(
     headerRow: true,
     totalsRow: false,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: headers(spec, language).map((name) => ({ name, filterButton: true })),
+    columns: headers(spec, language).map((name) => ({ name: escapeOoxmlText(name), filterButton: true })),
     rows: cells,
   });
 
   const firstBodyRow = top + 2; // 1-based row of the first data row
   const lastBodyRow = top + 1 + cells.length;
-  // The Register keeps its rules on the rows people will add below the entries.
-  const lastRuleRow = spec.id === "register" ? lastBodyRow + SPARE_REGISTER_ROWS : lastBodyRow;
+  // The Register keeps its rules on its entries and on the rows people will add below them.
+  const lastRuleRow =
+    spec.id === "register"
+      ? Math.min(SHEET_ROWS, top + 1 + Math.max(1, options.registerRows ?? 0) + SPARE_REGISTER_ROWS)
+      : lastBodyRow;
   spec.columns.forEach((column, index) => {
     const letters = columnLetters(left + index);
     // exceljs leaves out columns exactly as wide as its default (9), which Excel would show at 8.43.

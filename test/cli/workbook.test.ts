@@ -14,7 +14,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { inflateRawSync } from "zlib";
 import type ExcelJS from "exceljs";
-import { defaultOutName, main, parseArgs } from "../../src/cli/workbook";
+import { defaultOutName, parseArgs } from "../../src/cli/args";
 import { buildWorkbook, loadWorkbook, SPARE_REGISTER_ROWS } from "../../src/cli/workbook-file";
 import { isoToSerial, nowSerial, serialFromUtc } from "../../src/core/dates";
 import type { Language } from "../../src/core/language";
@@ -32,6 +32,7 @@ import {
 import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
 import { fakeExcel } from "../support/excel-fixtures";
+import { NOW, runCli } from "./harness";
 
 let folder: string;
 
@@ -43,18 +44,7 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const NOW = new Date(2024, 2, 5, 9, 30, 0);
-
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await main(argv, {
-    stdout: (line) => stdout.push(line),
-    stderr: (line) => stderr.push(line),
-    now: () => NOW,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const HEADER = "Goal,Name,Kind,Sector,District,Date recognized,Status,Evidence link,Notes,Entered by";
 
@@ -248,12 +238,17 @@ describe("command line: writing atomically", () => {
 describe("command line: options", () => {
   it("defaults to English, today's date and a file named after the language, in the folder npm ran from", () => {
     const here = (name: string) => resolve(process.env.INIT_CWD ?? process.cwd(), name);
-    expect(parseArgs([])).toEqual({ out: here("shanghai-online-economy-en.xlsx"), language: "en" });
+    expect(parseArgs([])).toEqual({
+      mode: "workbook",
+      out: here("shanghai-online-economy-en.xlsx"),
+      language: "en",
+    });
     expect(parseArgs(["--lang", "zh-CN"])).toMatchObject({
       out: here("shanghai-online-economy-zh-CN.xlsx"),
       language: "zh",
     });
     expect(parseArgs(["--lang=zh", "--as-of=2021-06-30", "--out=a.xlsx"])).toEqual({
+      mode: "workbook",
       out: here("a.xlsx"),
       language: "zh",
       asOf: isoToSerial("2021-06-30"),
@@ -295,9 +290,9 @@ describe("command line: options", () => {
     expect(result.code).toBe(0);
     expect(result.stdout[0]).toMatch(/^usage: npm run workbook -- \[--out FILE.xlsx\]/);
     const lines = result.stdout[0].split("\n");
-    for (const flag of ["--out", "--lang", "--register", "--as-of", "--help"])
+    for (const flag of ["--out", "--lang", "--register", "--as-of", "--template-csv", "--help"])
       expect(lines.some((line) => line.trimStart().startsWith(flag))).toBe(true);
-    expect(lines.filter((line) => /\(default/.test(line))).toHaveLength(4);
+    expect(lines.filter((line) => /\(default/.test(line))).toHaveLength(5);
   });
 
   it("writes the valid rows of a CSV and reports each invalid one", async () => {
@@ -312,9 +307,9 @@ describe("command line: options", () => {
     const result = await run("--out", out, "--register", path, "--as-of", "2021-06-30");
     expect(result.code).toBe(0);
     expect(result.stderr).toEqual([
-      `line 3: goal: "NOPE" is not one of the plan's six goals.`,
-      `line 4: date: "2021-13-01" is not a date: write it as 2021-06-30.`,
-      `line 6: name: "Acme Brand" is already in the register for this goal.`,
+      `line 3: Goal: "NOPE" is not one of the plan's six goals. Valid values: ${vocabulary("en").goals.join(" | ")}.`,
+      `line 4: Date recognized: "2021-13-01" is not a date: write it as 2021-06-30 (or 2021/6/30).`,
+      `line 6: Name: "Acme Brand" is already in the register for this goal.`,
     ]);
     expect(result.stdout).toEqual([`wrote ${out}: 2 entries (3 rows rejected)`]);
     const workbook = await loadWorkbook(readFileSync(out));
@@ -349,7 +344,7 @@ describe("command line: options", () => {
       const path = join(__dirname, "../fixtures/csv", file);
       const result = await run("--out", out, "--register", path, "--lang", "zh-CN");
       expect(result.code).toBe(0);
-      expect(result.stdout).toEqual([`wrote ${out}: 3 entries (0 rows rejected)`]);
+      expect(result.stdout).toEqual([`已写入 ${out}：3 条登记（0 行有误，未写入）`]);
       const register = (await loadWorkbook(readFileSync(out))).getWorksheet("登记")!;
       expect([2, 3, 4].map((row) => register.getCell(`B${row}`).value)).toEqual([
         "上海老字号数字商店",
