@@ -17,7 +17,7 @@ import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
 import { cellAddress, columnLetters } from "../core/template/cell-text";
 import { columnFormula } from "../core/template/formulas";
-import type { Cell, ColumnSpec, TableSpec, Validation } from "../core/template/structure";
+import type { Cell, ColumnSpec, DataBarBounds, TableSpec, Validation } from "../core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
   DATE_FORMAT,
@@ -154,6 +154,9 @@ function writeTable(
       for (let row = firstBodyRow; row <= lastBodyRow; row++)
         sheet.getCell(row, left + index + 1).numFmt = column.numberFormat;
     }
+    if (column.align === "center")
+      for (let row = firstBodyRow; row <= lastBodyRow; row++)
+        sheet.getCell(row, left + index + 1).alignment = { horizontal: "center" };
     const range = `${letters}${firstBodyRow}:${letters}${lastRuleRow}`;
     const rule = validationRule(column, language, `${letters}${firstBodyRow}`);
     if (rule) dataValidations(sheet).add(range, rule);
@@ -164,7 +167,7 @@ function writeTable(
         ref: bodyRange,
         rules:
           conditional.kind === "dataBar"
-            ? [dataBarRule(priority.next++)]
+            ? [dataBarRule(priority.next++, conditional.bounds)]
             : statusRules(language, `${letters}${firstBodyRow}`, priority),
       });
     }
@@ -210,12 +213,16 @@ function utcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function dataBarRule(priority: number): ExcelJS.ConditionalFormattingRule {
-  // Excel's default data bar, written in its 2010 form (exceljs's typings lack the colour).
+function dataBarRule(priority: number, bounds: DataBarBounds): ExcelJS.ConditionalFormattingRule {
+  // Excel's default data bar, written in its 2010 form (exceljs's typings lack the colour), with
+  // fixed ends, so a goal at 15% fills 15% of the cell.
   return {
     type: "dataBar",
     priority,
-    cfvo: [{ type: "min" }, { type: "max" }],
+    cfvo: [
+      { type: "num", value: bounds.min },
+      { type: "num", value: bounds.max },
+    ],
     color: { argb: DATA_BAR_COLOUR },
   } as ExcelJS.ConditionalFormattingRule;
 }

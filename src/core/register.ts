@@ -276,10 +276,15 @@ export function forecastFromTally(
   asOf: number,
 ): Forecast {
   const day = Math.floor(asOf);
-  const elapsed = Math.min(day, spec.deadline) - spec.start;
+  const elapsed = elapsedDays(spec, asOf);
   const pacePerDay = elapsed > 0 ? datedInPeriod / elapsed : 0;
   const daysAhead = Math.max(0, spec.deadline - day);
   return { actual, pacePerDay, atDeadline: actual + pacePerDay * daysAhead };
+}
+
+/** Days of the period the pace is observed over: from the start to as_of, or to the deadline once past it. */
+function elapsedDays(spec: GoalSpec, asOf: number): number {
+  return Math.min(Math.floor(asOf), spec.deadline) - spec.start;
 }
 
 export function forecastGoal(register: RegisterColumns, spec: GoalSpec, asOf: number): Forecast {
@@ -294,11 +299,16 @@ export function forecastGoal(register: RegisterColumns, spec: GoalSpec, asOf: nu
  * #N/A when the pace is zero.
  */
 export function forecastDate(register: RegisterColumns, spec: GoalSpec, asOf: number): number {
-  const forecast = forecastGoal(register, spec, asOf);
+  const index = goalIndex(spec, "FORECAST");
+  const tally = tallyRegister(register, asOf, startsOf(spec, index), new Set([index]));
+  const [actual, dated] = [tally.counts[index], tally.datedInPeriod[index]];
   const required = requiredCount(spec.target, spec.comparator);
-  if (forecast.actual >= required) return dateRequiredWasReached(register, spec, asOf, required);
-  if (forecast.pacePerDay <= 0) throw new EngineError("na", "noPace");
-  return Math.floor(asOf) + Math.ceil((required - forecast.actual) / forecast.pacePerDay);
+  if (actual >= required) return dateRequiredWasReached(register, spec, asOf, required);
+  const elapsed = elapsedDays(spec, asOf);
+  if (elapsed <= 0 || dated === 0) throw new EngineError("na", "noPace");
+  // The days the rest takes at dated ÷ elapsed a day, in whole numbers: dividing by the rounded
+  // pace instead can add a day (21 ÷ (7 ÷ 5) is 15.000000000000002).
+  return Math.floor(asOf) + Math.ceil(((required - actual) * elapsed) / dated);
 }
 
 function dateRequiredWasReached(

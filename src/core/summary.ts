@@ -8,6 +8,7 @@ import { GOAL_IDS, GOALS, SECTORS } from "./plan";
 import {
   daysLeft,
   DEFAULT_THRESHOLDS,
+  elapsedShare,
   expectedCount,
   progressRatio,
   remainingCount,
@@ -99,4 +100,56 @@ export function sectorBreakdown(
     else counts[index][goal]++;
   });
   return { sectors: SECTORS.map((sector) => sector.label[language]), counts, unassigned };
+}
+
+/** One month of the Dashboard's timeline. */
+export interface TimelineMonth {
+  readonly monthEnd: number;
+  /** Entries the goals' Actual counts at the month end, or at as_of for months after it. */
+  readonly recognized: number;
+  /** Every goal's required count at a steady pace from the earliest start to the latest deadline. */
+  readonly expected: number;
+}
+
+/**
+ * The Dashboard's timeline at each month end: the entries counting toward the goals (as each goal's
+ * Actual counts them, undated entries included), never one dated after as_of, so the months after
+ * it show the figure at as_of; and the plan-wide expected count.
+ */
+export function timeline(
+  register: RegisterColumns,
+  asOf: number,
+  monthEnds: readonly number[],
+  specs: readonly GoalSpec[] = planSpecs(),
+): TimelineMonth[] {
+  const wanted = new Set(specs.map((spec) => GOAL_IDS.indexOf(spec.id!)));
+  const dated: number[] = [];
+  let undated = 0;
+  tallyRegister(register, asOf, new Float64Array(GOAL_IDS.length), wanted, (_goal, date) => {
+    if (date === undefined) undated++;
+    else dated.push(date);
+  });
+  const sorted = Float64Array.from(dated).sort();
+  const day = Math.floor(asOf);
+  const required = specs.reduce((sum, spec) => sum + requiredCount(spec.target, spec.comparator), 0);
+  const plan = {
+    start: Math.min(...specs.map((spec) => spec.start)),
+    deadline: Math.max(...specs.map((spec) => spec.deadline)),
+  };
+  return monthEnds.map((monthEnd) => ({
+    monthEnd,
+    recognized: undated + countUpTo(sorted, Math.min(monthEnd, day)),
+    expected: required * elapsedShare(plan, monthEnd),
+  }));
+}
+
+/** How many of the sorted days are on or before `day`. */
+function countUpTo(sorted: Float64Array, day: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

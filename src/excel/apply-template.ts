@@ -8,7 +8,7 @@
 import type { Language } from "../core/language";
 import { STATUS_LABELS } from "../core/progress";
 import { cellAddress, rangeFormula, valueForCell } from "../core/template/cell-text";
-import type { TableSpec } from "../core/template/structure";
+import type { DataBarBounds, TableSpec } from "../core/template/structure";
 import {
   CHART_NAME,
   decideTemplateChanges,
@@ -140,6 +140,9 @@ class TemplateWriter {
           () => [step.format],
         );
         return;
+      case "alignment":
+        this.body(step.table, step.column.header[language]).format.horizontalAlignment = step.horizontal;
+        return;
       case "formula":
         this.body(step.table, step.column.header[language]).formulas = Array.from(
           { length: step.rows },
@@ -158,7 +161,7 @@ class TemplateWriter {
       case "conditionalFormat": {
         const body = this.body(step.table, step.column.header[language]);
         body.conditionalFormats.clearAll();
-        addConditionalFormat(body, step.format, language);
+        addConditionalFormat(body, step.format, language, step.bounds);
         return;
       }
       case "asOf": {
@@ -218,9 +221,15 @@ function addConditionalFormat(
   body: Excel.Range,
   kind: "dataBar" | "statusColours",
   language: Language,
+  bounds?: DataBarBounds,
 ): void {
   if (kind === "dataBar") {
-    body.conditionalFormats.add("DataBar");
+    const format = body.conditionalFormats.add("DataBar");
+    // Fixed ends (not the column's lowest and highest value): a goal at 15% fills 15% of the cell.
+    if (bounds) {
+      format.dataBar.lowerBoundRule = { type: "Number", formula: String(bounds.min) };
+      format.dataBar.upperBoundRule = { type: "Number", formula: String(bounds.max) };
+    }
     return;
   }
   for (const [id, colours] of Object.entries(STATUS_COLOURS)) {

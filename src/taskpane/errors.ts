@@ -3,15 +3,18 @@ import { EngineError } from "../core/errors";
 import type { Language } from "../core/language";
 import { MissingColumnError } from "../core/tracking";
 import { WorkbookProtectedError } from "../excel/apply-template";
-import { NotComputedError } from "../excel/sharing";
+import { CellInTableError, CellNotEmptyError, NotOneCellError } from "../excel/insert-example";
 import { NotATrackingWorkbookError } from "../excel/tables";
 import { formatList } from "./format";
 import type { Translate } from "./i18n";
 
 export function describeFailure(error: unknown, t: Translate, language: Language = "en"): string {
   if (error instanceof NotATrackingWorkbookError) return t("errorNoTemplate");
-  if (error instanceof NotComputedError)
-    return t("notComputed", { cells: formatList(error.cells, language) });
+  if (error instanceof NotOneCellError)
+    return error.address === undefined ? t("selectOneRange") : t("selectOneCell", { address: error.address });
+  if (error instanceof CellNotEmptyError) return t("cellNotEmpty", { address: error.address });
+  if (error instanceof CellInTableError)
+    return t("cellInTable", { address: error.address, table: error.table });
   if (error instanceof MissingColumnError)
     return t("missingColumn", { column: error.header[language], table: error.table[language] });
   if (error instanceof WorkbookProtectedError)

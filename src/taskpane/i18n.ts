@@ -97,11 +97,7 @@ const en = {
   applied: "The tracking workbook is ready (template version {version}).",
   shareTitle: "Sharing",
   shareBody:
-    "Recipients without the add-in see every figure except Forecast and Forecast date (#NAME?). Freeze those to values before sending, and unfreeze to restore the formulas.",
-  freeze: "Freeze add-in cells",
-  unfreeze: "Unfreeze",
-  frozen: "Add-in cells frozen as of {date}.",
-  unfrozen: "Add-in formulas restored.",
+    "Every figure of the tracking sheets is a plain formula, so colleagues without the add-in see them all. Cells of your own that use the add-in's functions show #NAME? for them: before sending, copy those cells and paste them as values (Home > Paste > Values).",
   loadWithWorkbook: "Open the add-in with this workbook",
   loadWithWorkbookWarningTitle: "Before you turn this on",
   loadWithWorkbookWarning:
@@ -111,7 +107,20 @@ const en = {
     "Colleagues who have the add-in will have it load (and its pane open) with this workbook.",
   stopLoadWithWorkbook: "Stop opening the add-in with this workbook",
   stopLoadWithWorkbookDone: "This workbook no longer loads the add-in or opens its pane when it is opened.",
-  notComputed: "Forecast cells are not computed in this Excel ({cells}); freeze them where the add-in runs.",
+  functionsTitle: "Functions",
+  functionsBody:
+    'The add-in\'s functions work in cells of your own. Select one empty cell outside the tables, open a function and insert its example, then change the goal ("BRANDS") as you need. The names stay in English (SHONLINE.COUNT) in English and Chinese Excel alike, as SUM does.',
+  functionArguments: "Arguments: {arguments}",
+  functionExample: "Example",
+  insertExample: "Insert into the selected cell",
+  exampleInserted: "Inserted into {address}.",
+  selectOneCell: "The selection {address} is more than one cell. Select one empty cell, then insert again.",
+  selectOneRange:
+    "A chart, a picture or several areas are selected. Select one empty cell of a sheet, then insert again.",
+  cellNotEmpty:
+    "{address} is not empty, and the add-in does not write over what a cell holds. Select an empty cell, or clear this one yourself, then insert again.",
+  cellInTable:
+    "{address} is inside the table {table}, where Excel may fill the formula down the whole column. Select an empty cell outside the tables, then insert again.",
   historyTitle: "Record a snapshot",
   historyNote: "Note (optional)",
   recordSnapshot: "Record snapshot",
@@ -282,11 +291,7 @@ const zh: Record<MessageKey, string> = {
   applied: "跟踪工作簿已就绪（模板版本 {version}）。",
   shareTitle: "共享",
   shareBody:
-    "未安装加载项的接收者可以看到除“预计”和“预计达成日”（#NAME?）以外的所有数字。发送前可将这些单元格冻结为数值，之后可解冻恢复公式。",
-  freeze: "冻结加载项单元格",
-  unfreeze: "解冻",
-  frozen: "加载项单元格已按 {date} 冻结为数值。",
-  unfrozen: "已恢复加载项公式。",
+    "跟踪工作表中的所有数字均为普通公式，未安装加载项的同事也能看到。您自己使用本加载项函数的单元格，在他们那里会显示 #NAME?：发送前，请复制这些单元格，再粘贴为值（开始 > 粘贴 > 值）。",
   loadWithWorkbook: "随此工作簿打开加载项",
   loadWithWorkbookWarningTitle: "开启前请注意",
   loadWithWorkbookWarning:
@@ -295,7 +300,19 @@ const zh: Record<MessageKey, string> = {
   loadWithWorkbookDone: "已安装加载项的同事打开此工作簿时将自动加载本加载项并打开任务窗格。",
   stopLoadWithWorkbook: "不再随此工作簿打开加载项",
   stopLoadWithWorkbookDone: "此工作簿打开时将不再自动加载本加载项，也不再打开任务窗格。",
-  notComputed: "此 Excel 中未计算预计单元格（{cells}）；请在运行加载项的 Excel 中冻结。",
+  functionsTitle: "函数",
+  functionsBody:
+    "本加载项的函数可用于您自己的单元格。请选择表格以外的一个空单元格，展开某个函数并插入示例，再按需修改其中的目标编号（如 BRANDS）。与 SUM 一样，函数名在中文和英文 Excel 中都是英文（如 SHONLINE.COUNT）。",
+  functionArguments: "参数：{arguments}",
+  functionExample: "示例",
+  insertExample: "插入到所选单元格",
+  exampleInserted: "已插入 {address}。",
+  selectOneCell: "所选区域 {address} 不止一个单元格。请只选择一个空单元格，然后重新插入。",
+  selectOneRange: "当前选中的是图表、图片或多个区域。请选择工作表中的一个空单元格，然后重新插入。",
+  cellNotEmpty:
+    "{address} 不是空单元格，加载项不会覆盖单元格中已有的内容。请选择空单元格，或自行清除此单元格后重新插入。",
+  cellInTable:
+    "{address} 位于表格 {table} 中，Excel 可能会把公式填充到整列。请选择表格以外的空单元格，然后重新插入。",
   historyTitle: "记录快照",
   historyNote: "备注（可选）",
   recordSnapshot: "记录快照",

@@ -4,11 +4,13 @@
  * client over a run of their own (the Excel test double).
  */
 import type { Entry } from "../core/entries";
+import type { FunctionId } from "../core/function-examples";
 import type { Language } from "../core/language";
 import type { GoalSummary } from "../core/summary";
 import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import type { DiagnosticsReport, DocumentSettingsApi, OfficeInfo } from "../excel/diagnostics";
+import { insertExample, type InsertedExample } from "../excel/insert-example";
 import { previewTemplate } from "../excel/preview";
 import { addEntries, exportRegisterCsv } from "../excel/register";
 import {
@@ -18,12 +20,10 @@ import {
   type SetSupported,
 } from "../excel/requirements";
 import {
-  freezeAddInCells,
   loadAddInWithWorkbook,
   officeStartupApi,
   type StartupApi,
   stopLoadingAddInWithWorkbook,
-  unfreezeAddInCells,
 } from "../excel/sharing";
 import { recordSnapshot } from "../excel/snapshots";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
@@ -44,9 +44,11 @@ export interface TrackerClient {
   setAsOf(date: number | undefined): Promise<void>;
   /** Calls back when the register changes, for as long as the pane is open. */
   watch(onChange: () => void): Promise<void>;
-  /** Freezes Forecast and Forecast date to values; resolves to the as-of date they were frozen at. */
-  freeze(language: Language): Promise<number | undefined>;
-  unfreeze(language: Language): Promise<void>;
+  /**
+   * Writes the example of a custom function into the selected cell; refuses a selection of more
+   * than one cell, a cell that is not empty or is in a table, and a workbook without the template.
+   */
+  insertExample(id: FunctionId): Promise<InsertedExample>;
   /**
    * Makes the workbook load the add-in (and open its pane) for recipients who have it; those
    * without it get an add-in error on opening, so the pane asks first.
@@ -97,8 +99,7 @@ export function createTrackerClient(
     setAsOf: (date) => run((context) => setAsOf(context, date)),
     // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
     watch: (onChange) => run((context) => watchRegister(context, onChange)),
-    freeze: (language) => run((context) => freezeAddInCells(context, language)),
-    unfreeze: (language) => run((context) => unfreezeAddInCells(context, language)),
+    insertExample: (id) => run((context) => insertExample(context, id)),
     loadWithWorkbook: () => loadAddInWithWorkbook(office.startup),
     stopLoadingWithWorkbook: () => stopLoadingAddInWithWorkbook(office.startup),
     // Loaded when first asked for, as the views are: few people ever run the check.

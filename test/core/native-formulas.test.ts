@@ -1,7 +1,7 @@
 /**
  * The contract between the workbook and the engine: the template's native formulas, evaluated on
- * a register, give the figures the core engine computes from the same register (Targets, Dashboard,
- * Sectors, and the add-in's Forecast), in both languages.
+ * a register, give the figures the core engine computes from the same register (Targets with
+ * Forecast and Forecast date, Dashboard, Sectors, the Timeline), in both languages.
  */
 import fc from "fast-check";
 import { isoToSerial } from "../../src/core/dates";
@@ -17,10 +17,16 @@ import {
   forecastDate,
   type RegisterColumns,
 } from "../../src/core/register";
-import { sectorBreakdown, summarizeGoals } from "../../src/core/summary";
+import { sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
 import { columnFormula, MODERN_ONLY_FUNCTIONS } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableId } from "../../src/core/template/structure";
-import { TABLES, tableSpec } from "../../src/core/template/template";
+import {
+  monthEnds,
+  NO_FORECAST_DATE,
+  STATUS_MARKS,
+  TABLES,
+  tableSpec,
+} from "../../src/core/template/template";
 import { vocabulary } from "../../src/core/template/vocabulary";
 import {
   type Cell,
@@ -131,12 +137,13 @@ function sameCell(actual: Cell | undefined, expected: Cell): boolean {
   return actual === expected;
 }
 
-/** The core's forecast date, or the error value a cell would show. */
+/** The core's forecast date, the dash the workbook shows without a pace, or the error value a cell would show. */
 function coreForecastDate(register: TemplateCell[][], spec: GoalSpec, asOf: number): Cell {
   try {
     return forecastDate(coreColumns(register), spec, asOf);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
+    if (error.key === "noPace") return NO_FORECAST_DATE;
     return new FormulaError(error.kind === "na" ? "#N/A" : error.kind === "num" ? "#NUM!" : "#VALUE!");
   }
 }
@@ -178,6 +185,7 @@ function disagreements(
     check(at("expected"), row[t("expected")], summary.expected);
     check(at("remaining"), row[t("remaining")], summary.remaining);
     check(at("status"), row[t("status")], STATUS_LABELS[summary.status][language]);
+    check(at("statusMark"), row[t("statusMark")], STATUS_MARKS[summary.status]);
     check(at("daysLeft"), row[t("daysLeft")], summary.daysLeft);
     check(at("forecast"), row[t("forecast")], summary.forecast.atDeadline);
     const dateSpec = forecastDateFollowsDeadline
@@ -219,11 +227,17 @@ function disagreements(
     );
   });
 
-  for (const row of tableRecords(model, "tblTimeline")) {
-    for (const [name, value] of Object.entries(row)) {
-      if (typeof value !== "number") found.push(`tblTimeline[${name}] is ${show(value)}, not a number`);
-    }
-  }
+  const months = timeline(coreColumns(register), asOf, monthEnds(), specs);
+  const timelineRows = tableRecords(model, "tblTimeline");
+  expect(timelineRows).toHaveLength(months.length);
+  const m = (column: string) => header("timeline", column, language);
+  months.forEach((month, i) => {
+    const row = timelineRows[i];
+    const at = (column: string) => `tblTimeline[${month.monthEnd}][${m(column)}]`;
+    check(at("monthEnd"), row[m("monthEnd")], month.monthEnd);
+    check(at("recognized"), row[m("recognized")], month.recognized);
+    check(at("expected"), row[m("expected")], month.expected);
+  });
   return found;
 }
 
@@ -304,6 +318,35 @@ const CASES: readonly Case[] = [
     ],
     asOf: "2021-06-30",
   },
+  {
+    name: "met by dated rows after undated ones, with rows after as-of (Forecast date: the 20th)",
+    entries: [
+      ...times(5, { goal: "PLATFORMS", date: null }),
+      ...Array.from({ length: 18 }, (_, i): Entry => ({
+        goal: "PLATFORMS",
+        date: d(START) + 30 * (17 - i) + 0.5,
+      })),
+      ...times(3, { goal: "PLATFORMS", date: "2021-07-01" }),
+      { goal: "PLATFORMS", status: "CANDIDATE", date: "2020-04-09" },
+    ],
+    asOf: "2021-06-30",
+  },
+  {
+    name: "met by rows dated before the start (Forecast date: the start)",
+    entries: times(25, { goal: "PLATFORMS", date: "2019-12-01" }),
+    asOf: "2021-06-30",
+  },
+  {
+    name: "not met, undated rows only: no pace (Forecast date: a dash)",
+    entries: times(19, { goal: "PLATFORMS", date: null }),
+    asOf: "2021-06-30",
+  },
+  {
+    name: "a pace whose days a rounded division would make one more (21 x 5 / 7)",
+    entries: Array.from({ length: 7 }, (_, i): Entry => ({ goal: "PLATFORMS", date: d(START) + (i % 5) })),
+    asOf: d(START) + 5,
+    edits: [{ id: "PLATFORMS", target: 28 }],
+  },
   { name: "a mixed register, as of before the start", entries: MIXED, asOf: "2020-01-01" },
   { name: "a mixed register, as of the start", entries: MIXED, asOf: START },
   { name: "a mixed register, mid-period", entries: MIXED, asOf: "2021-06-30" },
@@ -363,6 +406,39 @@ describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language
       deadline: edit.deadline === undefined ? undefined : d(edit.deadline),
     }));
     expect(disagreements({ language, register, asOf, edits })).toEqual([]);
+  });
+
+  it("Forecast date and Forecast on examples worked by hand", () => {
+    const platforms = (entries: readonly Entry[], asOf: number, edits: readonly TargetEdit[] = []) => {
+      const register = entries.map((entry) => registerRow(language, entry));
+      const model = evaluateTemplate({ language, register, asOf, targetEdits: edits });
+      const row = tableRecords(model, "tblTargets").find(
+        (r) => r[header("targets", "id", language)] === "PLATFORMS",
+      )!;
+      return {
+        date: row[header("targets", "forecastDate", language)],
+        forecast: row[header("targets", "forecast", language)],
+      };
+    };
+    const start = d(START);
+    // 5 undated rows, then dated ones every 30 days: the 20th counted is the 15th dated, day 420.
+    const dated = Array.from({ length: 18 }, (_, i): Entry => ({
+      goal: "PLATFORMS",
+      date: start + 30 * i + 0.5,
+    }));
+    expect(platforms([...times(5, { goal: "PLATFORMS", date: null }), ...dated], d("2021-06-30")).date).toBe(
+      start + 420,
+    );
+    // 19 undated rows of 20: no pace, a dash; Forecast stays the actual.
+    expect(platforms(times(19, { goal: "PLATFORMS", date: null }), d("2021-06-30"))).toEqual({
+      date: NO_FORECAST_DATE,
+      forecast: 19,
+    });
+    // 7 rows in 5 days, 28 needed: 21 more at 7 per 5 days is 15 days.
+    const seven = Array.from({ length: 7 }, (_, i): Entry => ({ goal: "PLATFORMS", date: start + (i % 5) }));
+    const pace = platforms(seven, start + 5, [{ id: "PLATFORMS", target: 28 }]);
+    expect(pace.date).toBe(start + 20);
+    expect(pace.forecast).toBeCloseTo(7 + (7 / 5) * (d(DEADLINE) - start - 5), 9);
   });
 
   it("Forecast date follows a deadline edit", () => {
@@ -435,6 +511,25 @@ describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language
   });
 });
 
+/**
+ * Functions Excel 2007 already had: the file names them without the _xlfn. prefix later ones need,
+ * and Excel 2010, LibreOffice and WPS compute them without array entry.
+ */
+const EXCEL_2007_FUNCTIONS = [
+  "IF",
+  "AND",
+  "INT",
+  "ROUNDUP",
+  "MIN",
+  "MAX",
+  "SUM",
+  "INDEX",
+  "MATCH",
+  "COUNTIFS",
+  "SUMPRODUCT",
+  "SMALL",
+];
+
 describe("the template's formulas", () => {
   const formulas = LANGUAGES.flatMap((language) =>
     TABLES.flatMap((table) =>
@@ -452,5 +547,9 @@ describe("the template's formulas", () => {
     expect(used.filter((name) => MODERN_ONLY_FUNCTIONS.includes(name))).toEqual([]);
     for (const name of MODERN_ONLY_FUNCTIONS)
       expect(formula.toUpperCase()).not.toMatch(new RegExp(`\\b${name}\\(`));
+  });
+
+  it.each(formulas)("%s uses only functions of Excel 2007, none of the add-in's", (_, formula) => {
+    expect(formulaFunctions(formula).filter((name) => !EXCEL_2007_FUNCTIONS.includes(name))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import {
   isRecognized,
   type RegisterColumns,
 } from "../../src/core/register";
-import { summarizeGoals } from "../../src/core/summary";
+import { summarizeGoals, timeline } from "../../src/core/summary";
 import { registerColumns } from "../../src/core/tracking";
 import fc from "fast-check";
 import { evaluateTemplate, tableRecords } from "../support/formula-engine";
@@ -207,12 +207,47 @@ describe("FORECAST and FORECASTDATE", () => {
     expect(forecastDate(SAMPLE, brands, asOf)).toBe(asOf + Math.ceil((101 - 4) / pace));
   });
 
+  it("counts the days at the pace in whole numbers, so no rounding of the pace adds one", () => {
+    // 7 rows in 5 days; 21 more needed: 21 x 5 / 7 = 15 days (21 / 1.4 is 15.000000000000002).
+    const seven = register(Array.from({ length: 7 }, (_, i) => ["Brands", "Recognized", START + (i % 5)]));
+    const spec = resolveGoal("BRANDS", { target: 28, comparator: "at_least" });
+    expect(forecastDate(seven, spec, START + 5)).toBe(START + 5 + 15);
+  });
+
   it("when already met, gives the date the count was reached", () => {
     const target = resolveGoal("BRANDS", { target: 2 }); // more than 2: needs 3
     // undated row counts from the start; then 05-01, 06-01 -> third counted on 2020-06-01
     expect(forecastDate(SAMPLE, target, d("2021-12-31"))).toBe(d("2020-06-01"));
     const atLeastOne = resolveGoal("BRANDS", { target: 1, comparator: "at_least" });
     expect(forecastDate(SAMPLE, atLeastOne, d("2021-12-31"))).toBe(START);
+  });
+});
+
+describe("the timeline", () => {
+  it("counts what the goals' Actual count at each month end, never a row dated after as_of", () => {
+    const asOf = d("2021-01-15");
+    const months = ["2020-03-31", "2020-04-30", "2020-05-31", "2020-06-30", "2021-01-31", "2022-12-31"].map(
+      d,
+    );
+    const rows = timeline(SAMPLE, asOf, months);
+    // Counted at as_of: one undated Brands row (from the start), Brands 05-01, 06-01, 2021-01-15 and
+    // Scenarios 05-01; the Brands row of 2022-06-30 is after as_of, the other programme no goal.
+    expect(rows.map((r) => r.recognized)).toEqual([1, 1, 3, 4, 5, 5]);
+    const actual = summarizeGoals(SAMPLE, asOf).reduce((sum, goal) => sum + goal.actual, 0);
+    expect(rows[rows.length - 1].recognized).toBe(actual);
+    expect(rows.map((r) => r.monthEnd)).toEqual(months);
+  });
+
+  it("spreads every goal's required count from the earliest start to the latest deadline", () => {
+    const required = summarizeGoals(SAMPLE, 0).reduce((sum, goal) => sum + goal.required, 0);
+    const [before, atStart, mid, deadline] = timeline(SAMPLE, d("2021-01-15"), [
+      START - 10,
+      START,
+      START + 100,
+      d("2022-12-31"),
+    ]);
+    expect([before.expected, atStart.expected, deadline.expected]).toEqual([0, 0, required]);
+    expect(mid.expected).toBeCloseTo((required * 100) / (d("2022-12-31") - START), 9);
   });
 });
 

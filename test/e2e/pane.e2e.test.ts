@@ -4,11 +4,13 @@
  * switch to Chinese, record a snapshot. Every view is screenshotted in both languages, checked
  * with axe (no serious or critical violation) and walked with the keyboard alone.
  */
+import { mkdirSync } from "fs";
+import { join } from "path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { TEMPLATE_VERSION } from "../../src/core/template/template";
 import type { StaticServer } from "../support/serve-static";
-import { launchChromium, openPage, type OpenedPage, saveScreenshot, serveDist } from "./browser";
+import { launchChromium, openPage, type OpenedPage, RESULTS_DIR, saveScreenshot, serveDist } from "./browser";
 
 let browser: Browser;
 let server: StaticServer;
@@ -231,16 +233,16 @@ test("records a snapshot and shows the trend", async () => {
   await page().getByTestId("trend-PLATFORMS").waitFor();
 });
 
-test("prepares the workbook for sharing: freeze, unfreeze, load with the workbook and stop", async () => {
+test("prepares the workbook for sharing: load with the workbook and stop, nothing to freeze", async () => {
   await openTab("Workbook");
-  await page().getByRole("button", { name: "Freeze add-in cells" }).click();
-  // The double computes no custom function: Forecast cells hold no value, so freezing writes blanks
-  // and stamps the as-of date.
   await page()
-    .getByText(/Add-in cells frozen as of 20 April 2020/)
+    .getByText(/Every figure of the tracking sheets is a plain formula/)
     .waitFor();
-  await page().getByRole("button", { name: "Unfreeze" }).click();
-  await page().getByText("Add-in formulas restored.").waitFor();
+  expect(
+    await page()
+      .getByRole("button", { name: /Freeze/ })
+      .count(),
+  ).toBe(0);
   const officeCalls = () =>
     page().evaluate(() => (window as unknown as { __officeCalls: string[] }).__officeCalls);
   // Turning it on asks first: recipients without the add-in get an add-in error on opening.
@@ -262,6 +264,53 @@ test("prepares the workbook for sharing: freeze, unfreeze, load with the workboo
     "startup None",
     "Office.AutoShowTaskpaneWithDocument=false",
   ]);
+});
+
+/** The content of a cell of the in-page double's workbook ("" when empty). */
+async function cellFormula(sheet: string, row: number, column: number): Promise<string> {
+  return page().evaluate(
+    ([sheet, row, column]) => {
+      type State = { value: unknown; formula?: string };
+      type Workbook = { sheet(name: string): { cells: Map<string, State> } };
+      const workbook = (window as unknown as { __workbook: Workbook }).__workbook;
+      const state = workbook.sheet(sheet as string).cells.get(`${row},${column}`);
+      return state?.formula ?? String(state?.value ?? "");
+    },
+    [sheet, row, column] as const,
+  );
+}
+
+async function selectCells(sheet: string, ...addresses: string[]) {
+  await page().evaluate(
+    ([sheet, addresses]) =>
+      (window as unknown as { __workbook: { select(s: string, ...a: string[]): void } }).__workbook.select(
+        sheet as string,
+        ...(addresses as string[]),
+      ),
+    [sheet, addresses] as const,
+  );
+}
+
+test("inserts a function's example into the selected cell, and refuses a cell that is not empty", async () => {
+  await openTab("Workbook");
+  const count = page().getByTestId("function-COUNT");
+  await count.locator("summary").click();
+  await count.getByText("Arguments: SHONLINE.COUNT(goals, goal, [statuses], [dates], [as_of])").waitFor();
+  await selectCells("Sheet1", "B2");
+  await count.getByRole("button", { name: "Insert into the selected cell" }).click();
+  await count.getByText("Inserted into Sheet1!B2.").waitFor();
+  expect(await cellFormula("Sheet1", 1, 1)).toBe(
+    '=SHONLINE.COUNT(tblRegister[Goal],"BRANDS",tblRegister[Status],tblRegister[Date recognized],AsOfDate)',
+  );
+  await count.getByRole("button", { name: "Insert into the selected cell" }).click();
+  await count
+    .getByRole("alert")
+    .getByText(/^Sheet1!B2 is not empty/)
+    .waitFor();
+  await saveScreenshot(page(), "pane-en-functions");
+  expect(await axeProblems()).toEqual([]);
+  expect(await unreachableByKeyboard()).toEqual([]);
+  await count.locator("summary").click();
 });
 
 test("checks this Excel: every check passes, nothing is left behind, and the report can be copied", async () => {
@@ -324,6 +373,29 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
   ]) {
     await checkView(tab, file);
   }
+});
+
+test("in Chinese, the functions: descriptions and arguments in Chinese, names in English", async () => {
+  await openTab("工作簿");
+  const section = page().getByTestId("functions");
+  await section.getByRole("heading", { name: "函数" }).waitFor();
+  const count = page().getByTestId("function-COUNT");
+  await count.locator("summary").click();
+  await count.getByText("参数：SHONLINE.COUNT(目标列, 目标, [状态列], [认定日期列], [截至日期])").waitFor();
+  expect(await count.locator("summary").textContent()).toBe(
+    "SHONLINE.COUNT 截至日期前计入该目标的已认定登记条目数。",
+  );
+  await selectCells("Sheet1", "C3:D4");
+  await count.getByRole("button", { name: "插入到所选单元格" }).click();
+  await count
+    .getByRole("alert")
+    .getByText("所选区域 Sheet1!C3:D4 不止一个单元格。请只选择一个空单元格，然后重新插入。")
+    .waitFor();
+  await section.scrollIntoViewIfNeeded();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await section.screenshot({ path: join(RESULTS_DIR, "pane-zh-functions.png") });
+  expect(await axeProblems()).toEqual([]);
+  await count.locator("summary").click();
 });
 
 test("in Chinese, the English workbook's goals, statuses, sectors and districts read in Chinese", async () => {

@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { isoToSerial } from "../../src/core/dates";
 import { GOALS } from "../../src/core/plan";
 import { columnFormula } from "../../src/core/template/formulas";
+import type { Cell } from "../../src/core/template/structure";
 import {
+  ABOUT_AS_OF_ROW,
   headers,
   NAMES,
   SHEETS,
@@ -15,6 +17,7 @@ import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
 import { FakeTable, FakeWorkbook, PropertyNotLoadedError } from "../support/excel-double";
 import { dumpWorkbook, fakeExcel } from "../support/excel-fixtures";
+import { ABOUT_V2, INDICATORS_SOURCES_V2, TARGETS_SOURCES_V2 } from "../core/version-2-seeds";
 
 async function freshWorkbook(language: "en" | "zh" = "en") {
   const excel = fakeExcel();
@@ -29,14 +32,18 @@ function table(workbook: FakeWorkbook, name: string): FakeTable {
   return found;
 }
 
-/** Appends register rows straight into the fake (as a person typing would). */
-function typeRegisterRows(workbook: FakeWorkbook, rows: (string | number)[][]) {
-  const register = table(workbook, "tblRegister");
-  const start = register.headerRow + 1 + register.rowCountRaw;
+/** Appends rows straight into a table of the fake (as a person typing would). */
+function typeRows(workbook: FakeWorkbook, name: string, rows: (string | number)[][]) {
+  const typed = table(workbook, name);
+  const start = typed.headerRow + 1 + typed.rowCountRaw;
   rows.forEach((row, r) =>
-    row.forEach((value, c) => register.sheet.setCell(start + r, register.column + c, { value })),
+    row.forEach((value, c) => typed.sheet.setCell(start + r, typed.column + c, { value })),
   );
-  register.rowCountRaw += rows.length;
+  typed.rowCountRaw += rows.length;
+}
+
+function typeRegisterRows(workbook: FakeWorkbook, rows: (string | number)[][]) {
+  typeRows(workbook, "tblRegister", rows);
 }
 
 describe("applying the template to a new workbook", () => {
@@ -278,6 +285,130 @@ describe("upgrading an older workbook", () => {
       },
     ]);
   });
+
+  /** A fixed as-of date a person typed (2021-12-31). */
+  const AS_OF = 44561;
+
+  /** Puts back what the version-2 template wrote: its About rows, its Source citations, its version. */
+  function makeVersion2(workbook: FakeWorkbook, language: "en" | "zh") {
+    const about = table(workbook, "tblAbout");
+    const bodyRow = about.headerRow + 1;
+    for (let r = 0; r < about.rowCountRaw; r++)
+      for (let c = 0; c < about.columnCountRaw; c++)
+        about.sheet.setCell(bodyRow + r, about.column + c, undefined);
+    ABOUT_V2[language].forEach((row, r) =>
+      row.forEach((value, c) =>
+        about.sheet.setCell(
+          bodyRow + r,
+          about.column + c,
+          r === ABOUT_AS_OF_ROW && c === 1 ? { value: AS_OF, numberFormat: "yyyy-mm-dd" } : { value: value! },
+        ),
+      ),
+    );
+    about.rowCountRaw = ABOUT_V2[language].length;
+    const citations = [
+      ["tblTargets", TARGETS_SOURCES_V2],
+      ["tblIndicators", INDICATORS_SOURCES_V2],
+    ] as const;
+    for (const [name, sources] of citations) {
+      const t = table(workbook, name);
+      const column = t.column + t.headers().indexOf(language === "zh" ? "来源" : "Source");
+      sources.forEach((value, r) => t.sheet.setCell(t.headerRow + 1 + r, column, { value }));
+    }
+    workbook.names.find(NAMES.version)!.rawFormula = "=2";
+  }
+
+  const sorted = (rows: Cell[][]) => rows.map((row) => JSON.stringify(row)).sort();
+
+  it.each(["en", "zh"] as const)(
+    "brings a version 2 workbook's seeded texts to the current ones in 3 syncs, keeping what people wrote (%s)",
+    async (language) => {
+      const current = (await freshWorkbook(language)).workbook;
+      const { context, fake, workbook } = await freshWorkbook(language);
+      makeVersion2(workbook, language);
+      const zh = language === "zh";
+      // A person's own Source text and About value, their entries and the add-in's version-2 snapshot rows.
+      const targets = table(workbook, "tblTargets");
+      const sourceColumn = targets.headers().indexOf(zh ? "来源" : "Source");
+      const personsSource = zh ? "seed 000；另见市经信委名单" : "seed 000; see also the city's list";
+      targets.sheet.setCell(targets.headerRow + 3, targets.column + sourceColumn, { value: personsSource });
+      const about = table(workbook, "tblAbout");
+      const source004 = ABOUT_V2[language].findIndex((row) => String(row[0]).endsWith(" 004"));
+      const personsNote = zh ? "《中国日报》报道，已核对原文" : "China Daily; checked against the paper";
+      about.sheet.setCell(about.headerRow + 1 + source004, about.column + 1, { value: personsNote });
+      typeRegisterRows(workbook, [
+        [
+          zh ? "品牌" : "Brands",
+          "Acme",
+          "",
+          "",
+          "",
+          isoToSerial("2021-03-01"),
+          zh ? "已认定" : "Recognized",
+          "",
+          "",
+          "",
+          "",
+        ],
+        [
+          zh ? "无人工厂" : "Unmanned",
+          "Beta",
+          "",
+          "",
+          "",
+          isoToSerial("2021-05-01"),
+          zh ? "候选" : "Candidate",
+          "",
+          "",
+          "",
+          "",
+        ],
+      ]);
+      typeRows(workbook, "tblHistory", [
+        [isoToSerial("2021-06-30"), "BRANDS", 1, 100, zh ? "进度落后" : "Behind", ""],
+        [isoToSerial("2021-06-30"), "UNMANNED", 0, 100, zh ? "进度落后" : "Behind", ""],
+      ]);
+      const registerBefore = table(workbook, "tblRegister").dataValues();
+      const historyBefore = table(workbook, "tblHistory").dataValues();
+
+      const report = await applyTemplate(context, language);
+      console.log(`upgrading a version 2 workbook (${language}): ${fake.syncCount} syncs`);
+      expect(fake.syncCount).toBeLessThanOrEqual(3);
+      expect(fake.failures).toEqual([]);
+      expect(report).toMatchObject({ fromVersion: 2, toVersion: TEMPLATE_VERSION });
+      expect(workbook.names.find(NAMES.version)!.rawFormula).toBe(`=${TEMPLATE_VERSION}`);
+
+      // Source cells cite by number, as a new workbook's do, but for the one the person wrote.
+      for (const name of ["tblTargets", "tblIndicators"]) {
+        const expected = table(current, name).dataValues();
+        if (name === "tblTargets") expected[2][sourceColumn] = personsSource;
+        expect(table(workbook, name).dataValues()).toEqual(expected);
+      }
+      const firstSource = targets.sheet.getCell(targets.headerRow + 1, targets.column + sourceColumn)!;
+      expect(firstSource).toEqual({ value: zh ? "[1]、[3]" : "[1], [3]" });
+
+      // About: the current rows, the person's row kept beside them, the as-of date where it was.
+      const rows = about.dataValues();
+      expect(rows[ABOUT_AS_OF_ROW][1]).toBe(AS_OF);
+      expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe(`='${zh ? "说明" : "About"}'!$B$2`);
+      expect(rows[source004]).toEqual([zh ? "来源 004" : "Source 004", personsNote]);
+      const others = rows.filter((_, r) => r !== ABOUT_AS_OF_ROW && r !== source004);
+      const fresh = table(current, "tblAbout").dataValues();
+      expect(sorted(others)).toEqual(sorted(fresh.filter((_, r) => r !== ABOUT_AS_OF_ROW)));
+      expect(report.addedRows).toBe(rows.length - ABOUT_V2[language].length);
+      expect(report.updatedCells).toBeGreaterThan(0);
+
+      // Entries and snapshots as they were: Snapshots keeps the goal ids its rows were recorded with.
+      expect(table(workbook, "tblRegister").dataValues()).toEqual(registerBefore);
+      expect(table(workbook, "tblHistory").dataValues()).toEqual(historyBefore);
+
+      const upgraded = dumpWorkbook(workbook);
+      fake.reset();
+      const again = await applyTemplate(context, language);
+      expect(dumpWorkbook(workbook)).toEqual(upgraded);
+      expect(again).toMatchObject({ fromVersion: TEMPLATE_VERSION, addedRows: 0, updatedCells: 0 });
+    },
+  );
 
   /** Removes a table's last `count` columns, as an older template without them would have. */
   function dropTrailingColumns(t: FakeTable, count: number) {

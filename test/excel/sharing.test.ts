@@ -1,94 +1,31 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { isoToSerial } from "../../src/core/dates";
-import { columnFormula } from "../../src/core/template/formulas";
-import { tableSpec } from "../../src/core/template/template";
+import type { Language } from "../../src/core/language";
 import { applyTemplate } from "../../src/excel/apply-template";
 import {
   AUTO_SHOW_TASKPANE_SETTING,
-  FROZEN_NAME,
-  freezeAddInCells,
   loadAddInWithWorkbook,
-  NotComputedError,
   officeStartupApi,
   type StartupApi,
   stopLoadingAddInWithWorkbook,
-  unfreezeAddInCells,
 } from "../../src/excel/sharing";
-import { NotATrackingWorkbookError } from "../../src/excel/tables";
 import { fakeExcel } from "../support/excel-fixtures";
 
-const TARGETS = tableSpec("targets");
-const FORECAST = TARGETS.columns.findIndex((c) => c.id === "forecast");
-const FORECAST_DATE = TARGETS.columns.findIndex((c) => c.id === "forecastDate");
-
-async function trackingWithComputedForecasts() {
-  const excel = fakeExcel();
-  await applyTemplate(excel.context, "en");
-  const targets = excel.workbook.table("tblTargets")!;
-  // What Excel shows once the add-in computed the cells (the double computes no formula itself).
-  for (let r = 0; r < 6; r++) {
-    const forecast = targets.sheet.getCell(targets.headerRow + 1 + r, targets.column + FORECAST)!;
-    forecast.value = 10 + r;
-    const date = targets.sheet.getCell(targets.headerRow + 1 + r, targets.column + FORECAST_DATE)!;
-    date.value = r === 5 ? "#N/A" : 45000 + r;
-  }
-  excel.workbook.sheet("About")!.setCell(1, 1, { value: isoToSerial("2021-06-30") });
-  excel.fake.reset();
-  return { ...excel, targets };
-}
-
-describe("freezing the add-in cells for recipients without the add-in", () => {
-  it("writes the computed values in place and stamps the as-of date, in 2 syncs", async () => {
-    const { context, fake, workbook, targets } = await trackingWithComputedForecasts();
-    const stamp = await freezeAddInCells(context, "en");
-    expect(fake.syncCount).toBe(2);
-    expect(stamp).toBe(isoToSerial("2021-06-30"));
-    expect(targets.dataFormulas().map((r) => r[FORECAST])).toEqual(Array(6).fill(undefined));
-    expect(targets.dataValues().map((r) => r[FORECAST])).toEqual([10, 11, 12, 13, 14, 15]);
-    expect(targets.dataValues()[5][FORECAST_DATE]).toBe("#N/A");
-    expect(workbook.names.find(FROZEN_NAME)!.rawFormula).toBe(`=${isoToSerial("2021-06-30")}`);
-    // every native formula is untouched
-    expect(targets.dataFormulas()[0][TARGETS.columns.findIndex((c) => c.id === "actual")]).toMatch(
-      /^=COUNTIFS/,
-    );
-  });
-
-  it("refuses when the add-in did not compute the cells here, changing nothing", async () => {
-    const { context, targets } = await trackingWithComputedForecasts();
-    targets.sheet.getCell(targets.headerRow + 2, targets.column + FORECAST)!.value = "#NAME?";
-    const before = targets.dataFormulas();
-    await expect(freezeAddInCells(context, "en")).rejects.toEqual(new NotComputedError(["Forecast"]));
-    expect(targets.dataFormulas()).toEqual(before);
-  });
-
-  it("names a renamed Forecast column instead of saying the workbook has no template", async () => {
-    const { context, targets } = await trackingWithComputedForecasts();
-    targets.sheet.setCell(targets.headerRow, targets.column + FORECAST, { value: "My forecast" });
-    await expect(freezeAddInCells(context, "en")).rejects.toMatchObject({
-      name: "MissingColumnError",
-      header: { en: "Forecast" },
-      table: { en: "Targets" },
-    });
-  });
-
-  it("unfreezing restores the template's formulas and removes the stamp", async () => {
-    const { context, workbook, targets } = await trackingWithComputedForecasts();
-    await freezeAddInCells(context, "en");
-    await unfreezeAddInCells(context, "en");
-    expect(targets.dataFormulas().map((r) => r[FORECAST])).toEqual(
-      Array(6).fill(columnFormula(TARGETS, TARGETS.columns[FORECAST], "en")),
-    );
-    expect(targets.dataFormulas().map((r) => r[FORECAST_DATE])).toEqual(
-      Array(6).fill(columnFormula(TARGETS, TARGETS.columns[FORECAST_DATE], "en")),
-    );
-    expect(workbook.names.find(FROZEN_NAME)).toBeUndefined();
-  });
-
-  it("says plainly when there is no tracking workbook", async () => {
-    const { context } = fakeExcel();
-    await expect(freezeAddInCells(context, "en")).rejects.toBeInstanceOf(NotATrackingWorkbookError);
-  });
+describe("a tracking workbook sent to people without the add-in", () => {
+  // Why the pane offers no freezing of add-in cells: the template has none to freeze.
+  it.each<Language>(["en", "zh"])(
+    "has no cell or name that calls an add-in function (%s)",
+    async (language) => {
+      const { context, workbook } = fakeExcel();
+      await applyTemplate(context, language);
+      const cells = workbook.sheets.flatMap((sheet) =>
+        [...sheet.cells.values()].map((cell) => cell.formula ?? ""),
+      );
+      expect(cells.filter((formula) => formula.startsWith("=")).length).toBeGreaterThan(50);
+      expect(cells.filter((formula) => /SHONLINE\./i.test(formula))).toEqual([]);
+      expect(workbook.names.all.filter((name) => /SHONLINE\./i.test(name.rawFormula))).toEqual([]);
+    },
+  );
 });
 
 describe("loading the add-in with the workbook", () => {

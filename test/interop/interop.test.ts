@@ -1,8 +1,9 @@
 /**
  * The written workbook computes what the core computes: workbooks made by the command line from
- * fixture registers (English and Chinese; empty, small with edge cases, 10,000 rows) at several
- * as-of dates are recalculated by LibreOffice, and every goal's Targets row, the Dashboard, the
- * Sectors counts and the Timeline are compared with the core engine over the same entries.
+ * fixture registers (English and Chinese; none, empty, small with edge cases, 10,000 rows) at
+ * several as-of dates are recalculated by LibreOffice, and every goal's Targets row (Forecast and
+ * Forecast date too), the Dashboard, the Sectors counts and the Timeline are compared with the core
+ * engine over the same entries; no cell of any sheet is left with an error value.
  *
  * Run with npm run test:interop (needs LibreOffice's soffice on PATH).
  */
@@ -17,14 +18,36 @@ import { type Entry, entryRow } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { DISTRICTS, GOALS, SECTORS } from "../../src/core/plan";
 import { STATUS_IDS, STATUS_LABELS } from "../../src/core/progress";
-import { ENTRY_STATUS_LABELS, type EntryStatusId } from "../../src/core/register";
+import { EngineError } from "../../src/core/errors";
+import type { GoalSpec } from "../../src/core/goal-spec";
+import {
+  ENTRY_STATUS_LABELS,
+  type EntryStatusId,
+  forecastDate,
+  type RegisterColumns,
+} from "../../src/core/register";
 import { previewRegisterImport } from "../../src/core/register-csv";
-import { sectorBreakdown, summarizeGoals } from "../../src/core/summary";
+import { sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
 import type { TableId } from "../../src/core/template/structure";
-import { headers, monthEnds, SHEETS, tableSpec } from "../../src/core/template/template";
+import {
+  headers,
+  monthEnds,
+  NO_FORECAST_DATE,
+  SHEETS,
+  STATUS_MARKS,
+  tableSpec,
+} from "../../src/core/template/template";
 import { registerColumns } from "../../src/core/tracking";
 import { UNMANNED_KINDS } from "../../src/core/plan";
-import { findSoffice, readBlock, readXlsx, recalcProfile, recalculate, type Value } from "./libreoffice";
+import {
+  findSoffice,
+  readBlock,
+  readXlsx,
+  recalcProfile,
+  recalculate,
+  type Value,
+  valueOf,
+} from "./libreoffice";
 
 const TOLERANCE = 1e-9;
 const START = isoToSerial("2020-04-08");
@@ -145,12 +168,14 @@ function registerCsv(rows: readonly Row[], language: Language): string {
 interface Case {
   readonly name: string;
   readonly language: Language;
-  readonly fixture: "empty" | "small" | "large";
+  /** none: the command line is given no register at all. */
+  readonly fixture: "none" | "empty" | "small" | "large";
   /** undefined: the as-of cell is =TODAY(). */
   readonly asOf?: string;
 }
 
 const FIXTURES: Record<Case["fixture"], () => Row[]> = {
+  none: () => [],
   empty: () => [],
   small: smallRegister,
   large: () => largeRegister(10_000),
@@ -163,6 +188,8 @@ const CASES: Case[] = [
     ),
   ),
   { name: "en small today", language: "en", fixture: "small" },
+  { name: "en none today", language: "en", fixture: "none" },
+  { name: "zh none today", language: "zh", fixture: "none" },
 ];
 
 // ---- Comparing --------------------------------------------------------------------------------
@@ -172,6 +199,10 @@ class Differences {
   number(where: string, office: Value, core: number): void {
     if (typeof office !== "number" || Math.abs(office - core) > TOLERANCE)
       this.list.push(`${where}: LibreOffice ${JSON.stringify(office)}, core ${core}`);
+  }
+  value(where: string, office: Value, core: number | string): void {
+    if (typeof core === "number") this.number(where, office, core);
+    else this.text(where, office, core);
   }
   text(where: string, office: Value, core: string): void {
     if (office !== core)
@@ -227,13 +258,14 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
     differences.number(where("Expected"), at("expected"), summary.expected);
     differences.number(where("Remaining"), at("remaining"), summary.remaining);
     differences.text(where("Status"), at("status"), STATUS_LABELS[summary.status][language]);
+    differences.text(where("Mark"), at("statusMark"), STATUS_MARKS[summary.status]);
     differences.number(where("Days left"), at("daysLeft"), summary.daysLeft);
-    // Custom functions compute only where the add-in is loaded.
-    const forecast = at("forecast");
-    if (!(forecast !== null && typeof forecast === "object" && "error" in forecast))
-      differences.list.push(
-        `${where("Forecast")}: expected an error without the add-in, got ${JSON.stringify(forecast)}`,
-      );
+    differences.number(where("Forecast"), at("forecast"), summary.forecast.atDeadline);
+    differences.value(
+      where("Forecast date"),
+      at("forecastDate"),
+      coreForecastDate(register, summary.spec, asOf),
+    );
   });
 
   // Dashboard: the same figures looked up by goal.
@@ -256,37 +288,34 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
     differences.number(where("Progress"), at("progress"), summary.progress);
     differences.number(where("Expected"), at("expected"), summary.expected);
     differences.text(where("Status"), at("status"), STATUS_LABELS[summary.status][language]);
+    differences.text(where("Mark"), at("statusMark"), STATUS_MARKS[summary.status]);
+    differences.number(where("Forecast"), at("forecast"), summary.forecast.atDeadline);
   });
 
-  // Timeline: recognized dated entries and the plan-wide expected count at each month end.
-  const timeline = tableSpec("timeline");
-  const months = monthEnds();
+  // Timeline: what the goals' Actual count at each month end (at as-of for later months), and the
+  // plan-wide expected count.
+  const timelineSpec = tableSpec("timeline");
+  const months = timeline(register, asOf, monthEnds());
   const timelineRows = readBlock(
     sheetOf(workbook, "dashboard", language),
-    timeline.anchor.row + 1,
-    timeline.anchor.column,
+    timelineSpec.anchor.row + 1,
+    timelineSpec.anchor.column,
     months.length,
     3,
   );
-  const dated = registerColumns({
-    headers: block.headers,
-    rows: entries.filter((entry) => entry.date !== undefined).map((entry) => entryRow(entry, language, 0)),
+  months.forEach((month, m) => {
+    const where = (column: string) => `Timeline ${iso(month.monthEnd)} ${column}`;
+    differences.number(where("Month end"), timelineRows[m][0], month.monthEnd);
+    differences.number(where("Recognized"), timelineRows[m][1], month.recognized);
+    differences.number(where("Expected"), timelineRows[m][2], month.expected);
   });
-  months.forEach((monthEnd, m) => {
-    const where = (column: string) => `Timeline ${iso(monthEnd)} ${column}`;
-    differences.number(where("Month end"), timelineRows[m][0], monthEnd);
-    const atMonth = summarizeGoals(dated, monthEnd);
-    differences.number(
-      where("Recognized"),
-      timelineRows[m][1],
-      atMonth.reduce((sum, s) => sum + s.actual, 0),
+  // After as-of the line stays at the goals' actual: nothing dated later is counted.
+  const total = summaries.reduce((sum, s) => sum + s.actual, 0);
+  months
+    .filter((month) => month.monthEnd >= Math.floor(asOf))
+    .forEach((month) =>
+      differences.number(`Timeline ${iso(month.monthEnd)} is the total Actual`, month.recognized, total),
     );
-    differences.number(
-      where("Expected"),
-      timelineRows[m][2],
-      atMonth.reduce((sum, s) => sum + s.expected, 0),
-    );
-  });
 
   // Sectors: recognized entries per sector and goal, and the row totals.
   const breakdown = sectorBreakdown(register, register.sectors!, asOf, language);
@@ -313,6 +342,38 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
     );
   });
   return differences.list;
+}
+
+/** The core's forecast date, or the dash the workbook shows while there is no pace. */
+function coreForecastDate(register: RegisterColumns, spec: GoalSpec, asOf: number): number | string {
+  try {
+    return forecastDate(register, spec, asOf);
+  } catch (error) {
+    if (error instanceof EngineError && error.key === "noPace") return NO_FORECAST_DATE;
+    throw error;
+  }
+}
+
+const ERROR_TEXT = /^(#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!)|Err:\d+)/;
+
+/** Every cell of every sheet holding an error value (or an error's text), as "Sheet!A1 #NAME?". */
+function errorCells(workbook: ExcelJS.Workbook): string[] {
+  const found: string[] = [];
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = valueOf(cell);
+        const shown =
+          value !== null && typeof value === "object" ? value.error : typeof value === "string" ? value : "";
+        if (typeof value === "number" && Number.isNaN(value))
+          found.push(`${sheet.name}!${cell.address} unreadable`);
+        else if (typeof value === "object" && value !== null)
+          found.push(`${sheet.name}!${cell.address} ${shown}`);
+        else if (ERROR_TEXT.test(shown)) found.push(`${sheet.name}!${cell.address} ${shown}`);
+      }),
+    ),
+  );
+  return found;
 }
 
 // ---- The suite --------------------------------------------------------------------------------
@@ -350,17 +411,15 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
       }
       const out = join(folder, `${c.name.replace(/ /g, "_")}.xlsx`);
       const errors: string[] = [];
-      const args = [
-        "--out",
-        out,
-        "--lang",
-        c.language === "zh" ? "zh-CN" : "en",
-        "--register",
-        csvOf.get(key)!,
-      ];
+      const args = ["--out", out, "--lang", c.language === "zh" ? "zh-CN" : "en"];
+      if (c.fixture !== "none") args.push("--register", csvOf.get(key)!);
       if (c.asOf) args.push("--as-of", iso(AS_OF[c.asOf]));
       const code = await main(args, { stdout: () => undefined, stderr: (line) => errors.push(line) });
-      expect({ code, errors }).toEqual({ code: 0, errors: [] });
+      // The fixtures' edge cases (undated, outside the period) draw warnings; no row is refused.
+      const refusals = errors.filter(
+        (line) => !/: warning \(row written\): |：提醒（该行已写入）：/.test(line),
+      );
+      expect({ code, refusals }).toEqual({ code: 0, refusals: [] });
       written.push(out);
     }
     const generated = Date.now() - started;
@@ -417,5 +476,30 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
     const p = prepared.get(c.name);
     if (!p) return; // "today" case skipped: the date changed while the suite ran
     expect(compare(p.workbook, c.language, p.entries, p.asOf)).toEqual([]);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s: no error value on any sheet", (_, c) => {
+    const p = prepared.get(c.name);
+    if (!p) return;
+    expect(p.workbook.worksheets.length).toBe(SHEETS.length);
+    expect(errorCells(p.workbook)).toEqual([]);
+  });
+
+  it("covers Forecast date met, projected and without a pace", () => {
+    const kinds = new Set<string>();
+    for (const p of prepared.values()) {
+      const block = {
+        headers: headers(tableSpec("register"), "en"),
+        rows: p.entries.map((e) => entryRow(e, "en", 0)),
+      };
+      const register = registerColumns(block);
+      for (const summary of summarizeGoals(register, p.asOf)) {
+        const date = coreForecastDate(register, summary.spec, p.asOf);
+        kinds.add(
+          date === NO_FORECAST_DATE ? "no pace" : summary.actual >= summary.required ? "met" : "projected",
+        );
+      }
+    }
+    expect([...kinds].sort()).toEqual(["met", "no pace", "projected"]);
   });
 });

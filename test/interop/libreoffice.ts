@@ -114,6 +114,23 @@ export function readBlock(
   );
 }
 
+/**
+ * exceljs reads the cached result of every formula in a date-formatted cell as a date serial, so a
+ * text result (Forecast date's "–") comes back as an Invalid Date. Text that is no number stays
+ * text here; numbers are read as exceljs reads them.
+ */
+function keepTextResultsOfDateCells(): void {
+  const utils = require("exceljs/lib/utils/utils") as {
+    excelToDate: ((value: unknown, date1904?: boolean) => unknown) & { keepsText?: true };
+  };
+  if (utils.excelToDate.keepsText) return;
+  const toDate = utils.excelToDate;
+  const patched = (value: unknown, date1904?: boolean) =>
+    typeof value === "string" && !Number.isFinite(Number(value)) ? value : toDate(value, date1904);
+  utils.excelToDate = Object.assign(patched, { keepsText: true as const });
+}
+
 export async function readXlsx(path: string): Promise<ExcelJS.Workbook> {
+  keepTextResultsOfDateCells();
   return loadWorkbook(readFileSync(path));
 }

@@ -674,3 +674,62 @@ describe("workbook structure protection (Review > Protect Workbook) refuses new 
     expect(workbook.sheet("New")).toBeDefined();
   });
 });
+
+describe("the selection: Workbook.getSelectedRange (ExcelApi 1.1) gives one range, and fails with InvalidSelection for several or for a chart (excel.workbook getSelectedRange; office-js-docs-pr issue 2477; office-js issues 2268, 8)", () => {
+  it("gives the one selected range, and A1 of the first sheet in a workbook just opened", async () => {
+    const { context, workbook } = excel();
+    workbook.addSheet("Other");
+    const opened = context.workbook.getSelectedRange().load("address");
+    await context.sync();
+    expect(opened.address).toBe("Sheet1!A1");
+    workbook.select("Other", "B2:C4");
+    const selected = context.workbook.getSelectedRange().load("address,rowCount,columnCount");
+    const sheet = selected.worksheet.load("name");
+    await context.sync();
+    expect([selected.address, selected.rowCount, selected.columnCount, sheet.name]).toEqual([
+      "Other!B2:C4",
+      3,
+      2,
+      "Other",
+    ]);
+  });
+
+  it.each([
+    ["several areas", (workbook: FakeWorkbook) => workbook.select("Sheet1", "A1", "C3")],
+    ["a chart or a picture", (workbook: FakeWorkbook) => void (workbook.selection = "object")],
+  ])("refuses a selection of %s at sync", async (_, select) => {
+    const { context, workbook } = excel();
+    select(workbook);
+    context.workbook.getSelectedRange().load("address");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidSelection" });
+  });
+});
+
+describe("data bars: each end is a ConditionalDataBarRule, a type and, for Number, Percent, Formula and Percentile, a value (excel.conditionaldatabarrule)", () => {
+  it.each([
+    ["an unknown type", { type: "Fixed", formula: "0" }],
+    ["Number without its value", { type: "Number" }],
+    ["Number with text", { type: "Number", formula: "zero" }],
+  ])("refuses %s", async (_, rule) => {
+    const { context, sheet } = excel();
+    const format = sheet.getRange("A1:A5").conditionalFormats.add("DataBar") as {
+      dataBar: { lowerBoundRule: unknown };
+    };
+    format.dataBar.lowerBoundRule = rule;
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("accepts fixed ends from 0 to 1, and records them", async () => {
+    const { context, sheet, model } = excel();
+    const format = sheet.getRange("A1:A5").conditionalFormats.add("DataBar") as {
+      dataBar: { lowerBoundRule: unknown; upperBoundRule: unknown };
+    };
+    format.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+    format.dataBar.upperBoundRule = { type: "Number", formula: "1" };
+    await context.sync();
+    expect(model.conditionalFormats[0].settings).toEqual({
+      "dataBar.lowerBoundRule": { type: "Number", formula: "0" },
+      "dataBar.upperBoundRule": { type: "Number", formula: "1" },
+    });
+  });
+});

@@ -24,7 +24,9 @@
  *   rows added later; differing formulas in one column are refused, because Excel's "fill formulas
  *   in tables" AutoCorrect may overwrite them depending on the row count (office-js issues 2093,
  *   5909, 6745); rows.add gives new rows the column's number format, validation and conditional
- *   formats.
+ *   formats;
+ * - the selection: getSelectedRange gives the one range selected, and fails with InvalidSelection
+ *   when several areas or a chart are (FakeWorkbook.selectedArea, with its sources).
  */
 import { todaySerial } from "../../src/core/dates";
 import { cellAddress } from "../../src/core/template/cell-text";
@@ -32,6 +34,7 @@ import { checkFormula } from "./excel-formula-check";
 import {
   type Area,
   areaAddress,
+  areaAt,
   areaFormula,
   checkSheetName,
   ExcelError,
@@ -344,6 +347,8 @@ export class WorkbookApi {
   readonly names: NamedItemCollectionApi;
   readonly protection: ProtectionApi;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
+  /** Workbook.getSelectedRange (ExcelApi 1.1): fails at sync unless one range is selected (FakeWorkbook.selectedArea). */
+  readonly getSelectedRange: () => RangeApi;
 
   constructor(ctx: FakeContext) {
     this.worksheets = new WorksheetCollectionApi(ctx);
@@ -352,6 +357,8 @@ export class WorkbookApi {
     this.protection = new ProtectionApi(ctx, "workbook.protection", () => ({
       get: () => ctx.model.protected,
     }));
+    this.getSelectedRange = () =>
+      new RangeApi(ctx, "workbook.getSelectedRange()", () => ctx.model.selectedArea());
     this.application = {
       // Application.suspendApiCalculationUntilNextSync (ExcelApi 1.6).
       suspendApiCalculationUntilNextSync: () =>
@@ -496,23 +503,9 @@ export class WorksheetApi extends NullableApi<FakeWorksheet> {
 
   /** A range by its A1 address on this sheet ("B2" or "A1:C3"). */
   getRange(address: string): RangeApi {
-    return new RangeApi(this.ctx, `${this.label}.getRange('${address}')`, () => {
-      const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
-      if (!match) throw invalidArgument(`'${address}' is not an address on one sheet`);
-      const column = (letters: string) =>
-        [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      const row = Number(match[2]) - 1;
-      const first = column(match[1]);
-      const lastRow = match[4] ? Number(match[4]) - 1 : row;
-      const last = match[3] ? column(match[3]) : first;
-      return {
-        sheet: notNull(this.resolve(), this.label),
-        row,
-        column: first,
-        rows: lastRow - row + 1,
-        columns: last - first + 1,
-      };
-    });
+    return new RangeApi(this.ctx, `${this.label}.getRange('${address}')`, () =>
+      areaAt(notNull(this.resolve(), this.label), address),
+    );
   }
 
   delete(): void {
@@ -612,6 +605,34 @@ function recordingObject(record: (path: string, value: unknown) => void, path = 
   });
 }
 
+/**
+ * A data bar's end: ConditionalDataBarRule ("Excel.ConditionalDataBarRule interface", Office Add-ins
+ * reference) is a type from ConditionalFormatRuleType and, for the types that need a value
+ * (Number, Percent, Formula, Percentile), a formula; an unknown type or a missing or non-numeric
+ * value for Number is refused as Excel refuses an invalid rule.
+ */
+const DATA_BAR_RULE_TYPES = [
+  "Automatic",
+  "LowestValue",
+  "HighestValue",
+  "Number",
+  "Percent",
+  "Formula",
+  "Percentile",
+];
+function checkDataBarRule(rule: unknown): void {
+  const { type, formula } = (rule ?? {}) as { type?: unknown; formula?: unknown };
+  if (typeof type !== "string" || !DATA_BAR_RULE_TYPES.includes(type))
+    throw invalidArgument(
+      `A data bar rule's type must be one of ${DATA_BAR_RULE_TYPES.join(", ")}: ${String(type)}`,
+    );
+  const needsValue = ["Number", "Percent", "Formula", "Percentile"].includes(type);
+  if (needsValue && (typeof formula !== "string" || formula.trim() === ""))
+    throw invalidArgument(`A data bar rule of type ${type} needs its formula`);
+  if (type === "Number" && !Number.isFinite(Number(String(formula).replace(/^=/, ""))))
+    throw invalidArgument(`A data bar rule of type Number needs a number: ${String(formula)}`);
+}
+
 const VALIDATION_KINDS = ["list", "date", "custom", "wholeNumber", "decimal", "textLength", "time"];
 
 export class RangeApi extends ApiObject<Area> {
@@ -691,11 +712,10 @@ export class RangeApi extends ApiObject<Area> {
             });
         });
         return recordingObject((path, value) =>
-          this.act(
-            `conditionalFormat.${path} = ${JSON.stringify(value)}`,
-            value,
-            () => void (settings[path] = value),
-          ),
+          this.act(`conditionalFormat.${path} = ${JSON.stringify(value)}`, value, () => {
+            if (/^dataBar\.(lower|upper)BoundRule$/.test(path)) checkDataBarRule(value);
+            settings[path] = value;
+          }),
         );
       },
       clearAll: () =>
@@ -778,6 +798,11 @@ export class RangeApi extends ApiObject<Area> {
         throw itemNotFound("The ranges do not intersect");
       return { sheet: a.sheet, row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
     });
+  }
+
+  /** Range.worksheet (ExcelApi 1.1): the sheet the range is on. */
+  get worksheet(): WorksheetApi {
+    return new WorksheetApi(this.ctx, `${this.label}.worksheet`, () => this.resolve().sheet);
   }
 
   get address(): string {

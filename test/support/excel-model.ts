@@ -77,6 +77,19 @@ export function areaFormula(area: Area): string {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** The area of an A1 address on `sheet` ("B2" or "A1:C3", either with $). */
+export function areaAt(sheet: FakeWorksheet, address: string): Area {
+  const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
+  if (!match) throw invalidArgument(`'${address}' is not an address on one sheet`);
+  const column = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const row = Number(match[2]) - 1;
+  const first = column(match[1]);
+  const lastRow = match[4] ? Number(match[4]) - 1 : row;
+  const last = match[3] ? column(match[3]) : first;
+  return { sheet, row, column: first, rows: lastRow - row + 1, columns: last - first + 1 };
+}
+
 // ---- Names ----------------------------------------------------------------------------------
 
 /** Excel specifications and limits (support.microsoft.com, "Excel specifications and limits"). */
@@ -389,6 +402,11 @@ export class FakeWorkbook {
   evaluate: ((formula: string) => CellValue | undefined) | undefined;
   /** Syncs that ran with calculation suspended (Application.suspendApiCalculationUntilNextSync). */
   suspendedSyncs = 0;
+  /**
+   * What the person has selected: cells in one or more areas (Ctrl+click adds areas), or an object
+   * such as a chart or a picture. Unset, A1 of the first sheet, as in a workbook just opened.
+   */
+  selection: { readonly areas: readonly Area[] } | "object" | undefined;
   private readonly changed = new Set<FakeTable>();
 
   /** A workbook with the given sheets, as a new Excel workbook has Sheet1. */
@@ -411,6 +429,33 @@ export class FakeWorkbook {
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (let i = this.allTables.length - 1; i >= 0; i--)
       if (this.allTables[i].sheet === sheet) this.allTables.splice(i, 1);
+  }
+
+  /** Test access: selects the areas at `addresses` ("B2", "A1:C3") on the sheet `sheetName`. */
+  select(sheetName: string, ...addresses: string[]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`test setup: there is no sheet ${sheetName}`);
+    this.selection = { areas: addresses.map((address) => areaAt(sheet, address)) };
+  }
+
+  /**
+   * The selected range (Workbook.getSelectedRange, ExcelApi 1.1): "Gets the currently selected single
+   * range from the workbook. If there are multiple ranges selected, this method will throw an error"
+   * (learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)).
+   * The error is InvalidSelection, for several areas (office-js-docs-pr issue 2477) and for a
+   * selected chart, "by design" (office-js issues 2268 and 8).
+   */
+  selectedArea(): Area {
+    if (this.selection === undefined)
+      return { sheet: this.sheets[0], row: 0, column: 0, rows: 1, columns: 1 };
+    if (this.selection === "object")
+      throw new ExcelError(
+        "InvalidSelection",
+        "The current selection is not a range (a chart or a picture).",
+      );
+    if (this.selection.areas.length !== 1)
+      throw new ExcelError("InvalidSelection", "The current selection holds several ranges.");
+    return this.selection.areas[0];
   }
 
   /** Sheets, tables and names: every lookup is case-insensitive, as in Excel. */

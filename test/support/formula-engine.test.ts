@@ -323,6 +323,69 @@ describe("functions", () => {
   });
 });
 
+describe("arrays inside SUMPRODUCT", () => {
+  // tblA[N]: 3, 4, "5", TRUE, blank, "n/a"; tblA[Date] has a blank, "" and a date text.
+  it.each([
+    ["=SUMPRODUCT(tblB[Value])", 1],
+    ["=SUMPRODUCT(tblA[N])", 7],
+    ["=SUMPRODUCT(tblA[N]*1)", error("#VALUE!")],
+    ['=SUMPRODUCT((tblA[Goal]="brands")*(tblA[Status]="Recognized"))', 3],
+    ['=SUMPRODUCT(--(tblA[Goal]="Platforms"))', 2],
+    ['=SUMPRODUCT(tblA[Goal]="Platforms")', 0],
+    ["=SUMPRODUCT(5)", 5],
+    ["=SUMPRODUCT(tblA[Goal],tblB[Id])", error("#VALUE!")],
+    ["=SUMPRODUCT(COUNTIFS(tblA[Goal],tblB[Id]))", 0],
+    ['=SUMPRODUCT(COUNTIFS(tblA[Goal],tblA[Goal],tblA[Status],"Recognized"))', 4 * 3 + 2 * 2],
+    ["=SUMPRODUCT(1/tblA[N])", error("#DIV/0!")],
+    ["=SUMPRODUCT(1/tblB[Value])", error("#VALUE!")],
+  ])("%s = %p", (formula, expected) => {
+    expect(evaluate(formula)).toEqual(expected);
+  });
+
+  it("gives COUNTIFS a column of criteria, each cell's count, an error cell its error", () => {
+    const model = workbook();
+    model.tables.set("tblC", { columns: ["Wanted"], rows: [["brands"], ["Platforms"], [error("#N/A")]] });
+    expect(evaluate("=SUMPRODUCT(COUNTIFS(tblA[Goal],tblC[Wanted]))", 0, model)).toEqual(error("#N/A"));
+    model.tables.get("tblC")!.rows.pop();
+    expect(evaluate("=SUMPRODUCT(COUNTIFS(tblA[Goal],tblC[Wanted]))", 0, model)).toBe(6);
+    expect(evaluate('=SUMPRODUCT(COUNTIFS(tblA[Goal],tblC[Wanted],tblA[Date],"<"&AsOfDate))', 0, model)).toBe(
+      2,
+    );
+  });
+
+  it("refuses what Excel would compute otherwise without array entry", () => {
+    expect(() => evaluate("=COUNTIFS(tblA[Goal],tblB[Id])")).toThrow(/whole column/);
+    expect(() => evaluate('=SUMPRODUCT(IF(tblA[Goal]="x",1,0))')).toThrow(/whole column/);
+    expect(() => evaluate("=SUM(tblB[Value]*2)")).toThrow(/whole column/);
+    expect(() => evaluate("=SUMPRODUCT(tblA[Goal]=tblB[Id])")).toThrow(/different lengths/);
+  });
+});
+
+describe("SMALL", () => {
+  it.each([
+    ["=SMALL(tblA[Date],1)", d("2021-01-01")],
+    ["=SMALL(tblA[Date],3)", d("2022-01-01") + 0.75],
+    ["=SMALL(tblA[N],2)", 4],
+    ["=SMALL(tblA[N],3)", error("#NUM!")],
+    ["=SMALL(tblA[N],0)", error("#NUM!")],
+    ["=SMALL(tblEmpty[Goal],1)", error("#NUM!")],
+    ["=SMALL(tblA[N],1/0)", error("#DIV/0!")],
+    ['=SUMPRODUCT(SMALL((tblA[Goal]="platforms")*10+(tblA[Status]="candidate"),4))', 1],
+    ['=SUMPRODUCT(SMALL((tblA[Goal]="platforms")*10+(tblA[Status]="candidate"),5))', 10],
+    ['=SUMPRODUCT(SMALL(tblA[N]+100*(tblA[Goal]="brands"),1))', error("#VALUE!")],
+    ["=SUMPRODUCT(SMALL(tblB[Value]*2,1))", error("#VALUE!")],
+    ["=SUMPRODUCT(SMALL(-tblB[Value],1))", error("#VALUE!")],
+    ["=SUMPRODUCT(SMALL(5,1))", 5],
+  ])("%s = %p", (formula, expected) => {
+    expect(evaluate(formula)).toEqual(expected);
+  });
+
+  it("needs SUMPRODUCT around a computed array, and a whole-number k", () => {
+    expect(() => evaluate("=SMALL(tblA[N]*1,1)")).toThrow(/array entry/);
+    expect(() => evaluate("=SMALL(tblA[N],1.5)")).toThrow(/whole number/);
+  });
+});
+
 describe("failing loudly outside the subset", () => {
   it.each([
     ["=XLOOKUP(1,tblB[Value],tblB[Id])", /unknown function XLOOKUP/],
@@ -369,11 +432,11 @@ describe("evaluateTemplate", () => {
     }
   });
 
-  it("fills a blank workbook's formulas, with #N/A where no forecast date exists", () => {
+  it("fills a blank workbook's formulas, with a dash where no forecast date exists", () => {
     const model = evaluateTemplate({ language: "en", register: [], asOf: d("2021-06-30") });
     const brands = tableRecords(model, "tblTargets").find((r) => r.Id === "BRANDS")!;
     expect(brands).toMatchObject({ Required: 101, Actual: 0, Remaining: 101, Status: "Behind", Forecast: 0 });
-    expect(brands["Forecast date"]).toEqual(error("#N/A"));
+    expect(brands).toMatchObject({ Mark: "▼", "Forecast date": "–" });
     expect(model.names.get("AsOfDate")).toBe(d("2021-06-30"));
     expect(tableRecords(model, "tblHistory")).toEqual([]);
   });

@@ -7,9 +7,15 @@
  * references tbl[Col] (a whole column) and tbl[[#This Row],[Col]] (the current row's cell), the
  * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP,
  * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), AND and OR (of scalars), ISERROR,
- * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SHONLINE.FORECAST and
- * SHONLINE.FORECASTDATE (the add-in's custom functions). Anything else throws an Error, so a
+ * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SUMPRODUCT, SMALL, SHONLINE.FORECAST
+ * and SHONLINE.FORECASTDATE (the add-in's custom functions). Anything else throws an Error, so a
  * formula this engine cannot check fails loudly rather than passing unchecked.
+ *
+ * Arrays are evaluated as Excel evaluates a formula entered normally (not with Ctrl+Shift+Enter):
+ * only inside SUMPRODUCT do operators work cell by cell over whole columns, and COUNTIFS take a
+ * column of criteria (giving a column of counts), SMALL a computed column. Elsewhere a whole column
+ * where one value is expected throws, as do SMALL over a computed column and IF inside SUMPRODUCT,
+ * which Excel 2010-2019 would compute otherwise without array entry.
  */
 import { columnFormula } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableSpec } from "../../src/core/template/structure";
@@ -105,6 +111,8 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   MID: { min: 3, max: 3 },
   LEN: { min: 1, max: 1 },
   FIND: { min: 2, max: 2 },
+  SUMPRODUCT: { min: 1, max: 255 },
+  SMALL: { min: 2, max: 2 },
   "SHONLINE.FORECAST": { min: 4, max: customFunctions.forecast.length },
   "SHONLINE.FORECASTDATE": { min: 4, max: customFunctions.forecastDate.length },
 };
@@ -670,6 +678,90 @@ class Evaluator {
     }
   }
 
+  /**
+   * A value in an array context (inside SUMPRODUCT): whole columns stay columns, operators and
+   * negation apply cell by cell, COUNTIFS and SMALL take columns. Other functions are evaluated as
+   * outside it (IF, MIN... do not work cell by cell there without array entry).
+   */
+  private arrayValue(node: FormulaNode): Value {
+    switch (node.type) {
+      case "negate": {
+        return this.cellByCell([this.arrayValue(node.operand)], ([cell]) => {
+          const n = toNumber(cell);
+          return n instanceof FormulaError ? n : -n;
+        });
+      }
+      case "binary": {
+        const [left, right] = [this.arrayValue(node.left), this.arrayValue(node.right)];
+        return this.cellByCell([left, right], ([a, b]) => this.binary(node.op, a, b));
+      }
+      case "call":
+        if (node.name === "COUNTIFS") return this.countifs(node.args, true);
+        if (node.name === "SMALL") return this.small(node.args, true);
+        return this.value(node);
+      default:
+        return this.value(node);
+    }
+  }
+
+  /** Applies `fn` to the values, cell by cell where any is a column (columns of one length only). */
+  private cellByCell(values: readonly Value[], fn: (cells: Cell[]) => Cell): Value {
+    const arrays = values.filter((v): v is ArrayValue => v instanceof ArrayValue);
+    if (arrays.length === 0) return fn(values as Cell[]);
+    const length = arrays[0].cells.length;
+    if (arrays.some((a) => a.cells.length !== length)) {
+      throw new Error("Columns of different lengths in one operation are outside the engine's subset");
+    }
+    return new ArrayValue(
+      Array.from({ length }, (_, i) => fn(values.map((v) => (v instanceof ArrayValue ? v.cells[i] : v)))),
+    );
+  }
+
+  /** SUMPRODUCT: arrays of one size multiplied cell by cell and added; text, booleans and blanks are 0. */
+  private sumproduct(args: readonly FormulaNode[]): Cell {
+    const arrays = args.map((arg) => {
+      const value = this.arrayValue(arg);
+      return value instanceof ArrayValue ? value.cells : [value];
+    });
+    if (arrays.some((cells) => cells.length !== arrays[0].length)) return new FormulaError("#VALUE!");
+    let sum = 0;
+    for (let i = 0; i < arrays[0].length; i++) {
+      let product = 1;
+      for (const cells of arrays) {
+        const cell = cells[i];
+        if (cell instanceof FormulaError) return cell;
+        product *= typeof cell === "number" ? cell : 0;
+      }
+      sum += product;
+    }
+    return sum;
+  }
+
+  /**
+   * SMALL(array, k): the k-th smallest number (text, booleans and blanks ignored, an error wins);
+   * #NUM! for k below 1 or above the count. The array is a column, or computed inside SUMPRODUCT.
+   */
+  private small(args: readonly FormulaNode[], inArray: boolean): Cell {
+    if (!inArray && args[0].type !== "column") {
+      throw new Error(
+        "SMALL over a computed array needs array entry in Excel 2010-2019; inside SUMPRODUCT it does not",
+      );
+    }
+    const value = inArray ? this.arrayValue(args[0]) : this.value(args[0]);
+    const cells = value instanceof ArrayValue ? value.cells : [value];
+    const k = toNumber(this.scalar(args[1]));
+    if (k instanceof FormulaError) return k;
+    if (!Number.isInteger(k))
+      throw new Error("SMALL with a k that is not a whole number is outside the engine's subset");
+    const numbers: number[] = [];
+    for (const cell of cells) {
+      if (cell instanceof FormulaError) return cell;
+      if (typeof cell === "number") numbers.push(cell);
+    }
+    if (k < 1 || k > numbers.length) return new FormulaError("#NUM!");
+    return numbers.sort((a, b) => a - b)[k - 1];
+  }
+
   private array(node: FormulaNode, fn: string): readonly Cell[] {
     const value = this.value(node);
     if (!(value instanceof ArrayValue)) {
@@ -708,7 +800,11 @@ class Evaluator {
       case "SUM":
         return this.aggregate(name, args);
       case "COUNTIFS":
-        return this.countifs(args);
+        return this.countifs(args, false) as Cell;
+      case "SUMPRODUCT":
+        return this.sumproduct(args);
+      case "SMALL":
+        return this.small(args, false);
       case "INDEX": {
         const cells = this.array(args[0], name);
         const n = this.number(args[1]);
@@ -818,21 +914,28 @@ class Evaluator {
     return name === "MIN" ? Math.min(...numbers) : Math.max(...numbers);
   }
 
-  private countifs(args: readonly FormulaNode[]): Cell {
+  /**
+   * COUNTIFS over range/criterion pairs. In an array context a criterion may be a column: the
+   * result is then a column of counts, one per criterion cell.
+   */
+  private countifs(args: readonly FormulaNode[], inArray: boolean): Value {
     const ranges: (readonly Cell[])[] = [];
-    const tests: ((cell: Cell) => boolean)[] = [];
+    const criteria: Value[] = [];
     for (let i = 0; i < args.length; i += 2) {
       ranges.push(this.array(args[i], "COUNTIFS"));
-      const criterion = this.scalar(args[i + 1]);
-      if (criterion instanceof FormulaError) return criterion;
-      tests.push(criterionTest(criterion));
+      criteria.push(inArray ? this.arrayValue(args[i + 1]) : this.scalar(args[i + 1]));
     }
     if (ranges.some((range) => range.length !== ranges[0].length)) return new FormulaError("#VALUE!");
-    let count = 0;
-    for (let row = 0; row < ranges[0].length; row++) {
-      if (ranges.every((range, k) => tests[k](range[row]))) count++;
-    }
-    return count;
+    return this.cellByCell(criteria, (cells) => {
+      const error = cells.find((cell): cell is FormulaError => cell instanceof FormulaError);
+      if (error) return error;
+      const tests = cells.map(criterionTest);
+      let count = 0;
+      for (let row = 0; row < ranges[0].length; row++) {
+        if (ranges.every((range, k) => tests[k](range[row]))) count++;
+      }
+      return count;
+    });
   }
 
   /** A custom function as Excel calls it: columns as n x 1 matrices, blanks "", errors as Error objects. */

@@ -25,6 +25,8 @@ export const TARGETS_HEADERS = {
   expected: bilingual("Expected", "应达"),
   remaining: bilingual("Remaining", "尚差"),
   status: bilingual("Status", "状态"),
+  /** The status as a symbol, for print in black and white. */
+  statusMark: bilingual("Mark", "标记"),
   forecast: bilingual("Forecast", "预计"),
   forecastDate: bilingual("Forecast date", "预计达成日"),
   daysLeft: bilingual("Days left", "剩余天数"),
@@ -44,6 +46,7 @@ export const DASHBOARD_HEADERS = {
   progress: TARGETS_HEADERS.progress,
   expected: TARGETS_HEADERS.expected,
   status: TARGETS_HEADERS.status,
+  statusMark: TARGETS_HEADERS.statusMark,
   forecast: TARGETS_HEADERS.forecast,
 };
 

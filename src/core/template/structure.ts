@@ -40,9 +40,9 @@ export interface ColumnSpec {
   /** Width in characters of the default font. */
   readonly width: number;
   readonly numberFormat?: string;
+  /** Centred cells (a one-character symbol); otherwise Excel's default, text left and numbers right. */
+  readonly align?: "center";
   readonly validation?: Validation;
-  /** Cells that compute only where the add-in is loaded (custom functions). */
-  readonly needsAddIn?: boolean;
   readonly formula?: (context: FormulaContext) => string;
   readonly note?: Bilingual;
 }
@@ -63,10 +63,15 @@ export type SheetId =
 
 export type Cell = string | number | boolean | null;
 
-export interface ConditionalFormatSpec {
-  readonly column: string;
-  readonly kind: "dataBar" | "statusColours";
+/** The values a data bar's empty and full cell stand for (numbers, not the column's own lowest and highest). */
+export interface DataBarBounds {
+  readonly min: number;
+  readonly max: number;
 }
+
+export type ConditionalFormatSpec =
+  | { readonly column: string; readonly kind: "dataBar"; readonly bounds: DataBarBounds }
+  | { readonly column: string; readonly kind: "statusColours" };
 
 export interface TableSpec {
   readonly id: TableId;

@@ -7,7 +7,7 @@ import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
 import { REGISTER_DATE_BOUNDS } from "../entries";
 import { type Bilingual, COMPARATOR_LABELS, goalById, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
-import { DEFAULT_THRESHOLDS, type StatusId } from "../progress";
+import { DEFAULT_THRESHOLDS, STATUS_LABELS, type StatusId } from "../progress";
 import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
@@ -39,9 +39,32 @@ export const STATUS_COLOURS: Readonly<Record<StatusId, { font: string; fill: str
   MISSED: { font: "8A1C1C", fill: "F6C9C9" },
   NOT_STARTED: { font: "404040", fill: "EDEDED" },
 };
+/**
+ * Each status as a symbol beside its text, so a page printed in black and white still tells them
+ * apart. All six are in WGL4 (Calibri, Arial and the other core Windows fonts) and in GBK (SimSun,
+ * Microsoft YaHei), and in the fonts LibreOffice ships with; √ and × are the ticks and crosses of
+ * Chinese forms.
+ */
+export const STATUS_MARKS: Readonly<Record<StatusId, string>> = {
+  ACHIEVED: "√",
+  ON_TRACK: "●",
+  AT_RISK: "▲",
+  BEHIND: "▼",
+  MISSED: "×",
+  NOT_STARTED: "○",
+};
+
+/** What Forecast date shows while there is no pace to project (nothing dated in the period yet). */
+export const NO_FORECAST_DATE = "–";
+
 const COUNT_FORMAT = "0";
 const PERCENT_FORMAT = "0.0%";
+/** Expected and forecast counts: a steady pace is rarely a whole number; one decimal shows it. */
 const DECIMAL_FORMAT = "0.0";
+/** Indicators are published as 21, 13.5 or 84000: General shows each as published, with no added ".0". */
+const AS_PUBLISHED_FORMAT = "General";
+/** A data bar runs from an empty cell at 0% to a full cell at 100%, whatever the other goals reach. */
+const PROGRESS_BAR = { min: 0, max: 1 };
 
 // ---- Targets ------------------------------------------------------------------------------
 
@@ -64,13 +87,73 @@ function comparatorNote(): Bilingual {
   );
 }
 
-/** Counting recognized register rows up to the as-of day (undated rows count, as in the engine). */
-function recognizedCount(c: FormulaContext, v: Vocabulary, criteria: string[]): string {
+/**
+ * The Register's rows recognized toward a goal: the criteria (the goal's label in the goal column,
+ * and any more), the status Recognized, dated up to the day `until` (the as-of day unless given) or
+ * undated, as the core's tallyRegister counts them. `wrap` encloses each COUNTIFS, for criteria that
+ * are a whole column (SUMPRODUCT adds up the count of each of its cells).
+ */
+function recognizedCount(
+  c: FormulaContext,
+  v: Vocabulary,
+  criteria: string[],
+  until: string = c.asOf,
+  wrap: (count: string) => string = (count) => count,
+): string {
   const base = [...criteria, c.column("register", REGISTER_HEADERS.status[c.language]), c.text(v.recognized)];
   const date = c.column("register", REGISTER_HEADERS.date[c.language]);
   return (
-    `COUNTIFS(${[...base, date, `"<"&(${c.asOf}+1)`].join(",")})` +
-    `+COUNTIFS(${[...base, date, `""`].join(",")})`
+    wrap(`COUNTIFS(${[...base, date, `"<"&(${until}+1)`].join(",")})`) +
+    "+" +
+    wrap(`COUNTIFS(${[...base, date, `""`].join(",")})`)
+  );
+}
+
+/**
+ * Forecast and Forecast date, as the core's forecastFromTally and forecastDate compute them, in
+ * functions every spreadsheet has (Excel 2010, LibreOffice): no LET, no MINIFS, no array entry.
+ */
+function forecastFormula(column: "forecast" | "forecastDate", c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  const recognized = (...criteria: string[]) =>
+    `COUNTIFS(${[register("goal"), col("goal"), register("status"), c.text(v.recognized), ...criteria].join(",")})`;
+  // The pace: rows dated from the start to the as-of day, over the days elapsed (to the deadline at most).
+  const datedInPeriod = recognized(
+    register("date"),
+    `">="&${col("start")}`,
+    register("date"),
+    `"<"&(${c.asOf}+1)`,
+  );
+  const elapsed = `(MIN(${c.asOf},${col("deadline")})-${col("start")})`;
+  if (column === "forecast")
+    return `${col("actual")}+IF(${elapsed}>0,${datedInPeriod}/${elapsed}*MAX(0,${col("deadline")}-${c.asOf}),0)`;
+
+  const undated = recognized(register("date"), `""`);
+  // Met: the day of the row that reached the required count, undated rows first (from the start).
+  // That row is the k-th earliest of the dated rows counted; SMALL finds it over the dates with every
+  // other row pushed out of reach (+1E9 days), SUMPRODUCT making it an array formula without array entry.
+  const counted =
+    `(${register("goal")}=${col("goal")})*(${register("status")}=${c.text(v.recognized)})` +
+    `*(${register("date")}<>"")*(${register("date")}<${c.asOf}+1)`;
+  const kthDate = `INT(SUMPRODUCT(SMALL(${register("date")}+1E9*(1-${counted}),${col("required")}-${undated})))`;
+  const reached = `IF(${undated}>=${col("required")},${col("start")},MAX(${col("start")},${kthDate}))`;
+  // Not met: the days the rest takes at the pace, in whole numbers as the core counts them.
+  const projected =
+    `IF(AND(${elapsed}>0,${datedInPeriod}>0),` +
+    `${c.asOf}+ROUNDUP((${col("required")}-${col("actual")})*${elapsed}/${datedInPeriod},0),` +
+    `${c.text(NO_FORECAST_DATE)})`;
+  return `IF(${col("actual")}>=${col("required")},${reached},${projected})`;
+}
+
+/** The status's symbol (STATUS_MARKS), from the status text of the same row. */
+function statusMarkFormula(status: string, c: FormulaContext): string {
+  return (Object.keys(STATUS_MARKS) as StatusId[]).reduceRight(
+    (otherwise, id) =>
+      `IF(${status}=${c.text(STATUS_LABELS[id][c.language])},${c.text(STATUS_MARKS[id])},${otherwise})`,
+    `""`,
   );
 }
 
@@ -100,10 +183,11 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
         `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.atRisk}*${col("expected")},${s("AT_RISK")},${s("BEHIND")})))))`
       );
     }
+    case "statusMark":
+      return statusMarkFormula(col("status"), c);
     case "forecast":
-      return `SHONLINE.FORECAST(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("start")},${col("deadline")})`;
     case "forecastDate":
-      return `SHONLINE.FORECASTDATE(${register("goal")},${col("id")},${register("status")},${register("date")},${NAMES.asOf},${col("target")},${col("comparator")},${col("start")},${col("deadline")})`;
+      return forecastFormula(column, c);
     case "daysLeft":
       return `${col("deadline")}-${c.asOf}`;
     default:
@@ -173,13 +257,13 @@ const targetsColumns: ColumnSpec[] = (
       numberFormat: COUNT_FORMAT,
     },
     { id: "status", header: TARGETS_HEADERS.status, role: "formula", width: 12 },
+    { id: "statusMark", header: TARGETS_HEADERS.statusMark, role: "formula", width: 6, align: "center" },
     {
       id: "forecast",
       header: TARGETS_HEADERS.forecast,
       role: "formula",
       width: 10,
       numberFormat: DECIMAL_FORMAT,
-      needsAddIn: true,
     },
     {
       id: "forecastDate",
@@ -187,7 +271,6 @@ const targetsColumns: ColumnSpec[] = (
       role: "formula",
       width: 13,
       numberFormat: DATE_FORMAT,
-      needsAddIn: true,
     },
     {
       id: "daysLeft",
@@ -226,7 +309,7 @@ const targets: TableSpec = {
       ...targetsColumns.slice(9).map(() => null),
     ]),
   conditionalFormats: [
-    { column: "progress", kind: "dataBar" },
+    { column: "progress", kind: "dataBar", bounds: PROGRESS_BAR },
     { column: "status", kind: "statusColours" },
   ],
 };
@@ -358,78 +441,87 @@ function fromTargets(targetsHeader: (typeof TARGETS_HEADERS)[keyof typeof TARGET
     `INDEX(${c.column("targets", targetsHeader[c.language])},MATCH(${c.thisRow(DASHBOARD_HEADERS.id[c.language])},${c.column("targets", TARGETS_HEADERS.id[c.language])},0))`;
 }
 
+const dashboardColumns: ColumnSpec[] = [
+  { id: "id", header: DASHBOARD_HEADERS.id, role: "seeded", width: 15 },
+  { id: "group", header: DASHBOARD_HEADERS.group, role: "seeded", width: 22 },
+  {
+    id: "goal",
+    header: DASHBOARD_HEADERS.goal,
+    role: "formula",
+    width: 34,
+    formula: fromTargets(TARGETS_HEADERS.goal),
+  },
+  {
+    id: "actual",
+    header: DASHBOARD_HEADERS.actual,
+    role: "formula",
+    width: 9,
+    numberFormat: COUNT_FORMAT,
+    formula: fromTargets(TARGETS_HEADERS.actual),
+  },
+  {
+    id: "target",
+    header: DASHBOARD_HEADERS.target,
+    role: "formula",
+    width: 9,
+    numberFormat: "0",
+    formula: fromTargets(TARGETS_HEADERS.target),
+  },
+  {
+    id: "progress",
+    header: DASHBOARD_HEADERS.progress,
+    role: "formula",
+    width: 12,
+    numberFormat: PERCENT_FORMAT,
+    formula: fromTargets(TARGETS_HEADERS.progress),
+  },
+  {
+    id: "expected",
+    header: DASHBOARD_HEADERS.expected,
+    role: "formula",
+    width: 10,
+    numberFormat: DECIMAL_FORMAT,
+    formula: fromTargets(TARGETS_HEADERS.expected),
+  },
+  {
+    id: "status",
+    header: DASHBOARD_HEADERS.status,
+    role: "formula",
+    width: 12,
+    formula: fromTargets(TARGETS_HEADERS.status),
+  },
+  {
+    id: "statusMark",
+    header: DASHBOARD_HEADERS.statusMark,
+    role: "formula",
+    width: 6,
+    align: "center",
+    formula: fromTargets(TARGETS_HEADERS.statusMark),
+  },
+  {
+    id: "forecast",
+    header: DASHBOARD_HEADERS.forecast,
+    role: "formula",
+    width: 10,
+    numberFormat: DECIMAL_FORMAT,
+    formula: fromTargets(TARGETS_HEADERS.forecast),
+  },
+];
+
 const dashboard: TableSpec = {
   id: "dashboard",
   name: "tblDashboard",
   sheet: "dashboard",
   anchor: { row: 0, column: 0 },
-  columns: [
-    { id: "id", header: DASHBOARD_HEADERS.id, role: "seeded", width: 15 },
-    { id: "group", header: DASHBOARD_HEADERS.group, role: "seeded", width: 22 },
-    {
-      id: "goal",
-      header: DASHBOARD_HEADERS.goal,
-      role: "formula",
-      width: 34,
-      formula: fromTargets(TARGETS_HEADERS.goal),
-    },
-    {
-      id: "actual",
-      header: DASHBOARD_HEADERS.actual,
-      role: "formula",
-      width: 9,
-      numberFormat: COUNT_FORMAT,
-      formula: fromTargets(TARGETS_HEADERS.actual),
-    },
-    {
-      id: "target",
-      header: DASHBOARD_HEADERS.target,
-      role: "formula",
-      width: 9,
-      numberFormat: "0",
-      formula: fromTargets(TARGETS_HEADERS.target),
-    },
-    {
-      id: "progress",
-      header: DASHBOARD_HEADERS.progress,
-      role: "formula",
-      width: 12,
-      numberFormat: PERCENT_FORMAT,
-      formula: fromTargets(TARGETS_HEADERS.progress),
-    },
-    {
-      id: "expected",
-      header: DASHBOARD_HEADERS.expected,
-      role: "formula",
-      width: 10,
-      numberFormat: DECIMAL_FORMAT,
-      formula: fromTargets(TARGETS_HEADERS.expected),
-    },
-    {
-      id: "status",
-      header: DASHBOARD_HEADERS.status,
-      role: "formula",
-      width: 12,
-      formula: fromTargets(TARGETS_HEADERS.status),
-    },
-    {
-      id: "forecast",
-      header: DASHBOARD_HEADERS.forecast,
-      role: "formula",
-      width: 10,
-      numberFormat: DECIMAL_FORMAT,
-      needsAddIn: true,
-      formula: fromTargets(TARGETS_HEADERS.forecast),
-    },
-  ],
+  columns: dashboardColumns,
   seedRows: (language) =>
     GOALS.map((goal) => [
       goal.id,
       goalGroupById(goal.group).label[language],
-      ...Array.from({ length: 7 }, () => null),
+      ...dashboardColumns.slice(2).map(() => null),
     ]),
   conditionalFormats: [
-    { column: "progress", kind: "dataBar" },
+    { column: "progress", kind: "dataBar", bounds: PROGRESS_BAR },
     { column: "status", kind: "statusColours" },
   ],
 };
@@ -467,12 +559,19 @@ const timeline: TableSpec = {
       role: "formula",
       width: 22,
       numberFormat: COUNT_FORMAT,
-      formula: (c) => {
-        const v = vocabulary(c.language);
-        const status = c.column("register", REGISTER_HEADERS.status[c.language]);
-        const date = c.column("register", REGISTER_HEADERS.date[c.language]);
-        return `COUNTIFS(${status},${c.text(v.recognized)},${date},"<"&(${c.thisRow(TIMELINE_HEADERS.monthEnd[c.language])}+1))`;
-      },
+      // What the goals' Actual count (each goal's label, undated rows too) at the month end, or at
+      // the as-of day for the months after it: the core's timeline().
+      formula: (c) =>
+        recognizedCount(
+          c,
+          vocabulary(c.language),
+          [
+            c.column("register", REGISTER_HEADERS.goal[c.language]),
+            c.column("targets", TARGETS_HEADERS.goal[c.language]),
+          ],
+          `MIN(${c.thisRow(TIMELINE_HEADERS.monthEnd[c.language])},${c.asOf})`,
+          (count) => `SUMPRODUCT(${count})`,
+        ),
     },
     {
       id: "expected",
@@ -517,7 +616,13 @@ const indicators: TableSpec = {
   anchor: { row: 0, column: 0 },
   columns: [
     { id: "indicator", header: bilingual("Indicator", "指标"), role: "seeded", width: 50 },
-    { id: "value", header: bilingual("Value", "数值"), role: "seeded", width: 10, numberFormat: "#,##0.0##" },
+    {
+      id: "value",
+      header: bilingual("Value", "数值"),
+      role: "seeded",
+      width: 10,
+      numberFormat: AS_PUBLISHED_FORMAT,
+    },
     { id: "unit", header: bilingual("Unit", "单位"), role: "seeded", width: 22 },
     { id: "period", header: bilingual("Period", "期间"), role: "seeded", width: 40 },
     {
@@ -574,12 +679,6 @@ const about: TableSpec = {
         zh
           ? "在“登记”表中每行登记一个条目；“目标”“领域”“看板”会按截至日期自动计算。截至日期默认为今天，可改为固定日期。"
           : "Record one entry per row on the Register sheet; Targets, Sectors and Dashboard compute from it as of the as-of date. The as-of date is today unless you type a fixed date.",
-      ],
-      [
-        zh ? "需要加载项的单元格" : "Cells needing the add-in",
-        zh
-          ? "“目标”表的“预计”“预计达成日”列使用本加载项的函数；未安装加载项时显示 #NAME?。其余数字均为普通公式。"
-          : "Forecast and Forecast date on Targets use the add-in's functions and show #NAME? without it. Every other figure is a plain formula.",
       ],
       [
         zh ? "来源编号" : "Source numbers",

@@ -10,7 +10,7 @@ import { evidenceLinkFormula } from "../evidence-link";
 import type { Language } from "../language";
 import { cellAddress, valueForCell } from "./cell-text";
 import { columnFormula } from "./formulas";
-import type { Cell, ColumnSpec, ConditionalFormatSpec, TableSpec } from "./structure";
+import type { Cell, ColumnSpec, ConditionalFormatSpec, DataBarBounds, TableSpec } from "./structure";
 import { ABOUT_AS_OF_ROW, headers, NAMES, sheetSpec, TABLES, tableSpec } from "./template";
 import type { NameChange, SheetPlacement, TemplateChanges, WorkbookState } from "./template-changes";
 
@@ -45,9 +45,15 @@ export type WriteStep = (
     }
   | { readonly kind: "name"; readonly name: NameChange }
   | ({ readonly kind: "numberFormat"; readonly format: string } & ColumnTarget)
+  | ({ readonly kind: "alignment"; readonly horizontal: "Center" } & ColumnTarget)
   | ({ readonly kind: "formula"; readonly formula: string } & ColumnTarget)
   | ({ readonly kind: "validation"; readonly rule?: ValidationRule; readonly prompt?: Prompt } & ColumnTarget)
-  | ({ readonly kind: "conditionalFormat"; readonly format: ConditionalFormatSpec["kind"] } & ColumnTarget)
+  | ({
+      readonly kind: "conditionalFormat";
+      readonly format: ConditionalFormatSpec["kind"];
+      /** A data bar's bounds: the values of an empty and a full cell. */
+      readonly bounds?: DataBarBounds;
+    } & ColumnTarget)
   /** The About table's as-of cell: =TODAY() when the table is new, its date format always. */
   | { readonly kind: "asOf"; readonly row: number; readonly column: number; readonly fresh: boolean }
   | { readonly kind: "chart" }
@@ -200,6 +206,8 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
           needs: own,
           provides: [],
         });
+      if (column.align === "center")
+        steps.push({ kind: "alignment", horizontal: "Center", ...target, needs: own, provides: [] });
       if (column.role === "formula" && hasRows) {
         const formula = columnFormula(spec, column, language);
         steps.push({
@@ -227,6 +235,7 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
         steps.push({
           kind: "conditionalFormat",
           format: conditional.kind,
+          ...(conditional.kind === "dataBar" ? { bounds: conditional.bounds } : {}),
           ...target,
           needs: own,
           provides: [],

@@ -1,14 +1,18 @@
-/** Creating, repairing or upgrading the tracking workbook, with what will change shown first. */
+/**
+ * Creating, repairing or upgrading the tracking workbook (what will change shown first), sharing
+ * it, and the add-in's functions for cells of your own.
+ */
 import { Body1, Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
-import { formatDate, formatList } from "../format";
+import { formatList } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Loading, Notice } from "../Notice";
 import { useAction, type Wording } from "../use-action";
+import FunctionsSection from "./FunctionsSection";
 
 // The same chunk as the pane's own offer of the check (App.tsx), loaded once for both.
 const DiagnosticsSection = lazy(
@@ -109,6 +113,7 @@ export default function WorkbookView() {
         </Button>
       </div>
       {isNew ? null : <Sharing />}
+      {isNew ? null : <FunctionsSection />}
       <Diagnostics />
     </Section>
   );
@@ -117,7 +122,7 @@ export default function WorkbookView() {
 /** Preparing the workbook for colleagues with or without the add-in. */
 function Sharing() {
   const layout = useLayoutStyles();
-  const { language, t, client, snapshot, refresh } = usePane();
+  const { t, client, refresh } = usePane();
   const { busy, message, run } = useAction();
   // Loading with the workbook is stored in the file and troubles recipients without the add-in,
   // so it is set only once the user has read why (see src/excel/sharing.ts).
@@ -126,7 +131,6 @@ function Sharing() {
   useEffect(() => {
     if (confirmingLoad) confirmButton.current?.focus();
   }, [confirmingLoad]);
-  const workbookLanguage = snapshot?.language ?? language;
   // Each button changes the workbook, so the pane reads it again before saying it is done.
   const share = (action: () => Promise<Wording>) => {
     setConfirmingLoad(false);
@@ -136,16 +140,6 @@ function Sharing() {
       return done;
     });
   };
-  const freeze = () =>
-    share(async () => {
-      const stamp = await client.freeze(workbookLanguage);
-      return (t, language) => t("frozen", { date: stamp === undefined ? "?" : formatDate(stamp, language) });
-    });
-  const unfreeze = () =>
-    share(async () => {
-      await client.unfreeze(workbookLanguage);
-      return "unfrozen";
-    });
   const loadWithWorkbook = () =>
     share(async () => {
       await client.loadWithWorkbook();
@@ -161,12 +155,6 @@ function Sharing() {
       <Body1>{t("shareBody")}</Body1>
       <ActionNotice message={message} />
       <div className={layout.row}>
-        <Button disabledFocusable={busy} onClick={() => void freeze()}>
-          {t("freeze")}
-        </Button>
-        <Button disabledFocusable={busy} onClick={() => void unfreeze()}>
-          {t("unfreeze")}
-        </Button>
         <Button
           disabledFocusable={busy}
           aria-expanded={confirmingLoad}
