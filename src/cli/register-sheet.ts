@@ -7,13 +7,16 @@
 import { type Entry, entryRow } from "../core/entries";
 import type { Language } from "../core/language";
 import { columnLetters } from "../core/template/cell-text";
-import { tableSpec } from "../core/template/template";
+import { hasTitleRow, TITLE_ROW } from "../core/template/page-setup";
+import { sheetSpec, tableSpec } from "../core/template/template";
 import { escapeOoxmlText, xmlEncode } from "./ooxml-text";
 
 const REGISTER = tableSpec("register");
 /** 1-based row numbers of the Register's header and first body row. */
 const HEADER_ROW = REGISTER.anchor.row + 1;
 const FIRST_ROW = HEADER_ROW + 1;
+/** 1-based row where the sheet's used range starts: its title row, above the header. */
+const TOP_ROW = hasTitleRow(sheetSpec(REGISTER.sheet)) ? TITLE_ROW + 1 : HEADER_ROW;
 const LETTERS = REGISTER.columns.map((_, i) => columnLetters(REGISTER.anchor.column + i));
 const SPANS = `${REGISTER.anchor.column + 1}:${REGISTER.anchor.column + REGISTER.columns.length}`;
 /** The rows of a worksheet (Excel's limit). */
@@ -26,6 +29,11 @@ const CHUNK_ROWS = 500;
 /** The table's range for `rows` body rows (at least the one row a table always has). */
 export function registerRef(rows: number): string {
   return `${LETTERS[0]}${HEADER_ROW}:${LETTERS.at(-1)}${HEADER_ROW + Math.max(1, rows)}`;
+}
+
+/** The sheet's used range for `rows` body rows: the title row through the table's last row. */
+function dimensionRef(rows: number): string {
+  return `${LETTERS[0]}${TOP_ROW}:${LETTERS.at(-1)}${HEADER_ROW + Math.max(1, rows)}`;
 }
 
 /** One cell as exceljs writes it; an empty cell is written only when it has a style. */
@@ -77,8 +85,8 @@ function frameOf(sheetXml: string, rows: number): Frame {
   );
   const head = replaceExactly(
     sheetXml.slice(0, start),
-    `<dimension ref="${registerRef(1)}"/>`,
-    `<dimension ref="${registerRef(rows)}"/>`,
+    `<dimension ref="${dimensionRef(1)}"/>`,
+    `<dimension ref="${dimensionRef(rows)}"/>`,
     1,
     "the sheet's dimension",
   );

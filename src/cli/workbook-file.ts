@@ -7,8 +7,8 @@
  * register-sheet.ts); this workbook holds the Register's header, one blank row and the rules for
  * the rows to come.
  *
- * What a file cannot carry: the Dashboard chart (the add-in adds it the first time it applies the
- * template to the file). Forecast and Forecast date keep their custom-function formulas; they
+ * exceljs writes no charts: write-workbook.ts adds the Dashboard's chart to the package
+ * (chart-part.ts). Forecast and Forecast date keep their custom-function formulas; they
  * compute only where the add-in is loaded, as About says.
  */
 import ExcelJS from "exceljs";
@@ -17,11 +17,27 @@ import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
 import { cellAddress, columnLetters } from "../core/template/cell-text";
 import { columnFormula } from "../core/template/formulas";
-import type { Cell, ColumnSpec, DataBarBounds, TableSpec, Validation } from "../core/template/structure";
+import {
+  hasTitleRow,
+  type PageSetup,
+  pageSetup,
+  printsSheet,
+  TITLE_ROW,
+  titleFormula,
+} from "../core/template/page-setup";
+import type {
+  Cell,
+  ColumnSpec,
+  DataBarBounds,
+  SheetSpec,
+  TableSpec,
+  Validation,
+} from "../core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
+  aboutReportingUnitRow,
   DATE_FORMAT,
-  freezesHeaderRow,
+  frozenRows,
   headers,
   LIST_IDS,
   NAMES,
@@ -79,12 +95,16 @@ export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
   for (const sheet of SHEETS) {
     const name = sheet.name[language];
     sheetNames.set(sheet.id, name);
+    const frozen = frozenRows(sheet);
+    const below = `A${frozen + 1}`;
     const worksheet = workbook.addWorksheet(name, {
       state: sheet.hidden ? "hidden" : "visible",
-      views: freezesHeaderRow(sheet)
-        ? [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }]
-        : [],
+      views:
+        frozen > 0
+          ? [{ state: "frozen", xSplit: 0, ySplit: frozen, topLeftCell: below, activeCell: below }]
+          : [],
     });
+    if (printsSheet(sheet)) printAs(worksheet, sheet, pageSetup(sheet, language), language);
     // Conditional format priorities are unique within a sheet.
     const priority = { next: 1 };
     for (const id of sheet.tables) writeTable(worksheet, tableSpec(id), options, priority);
@@ -92,6 +112,33 @@ export function buildWorkbook(options: WorkbookOptions): ExcelJS.Workbook {
   setDefinedNames(workbook, definedNames(language, sheetNames));
   return workbook;
 }
+
+/** The page setup (exceljs writes fitToPage only when asked: without it Excel ignores the fit) and the title row. */
+function printAs(worksheet: ExcelJS.Worksheet, sheet: SheetSpec, setup: PageSetup, language: Language): void {
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: setup.orientation,
+    paperSize: PAPER_SIZES[setup.paper],
+    fitToPage: true,
+    fitToWidth: setup.fitWide,
+    fitToHeight: setup.fitTall,
+    printTitlesRow: `${setup.titleRows.first}:${setup.titleRows.last}`,
+    margins: setup.margins,
+  };
+  worksheet.headerFooter = {
+    ...worksheet.headerFooter,
+    oddHeader: `&C${setup.header.center}`,
+    oddFooter: `&L${setup.footer.left}&R${setup.footer.right}`,
+  };
+  if (hasTitleRow(sheet)) {
+    const cell = worksheet.getCell(TITLE_ROW + 1, tableSpec(sheet.tables[0]).anchor.column + 1);
+    cell.value = { formula: titleFormula(sheet, language).replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    cell.font = { bold: true };
+  }
+}
+
+/** The file format's paper size codes (ECMA-376 Part 1, 18.3.1.64 pageSetup: 9 is A4). */
+const PAPER_SIZES: Readonly<Record<PageSetup["paper"], ExcelJS.PaperSize>> = { A4: 9 as ExcelJS.PaperSize };
 
 function bodyRows(spec: TableSpec, options: WorkbookOptions): { rows: Cell[][]; seeded: number } {
   if (spec.id === "register") return { rows: [], seeded: 0 };
@@ -263,6 +310,10 @@ export function definedNames(language: Language, sheetNames: ReadonlyMap<string,
     { name: NAMES.version, formula: String(TEMPLATE_VERSION) },
     { name: NAMES.language, formula: `"${language}"` },
     { name: NAMES.asOf, formula: `${quoted(sheetNames.get("about")!)}!$${asOfColumn}$${asOfRow}` },
+    {
+      name: NAMES.reportingUnit,
+      formula: `${quoted(sheetNames.get("about")!)}!$${asOfColumn}$${about.anchor.row + 2 + aboutReportingUnitRow(language)}`,
+    },
     ...LIST_IDS.map((list, index) => {
       const letters = columnLetters(lists.anchor.column + index);
       const first = lists.anchor.row + 2;

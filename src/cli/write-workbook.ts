@@ -1,12 +1,14 @@
 /**
  * Writes the tracking workbook to a file: exceljs writes every sheet in memory with a blank row in
- * the Register (workbook-file.ts), then the package is written to the file part by part, the
- * Register's rows generated and deflated as they go (register-sheet.ts). Time and memory grow in
- * step with the entries.
+ * the Register (workbook-file.ts), the Dashboard's chart is added to that package (exceljs writes
+ * no charts: chart-part.ts), then the package is written to the file part by part, the Register's
+ * rows generated and deflated as they go (register-sheet.ts). Time and memory grow in step with
+ * the entries.
  */
 import type { Entry } from "../core/entries";
 import type { Language } from "../core/language";
 import { tableSpec } from "../core/template/template";
+import { addTimelineChart } from "./chart-part";
 import { registerSheetXml, registerTableXml } from "./register-sheet";
 import { buildWorkbook } from "./workbook-file";
 import { readZip, writeZip, type ZipPart } from "./zip";
@@ -45,6 +47,7 @@ export async function writeWorkbookFile(path: string, options: WorkbookFileOptio
   const { language, entries } = options;
   const workbook = buildWorkbook({ language, asOf: options.asOf, registerRows: entries.length });
   const parts = await readZip(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  addTimelineChart(parts, { language, entries, asOf: options.asOf });
   const register = registerParts(parts);
   const written = function* (): Generator<ZipPart> {
     for (const [name, data] of parts) {

@@ -13,16 +13,13 @@ import {
   CHART_NAME,
   decideTemplateChanges,
   type SeededCellChange,
+  type SheetPage,
   type TemplateChanges,
 } from "../core/template/template-changes";
-import {
-  DATE_FORMAT,
-  freezesHeaderRow,
-  sheetSpec,
-  STATUS_COLOURS,
-  tableSpec,
-} from "../core/template/template";
+import { DATE_FORMAT, frozenRows, sheetSpec, STATUS_COLOURS, tableSpec } from "../core/template/template";
 import { planWrites, type WriteStep } from "../core/template/write-plan";
+import { PAGE_LAYOUT_REQUIREMENT, queuePageLayout } from "./page-layout";
+import { officeSetSupported, type SetSupported } from "./requirements";
 import { AT_END } from "./tables";
 import { type OurTableHandles, readWorkbookState } from "./workbook-state";
 
@@ -37,6 +34,24 @@ export interface ApplyReport extends Pick<
   readonly addedRows: number;
   /** Seeded cells brought from an earlier version's text to the current one. */
   readonly updatedCells: number;
+  /** Rows an earlier version wrote that the template no longer has, deleted. */
+  readonly retiredRows: number;
+  /** Defined names an earlier version wrote that nothing uses now, deleted. */
+  readonly retiredNames: readonly string[];
+  /**
+   * The sheets whose page setup was written; "unsupported" when this Excel lacks the page layout
+   * API (ExcelApi 1.9), the rest of the template then applied all the same.
+   */
+  readonly pageLayout: readonly string[] | "unsupported";
+}
+
+export interface ApplyOptions {
+  /** Office's requirement-set check; outside Office (a double of Excel) every set is there. */
+  readonly supports?: SetSupported;
+}
+
+function defaultSupports(): SetSupported {
+  return typeof Office === "undefined" ? () => true : officeSetSupported;
 }
 
 /** The workbook's structure is protected, and the template needs sheets it cannot add. */
@@ -53,7 +68,9 @@ const POINTS_PER_CHARACTER = 5.6;
 export async function applyTemplate(
   context: Excel.RequestContext,
   requested: Language,
+  options: ApplyOptions = {},
 ): Promise<ApplyReport> {
+  const supports = options.supports ?? defaultSupports();
   const { state, handles } = await readWorkbookState(context);
   const changes = decideTemplateChanges(state, requested);
   const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
@@ -61,6 +78,10 @@ export async function applyTemplate(
   const writer = new TemplateWriter(context, changes, handles);
   for (const step of planWrites(changes, state)) writer.write(step);
   for (const change of changes.seededCells) writer.rewrite(change);
+  const pagesSupported = supports(PAGE_LAYOUT_REQUIREMENT.set, PAGE_LAYOUT_REQUIREMENT.version);
+  if (pagesSupported) for (const page of changes.pages) writer.pageLayout(page);
+  // Last: the positions of the retired rows are the table's before any change.
+  writer.retire();
   await context.sync();
   return {
     language: changes.language,
@@ -73,7 +94,10 @@ export async function applyTemplate(
     ),
     addedRows: changes.newRows.reduce((sum, r) => sum + r.rows.length, 0),
     updatedCells: changes.seededCells.length,
+    retiredRows: changes.retiredRows.reduce((sum, r) => sum + r.rows.length, 0),
+    retiredNames: changes.retiredNames,
     conflicts: changes.conflicts,
+    pageLayout: pagesSupported ? changes.pages.map((page) => page.placement.name) : "unsupported",
   };
 }
 
@@ -107,14 +131,17 @@ class TemplateWriter {
       case "sheet": {
         const sheet = this.context.workbook.worksheets.add(step.placement.name);
         if (step.placement.spec.hidden) sheet.visibility = "Hidden";
-        if (freezesHeaderRow(step.placement.spec)) sheet.freezePanes.freezeRows(1);
+        const frozen = frozenRows(step.placement.spec);
+        if (frozen > 0) sheet.freezePanes.freezeRows(frozen);
         this.sheets.set(step.placement.spec.id, sheet);
         return;
       }
       case "table":
         return this.createTable(step.table, step.block);
       case "column":
-        this.table(step.table).columns.add(AT_END, undefined, step.column.header[language]);
+        // At its place in the template (ExcelApi 1.1 takes an index below the column count), or
+        // appended (null: ExcelApi 1.4).
+        this.table(step.table).columns.add(step.at ?? AT_END, undefined, step.column.header[language]);
         return;
       case "rows":
         this.table(step.table).rows.add(AT_END, step.rows as (string | number | boolean)[][]);
@@ -172,7 +199,29 @@ class TemplateWriter {
       }
       case "chart":
         return this.addChart();
+      case "title": {
+        const cell = this.sheets.get(step.placement.spec.id)!.getRangeByIndexes(step.row, step.column, 1, 1);
+        cell.formulas = [[step.formula]];
+        cell.format.font.bold = true;
+        return;
+      }
     }
+  }
+
+  /** The sheet's page setup, queued with the rest (no sync of its own). */
+  pageLayout(page: SheetPage): void {
+    queuePageLayout(this.sheets.get(page.placement.spec.id)!, page.setup);
+  }
+
+  /**
+   * Deletes the retired rows (TableRow.delete, ExcelApi 1.1), bottom-up so that each position is
+   * still the row's (a TableRow is a position, not the data: TableRowCollection.getItemAt), and the
+   * retired names. Rows below a deleted one move up; names on them follow their cells.
+   */
+  retire(): void {
+    for (const { table, rows } of this.changes.retiredRows)
+      for (const row of rows) this.table(table).rows.getItemAt(row).delete();
+    for (const name of this.changes.retiredNames) this.context.workbook.names.getItem(name).delete();
   }
 
   /** A seeded cell of an existing table, by its place in the table; text stays text. */

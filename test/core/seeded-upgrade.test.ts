@@ -1,7 +1,9 @@
 /**
  * Upgrading the seeded texts of a workbook an earlier template made: a cell still holding what
  * that version wrote gets the current text, a cell a person changed keeps the person's text, and
- * About gains the rows it lacks at its end, so its as-of row (the AsOfDate cell) stays where it is.
+ * About gains the rows it lacks at its end, so its as-of row (the AsOfDate cell) stays where it is,
+ * and loses the rows the template retired while they hold what an earlier version wrote. Columns
+ * a table lacks come where the template puts them; the name Freeze left goes.
  */
 import type { Language } from "../../src/core/language";
 import { citationNow, EARLIER_ABOUT_ROWS } from "../../src/core/template/earlier-seeds";
@@ -20,9 +22,20 @@ import {
   type TemplateChanges,
   type WorkbookState,
 } from "../../src/core/template/template-changes";
-import { ABOUT_V2, INDICATORS_SOURCES_V2, TARGETS_SOURCES_V2 } from "./version-2-seeds";
+import {
+  ABOUT_V2,
+  FROZEN_NAME_V2,
+  HEADERS_V2,
+  INDICATORS_SOURCES_V2,
+  RETIRED_ABOUT_ROW_V2,
+  TARGETS_SOURCES_V2,
+} from "./version-2-seeds";
 
 const AS_OF = 44561; // a fixed as-of date a person typed: 2021-12-31
+
+/** Where version 2's About had the row version 3 retired. */
+const retiredIndex = (language: Language) =>
+  ABOUT_V2[language].findIndex((row) => row[0] === RETIRED_ABOUT_ROW_V2[language][0]);
 const LANGUAGES: readonly Language[] = ["en", "zh"];
 
 const sourceIndex = (id: "targets" | "indicators") =>
@@ -43,11 +56,17 @@ function version2(language: Language, cells: Partial<Record<string, Cell[][]>> =
     ...cells,
   };
   const tables = TABLES.map((spec): ExistingTable => {
-    const rows = body[spec.id];
+    const columns =
+      spec.id in HEADERS_V2 ? HEADERS_V2[spec.id as "targets"][language] : headers(spec, language);
+    // Cells by the current headers, cut to version 2's columns.
+    const kept = headers(spec, language).map((header) => columns.includes(header));
+    const rows = body[spec.id]?.map((row) =>
+      row.length === kept.length ? row.filter((_, c) => kept[c]) : row,
+    );
     return {
       name: spec.name,
       sheet: sheetSpec(spec.sheet).name[language],
-      columns: headers(spec, language),
+      columns,
       rowCount: rows?.length ?? spec.seedRows?.(language).length ?? 1,
       keys: rows ? rows.map((row) => row[0]) : spec.seedRows?.(language).map((row) => row[0]),
       cells: rows,
@@ -67,7 +86,10 @@ function version2(language: Language, cells: Partial<Record<string, Cell[][]>> =
   };
 }
 
-/** The cells of table `id` once `changes` are carried out: rewrites in place, new rows at the end. */
+/**
+ * The cells of table `id` once `changes` are carried out: rewrites in place, new rows at the end,
+ * then the retired rows deleted by the positions they had (bottom-up).
+ */
 function carriedOut(state: WorkbookState, changes: TemplateChanges, id: string): Cell[][] {
   const spec = tableSpec(id as "about");
   const cells = state.tables.find((t) => t.name === spec.name)!.cells!.map((row) => [...row]);
@@ -76,19 +98,25 @@ function carriedOut(state: WorkbookState, changes: TemplateChanges, id: string):
     cells[change.row][change.column] = change.value;
   }
   const added = changes.newRows.find((r) => r.table === spec)?.rows ?? [];
-  return [...cells, ...added.map((row) => [...row])];
+  const all = [...cells, ...added.map((row) => [...row])];
+  for (const row of changes.retiredRows.find((r) => r.table === spec)?.rows ?? []) all.splice(row, 1);
+  return all;
 }
 
-/** The state after carrying out `changes` on the tables with cells. */
+/** The state after carrying out `changes`: new columns in place, the tables with cells changed. */
 function after(state: WorkbookState, changes: TemplateChanges): WorkbookState {
   return {
     ...state,
     tables: state.tables.map((table) => {
-      if (!table.cells) return table;
       const spec = TABLES.find((t) => t.name === table.name)!;
+      const columns = changes.newColumns.find((c) => c.table === spec)?.headersAfter ?? table.columns;
+      if (!table.cells) return { ...table, columns };
       const cells = carriedOut(state, changes, spec.id);
-      return { ...table, cells, keys: cells.map((row) => row[0]), rowCount: cells.length };
+      // A new column's cells are blank until its formulas are written.
+      const widened = cells.map((row) => columns.map((header) => row[table.columns.indexOf(header)] ?? null));
+      return { ...table, columns, cells: widened, keys: cells.map((row) => row[0]), rowCount: cells.length };
     }),
+    names: new Map([...state.names].filter(([name]) => !changes.retiredNames.includes(name))),
   };
 }
 
@@ -134,11 +162,85 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
     // Every current row is there once, as the template writes it (the as-of date is the person's).
     const rest = about.filter((_, r) => r !== ABOUT_AS_OF_ROW);
     expect([...rest].sort()).toEqual(current.filter((_, r) => r !== ABOUT_AS_OF_ROW).sort());
-    // The version-2 rows kept their places; the rows version 2 lacked came after them.
-    const v2Items = ABOUT_V2[language].length;
+    // The version-2 rows kept their order, less the retired one; the rows version 2 lacked came after them.
+    expect(changes.retiredRows).toEqual([{ table: tableSpec("about"), rows: [retiredIndex(language)] }]);
+    const v2Items = ABOUT_V2[language].length - 1;
     const added = changes.newRows.find((r) => r.table.id === "about")!.rows;
     expect(added.map((row) => row[0])).toEqual(about.slice(v2Items).map((row) => row[0]));
     expect(added).toHaveLength(current.length - v2Items);
+  });
+
+  it("deletes the retired About row only while it holds what an earlier version wrote, and only below the as-of row", () => {
+    const [item] = RETIRED_ABOUT_ROW_V2[language];
+    const edited = ABOUT_V2[language].map((row) =>
+      row[0] === item ? [item, language === "zh" ? "预计列已核对" : "Checked by hand"] : row,
+    );
+    expect(decideTemplateChanges(version2(language, { about: edited }), language).retiredRows).toEqual([]);
+    // A person moved it to the top, where the as-of row was: kept, so the AsOfDate row stays.
+    const retired = ABOUT_V2[language][retiredIndex(language)];
+    const top = [retired, ...ABOUT_V2[language].filter((row, r) => r > 0 && row !== retired)];
+    expect(decideTemplateChanges(version2(language, { about: top }), language).retiredRows).toEqual([]);
+    // Two copies, bottom-up.
+    const twice = [...ABOUT_V2[language], RETIRED_ABOUT_ROW_V2[language]];
+    expect(decideTemplateChanges(version2(language, { about: twice }), language).retiredRows[0].rows).toEqual(
+      [twice.length - 1, retiredIndex(language)],
+    );
+  });
+
+  it("adds Mark right after Status on Targets and Dashboard, a person's own columns keeping their places", () => {
+    const state = version2(language);
+    const changes = decideTemplateChanges(state, language);
+    for (const id of ["targets", "dashboard"] as const) {
+      const added = changes.newColumns.find((c) => c.table.id === id)!;
+      const status = HEADERS_V2[id][language].indexOf(
+        tableSpec(id).columns.find((c) => c.id === "status")!.header[language],
+      );
+      expect(added.columns.map((c) => c.id)).toEqual(["statusMark"]);
+      expect(added.at).toEqual([status + 1]);
+      expect(added.headersAfter).toEqual(headers(tableSpec(id), language));
+    }
+    // A person's column after Status stays after it (Mark comes between), one at the end stays there.
+    const note = language === "zh" ? "备注" : "Note";
+    const columns = [...HEADERS_V2.targets[language]];
+    const status = columns.indexOf(language === "zh" ? "状态" : "Status");
+    columns.splice(status + 1, 0, note);
+    columns.push("Mine");
+    const theirs = {
+      ...state,
+      tables: state.tables.map((t) => (t.name === "tblTargets" ? { ...t, columns, cells: undefined } : t)),
+    };
+    const added = decideTemplateChanges(theirs, language).newColumns.find((c) => c.table.id === "targets")!;
+    const expected = [...columns];
+    expected.splice(status + 1, 0, language === "zh" ? "标记" : "Mark");
+    expect(added.headersAfter).toEqual(expected);
+  });
+
+  it("places several missing columns in the template's order, a missing first column first", () => {
+    const state = version2(language);
+    const spec = tableSpec("targets");
+    const current = headers(spec, language);
+    const without = (...ids: string[]) => current.filter((_, c) => !ids.includes(spec.columns[c].id));
+    for (const lacking of [["status", "statusMark"], ["id"], ["daysLeft", "forecastDate"]]) {
+      const columns = without(...lacking);
+      const theirs = {
+        ...state,
+        tables: state.tables.map((t) => (t.name === spec.name ? { ...t, columns, cells: undefined } : t)),
+      };
+      const added = decideTemplateChanges(theirs, language).newColumns.find((c) => c.table === spec)!;
+      expect(added.headersAfter).toEqual(current);
+      // Each index is where the column lands, counting those added before it.
+      const replayed = [...columns];
+      added.columns.forEach((column, k) => replayed.splice(added.at[k], 0, column.header[language]));
+      expect(replayed).toEqual(current);
+    }
+  });
+
+  it("deletes the name Freeze left, as the workbook spells it, and no name of ours", () => {
+    const state = version2(language);
+    const names = new Map([...state.names, [FROZEN_NAME_V2.name.toLowerCase(), FROZEN_NAME_V2.formula]]);
+    const changes = decideTemplateChanges({ ...state, names }, language);
+    expect(changes.retiredNames).toEqual([FROZEN_NAME_V2.name.toLowerCase()]);
+    expect(decideTemplateChanges(state, language).retiredNames).toEqual([]);
   });
 
   it("keeps the text of a Source cell and an About row a person changed, adding the current row beside it", () => {
@@ -160,7 +262,7 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
     expect(touched("targets", 1)).toHaveLength(1);
     expect(touched("about", source004)).toEqual([]);
     const about = carriedOut(state, changes, "about");
-    expect(about[source004]).toEqual(aboutRows[source004]);
+    expect(about.find((row) => row[0] === aboutRows[source004][0])).toEqual(aboutRows[source004]);
     const item5 = language === "zh" ? "来源 [5]" : "Source [5]";
     expect(about.filter((row) => row[0] === item5)).toHaveLength(1);
   });
@@ -171,6 +273,8 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
     const again = decideTemplateChanges(upgraded, language);
     expect(again.seededCells).toEqual([]);
     expect(again.newRows).toEqual([]);
+    expect(again.retiredRows).toEqual([]);
+    expect(again.newColumns).toEqual([]);
   });
 
   it("renames an old About row only while no row has the current Item, and never adds the as-of row back", () => {

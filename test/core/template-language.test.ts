@@ -25,6 +25,7 @@ interface Shown {
 const ID_COLUMNS: readonly (readonly [TableId, string])[] = [
   ["targets", "id"],
   ["dashboard", "id"],
+  ["reportGoals", "id"],
 ];
 
 /** Latin text a Chinese workbook may show, as it is. */

@@ -86,3 +86,69 @@ export const TARGETS_SOURCES_V2 = [
   "seed 002, 003",
 ];
 export const INDICATORS_SOURCES_V2 = [...Array<string>(8).fill("seed 001"), "seed 004"];
+
+/**
+ * Version 2's Targets and Dashboard headers, in order: no Mark column (version 3 put it after
+ * Status). The other tables had the headers they have now.
+ */
+export const HEADERS_V2: Record<"targets" | "dashboard", Record<Language, string[]>> = {
+  targets: {
+    en: [
+      "Id",
+      "Goal",
+      "Comparator",
+      "Target",
+      "Required",
+      "Unit",
+      "Start",
+      "Deadline",
+      "Source",
+      "Actual",
+      "Progress",
+      "Expected",
+      "Remaining",
+      "Status",
+      "Forecast",
+      "Forecast date",
+      "Days left",
+    ],
+    zh: [
+      "编号",
+      "目标",
+      "比较方式",
+      "目标值",
+      "所需数量",
+      "单位",
+      "开始日期",
+      "截止日期",
+      "来源",
+      "实际",
+      "完成进度",
+      "应达",
+      "尚差",
+      "状态",
+      "预计",
+      "预计达成日",
+      "剩余天数",
+    ],
+  },
+  dashboard: {
+    en: ["Id", "Group", "Goal", "Actual", "Target", "Progress", "Expected", "Status", "Forecast"],
+    zh: ["编号", "类别", "目标", "实际", "目标值", "完成进度", "应达", "状态", "预计"],
+  },
+};
+
+/** Version 2's About row that version 3 retired: its Item and Value, by language. */
+export const RETIRED_ABOUT_ROW_V2: Record<Language, [string, string]> = {
+  en: [
+    "Cells needing the add-in",
+    "Forecast and Forecast date on Targets use the add-in's functions and show #NAME? without it. Every other figure is a plain formula.",
+  ],
+  zh: [
+    "需要加载项的单元格",
+    "“目标”表的“预计”“预计达成日”列使用本加载项的函数；未安装加载项时显示 #NAME?。其余数字均为普通公式。",
+  ],
+};
+
+/** What version 2's Freeze left: the as-of date the Forecast cells were frozen at. */
+export const FROZEN_NAME_V2 = { name: "SHONLINE_FrozenAsOf", formula: "=44561" };

@@ -15,9 +15,16 @@ import {
 } from "../../src/core/template/template";
 import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
-import { FakeTable, FakeWorkbook, PropertyNotLoadedError } from "../support/excel-double";
+import { FakeNamedItem, FakeTable, FakeWorkbook, PropertyNotLoadedError } from "../support/excel-double";
 import { dumpWorkbook, fakeExcel } from "../support/excel-fixtures";
-import { ABOUT_V2, INDICATORS_SOURCES_V2, TARGETS_SOURCES_V2 } from "../core/version-2-seeds";
+import {
+  ABOUT_V2,
+  FROZEN_NAME_V2,
+  HEADERS_V2,
+  INDICATORS_SOURCES_V2,
+  RETIRED_ABOUT_ROW_V2,
+  TARGETS_SOURCES_V2,
+} from "../core/version-2-seeds";
 
 async function freshWorkbook(language: "en" | "zh" = "en") {
   const excel = fakeExcel();
@@ -82,9 +89,29 @@ describe("applying the template to a new workbook", () => {
     const { workbook } = await freshWorkbook();
     expect(workbook.names.find(NAMES.version)!.rawFormula).toBe(`=${TEMPLATE_VERSION}`);
     expect(workbook.names.find(NAMES.language)!.rawFormula).toBe('="en"');
-    expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe("='About'!$B$2");
-    expect(workbook.sheet("About")!.getCell(1, 1)!.formula).toBe("=TODAY()");
+    expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe("='About'!$B$3");
+    expect(workbook.sheet("About")!.getCell(2, 1)!.formula).toBe("=TODAY()");
     expect(workbook.names.find(NAMES.list("sectors"))!.rawFormula).toBe("='Lists'!$C$2:$C$13");
+  });
+
+  it("writes the Report sheet: its reporting unit named on About's last row, its widths shared", async () => {
+    const { workbook } = await freshWorkbook();
+    const about = table(workbook, "tblAbout");
+    const unitRow = tableSpec("about").anchor.row + 1 + about.dataValues().length;
+    expect(about.dataValues().at(-1)).toEqual(["Reporting unit", ""]);
+    expect(workbook.names.find(NAMES.reportingUnit)!.rawFormula).toBe(`='About'!$B$${unitRow}`);
+    const recent = table(workbook, "tblReportRecent");
+    const spec = tableSpec("reportRecent");
+    expect(recent.dataFormulas()[0].slice(1)).toEqual(
+      spec.columns.slice(1).map((column) => columnFormula(spec, column, "en")),
+    );
+    expect(recent.dataValues().map((row) => row[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ""]);
+    // Every table of the sheet gives a sheet column the same width, whichever is written last.
+    const sheet = workbook.sheet("Report")!;
+    for (const id of ["report", "reportGoals", "reportRecent"] as const)
+      tableSpec(id).columns.forEach((column, c) =>
+        expect([id, c, sheet.columnWidths.get(c)]).toEqual([id, c, column.width * 5.6]),
+      );
   });
 
   it("puts drop-down lists, date limits and link checks on the Register", async () => {
@@ -96,8 +123,8 @@ describe("applying the template to a new workbook", () => {
     expect(rules).toContain(
       JSON.stringify({ date: { formula1: "2018-01-01", formula2: "2030-12-31", operator: "Between" } }),
     );
-    expect(rules).toContain(JSON.stringify({ custom: { formula: `=${evidenceLinkFormula("H2")}` } }));
-    expect(workbook.sheet("Register")!.frozenRows).toBe(1);
+    expect(rules).toContain(JSON.stringify({ custom: { formula: `=${evidenceLinkFormula("H3")}` } }));
+    expect(workbook.sheet("Register")!.frozenRows).toBe(2);
   });
 
   it("adds the timeline chart, data bars and status colours on the Dashboard", async () => {
@@ -120,6 +147,7 @@ describe("applying the template to a new workbook", () => {
       "历史",
       "指标",
       "列表",
+      "进展情况报告",
     ]);
     expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
     expect(table(workbook, "tblRegister").headers()[5]).toBe("认定日期");
@@ -171,7 +199,9 @@ describe("applying again", () => {
     expect(fake.syncCount).toBeLessThanOrEqual(4);
     expect(dumpWorkbook(workbook, { formats: false })).toEqual(before);
     // Rows typed in without formats got the columns' formats (repair); a second apply changes nothing.
-    expect(workbook.table("tblRegister")!.sheet.getCell(1, 5)?.numberFormat).toBe("yyyy-mm-dd");
+    expect(
+      workbook.table("tblRegister")!.sheet.getCell(tableSpec("register").anchor.row + 1, 5)?.numberFormat,
+    ).toBe("yyyy-mm-dd");
     const repaired = dumpWorkbook(workbook);
     await applyTemplate(context, "en");
     expect(dumpWorkbook(workbook)).toEqual(repaired);
@@ -281,7 +311,7 @@ describe("upgrading an older workbook", () => {
         row: evidence.row,
         column: evidence.column,
         rows: 2,
-        rule: { custom: { formula: `=${evidenceLinkFormula("H2")}` } },
+        rule: { custom: { formula: `=${evidenceLinkFormula("H3")}` } },
       },
     ]);
   });
@@ -289,7 +319,10 @@ describe("upgrading an older workbook", () => {
   /** A fixed as-of date a person typed (2021-12-31). */
   const AS_OF = 44561;
 
-  /** Puts back what the version-2 template wrote: its About rows, its Source citations, its version. */
+  /**
+   * Puts back what the version-2 template wrote: its About rows, its Source citations, Targets and
+   * Dashboard without Mark, the name Freeze left, its version.
+   */
   function makeVersion2(workbook: FakeWorkbook, language: "en" | "zh") {
     const about = table(workbook, "tblAbout");
     const bodyRow = about.headerRow + 1;
@@ -315,7 +348,31 @@ describe("upgrading an older workbook", () => {
       const column = t.column + t.headers().indexOf(language === "zh" ? "来源" : "Source");
       sources.forEach((value, r) => t.sheet.setCell(t.headerRow + 1 + r, column, { value }));
     }
+    for (const id of ["targets", "dashboard"] as const) {
+      const t = table(workbook, tableSpec(id).name);
+      t.deleteColumn(t.columnIndex(markHeader(language)));
+      expect(t.headers()).toEqual(HEADERS_V2[id][language]);
+    }
+    workbook.names.all.push(new FakeNamedItem(FROZEN_NAME_V2.name, FROZEN_NAME_V2.formula));
     workbook.names.find(NAMES.version)!.rawFormula = "=2";
+  }
+
+  const markHeader = (language: "en" | "zh") => (language === "zh" ? "标记" : "Mark");
+
+  /** Mark is where the template puts it on Targets and Dashboard, with its formula in every row. */
+  function expectMarkColumns(workbook: FakeWorkbook, language: "en" | "zh") {
+    for (const id of ["targets", "dashboard"] as const) {
+      const spec = tableSpec(id);
+      const t = table(workbook, spec.name);
+      const mark = t.columnIndex(markHeader(language));
+      expect(t.headers()[mark - 1]).toBe(spec.columns.find((c) => c.id === "status")!.header[language]);
+      const formula = columnFormula(
+        spec,
+        spec.columns.find((c) => c.id === "statusMark")!,
+        language,
+      );
+      expect(t.dataFormulas().map((row) => row[mark])).toEqual(t.dataFormulas().map(() => formula));
+    }
   }
 
   const sorted = (rows: Cell[][]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -336,6 +393,10 @@ describe("upgrading an older workbook", () => {
       const source004 = ABOUT_V2[language].findIndex((row) => String(row[0]).endsWith(" 004"));
       const personsNote = zh ? "《中国日报》报道，已核对原文" : "China Daily; checked against the paper";
       about.sheet.setCell(about.headerRow + 1 + source004, about.column + 1, { value: personsNote });
+      // A person's name on the Value of the row below the retired one: it follows its cell up.
+      const retiredAt = ABOUT_V2[language].findIndex((row) => row[0] === RETIRED_ABOUT_ROW_V2[language][0]);
+      const below = about.headerRow + 2 + retiredAt;
+      workbook.names.all.push(new FakeNamedItem("MyNote", `='${about.sheet.rawName}'!$B$${below + 1}`));
       typeRegisterRows(workbook, [
         [
           zh ? "品牌" : "Brands",
@@ -390,12 +451,23 @@ describe("upgrading an older workbook", () => {
       // About: the current rows, the person's row kept beside them, the as-of date where it was.
       const rows = about.dataValues();
       expect(rows[ABOUT_AS_OF_ROW][1]).toBe(AS_OF);
-      expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe(`='${zh ? "说明" : "About"}'!$B$2`);
-      expect(rows[source004]).toEqual([zh ? "来源 004" : "Source 004", personsNote]);
-      const others = rows.filter((_, r) => r !== ABOUT_AS_OF_ROW && r !== source004);
+      expect(workbook.names.find(NAMES.asOf)!.rawFormula).toBe(`='${zh ? "说明" : "About"}'!$B$3`);
+      // The retired row, above the person's, is gone: the rows below it moved up one.
+      expect(rows[source004 - 1]).toEqual([zh ? "来源 004" : "Source 004", personsNote]);
+      const others = rows.filter((_, r) => r !== ABOUT_AS_OF_ROW && r !== source004 - 1);
       const fresh = table(current, "tblAbout").dataValues();
       expect(sorted(others)).toEqual(sorted(fresh.filter((_, r) => r !== ABOUT_AS_OF_ROW)));
-      expect(report.addedRows).toBe(rows.length - ABOUT_V2[language].length);
+      expect(rows.map((row) => row[0])).not.toContain(RETIRED_ABOUT_ROW_V2[language][0]);
+      expect(workbook.nameArea(workbook.names.find("MyNote")!)).toMatchObject({ row: below - 1, column: 1 });
+      expect(about.sheet.getCell(below - 1, 1)!.value).toBe(rows[retiredAt][1]);
+      expect(report.retiredRows).toBe(1);
+      expect(report.addedRows).toBe(rows.length - (ABOUT_V2[language].length - 1));
+
+      // Mark where the template puts it, the other columns in their order; Freeze's name gone.
+      expectMarkColumns(workbook, language);
+      expect(table(workbook, "tblDashboard").headers()).toEqual(table(current, "tblDashboard").headers());
+      expect(workbook.names.find(FROZEN_NAME_V2.name)).toBeUndefined();
+      expect(report.retiredNames).toEqual([FROZEN_NAME_V2.name]);
       expect(report.updatedCells).toBeGreaterThan(0);
 
       // Entries and snapshots as they were: Snapshots keeps the goal ids its rows were recorded with.
@@ -406,7 +478,51 @@ describe("upgrading an older workbook", () => {
       fake.reset();
       const again = await applyTemplate(context, language);
       expect(dumpWorkbook(workbook)).toEqual(upgraded);
-      expect(again).toMatchObject({ fromVersion: TEMPLATE_VERSION, addedRows: 0, updatedCells: 0 });
+      expect(again).toMatchObject({
+        fromVersion: TEMPLATE_VERSION,
+        addedRows: 0,
+        updatedCells: 0,
+        retiredRows: 0,
+        retiredNames: [],
+        addedColumns: [],
+      });
+    },
+  );
+
+  it.each(["en", "zh"] as const)(
+    "keeps a retired About row a person changed, and a person's column after Status (%s)",
+    async (language) => {
+      const { context, fake, workbook } = await freshWorkbook(language);
+      makeVersion2(workbook, language);
+      const zh = language === "zh";
+      // Two copies of the retired row: the first one the person rewrote, the second as written.
+      const about = table(workbook, "tblAbout");
+      const retiredAt = ABOUT_V2[language].findIndex((row) => row[0] === RETIRED_ABOUT_ROW_V2[language][0]);
+      const personsText = zh ? "预计列已改为普通公式，已核对" : "Forecast is a plain formula now; checked";
+      about.sheet.setCell(about.headerRow + 1 + retiredAt, about.column + 1, { value: personsText });
+      const last = about.headerRow + 1 + about.rowCountRaw;
+      RETIRED_ABOUT_ROW_V2[language].forEach((value, c) =>
+        about.sheet.setCell(last, about.column + c, { value }),
+      );
+      about.rowCountRaw++;
+      // The person's own Targets column, right after Status.
+      const targets = table(workbook, "tblTargets");
+      const status = targets.columnIndex(zh ? "状态" : "Status");
+      targets.insertColumn(status + 1, zh ? "备注" : "Note");
+      const headersBefore = targets.headers();
+
+      const report = await applyTemplate(context, language);
+      expect(fake.syncCount).toBeLessThanOrEqual(3);
+      expect(fake.failures).toEqual([]);
+      expect(report.retiredRows).toBe(1);
+      const rows = about.dataValues();
+      expect(rows[retiredAt]).toEqual([RETIRED_ABOUT_ROW_V2[language][0], personsText]);
+      expect(rows.filter((row) => row[0] === RETIRED_ABOUT_ROW_V2[language][0])).toHaveLength(1);
+
+      const after = [...headersBefore];
+      after.splice(status + 1, 0, markHeader(language));
+      expect(targets.headers()).toEqual(after);
+      expectMarkColumns(workbook, language);
     },
   );
 

@@ -7,6 +7,7 @@ import { addEntries, exportRegisterCsv } from "../../src/excel/register";
 import { recordSnapshot } from "../../src/excel/snapshots";
 import { NotATrackingWorkbookError, readTracking } from "../../src/excel/tables";
 import { fakeExcel } from "../support/excel-fixtures";
+import { ABOUT_AS_OF_ROW, tableSpec } from "../../src/core/template/template";
 
 async function tracking(language: "en" | "zh" = "en") {
   const excel = fakeExcel();
@@ -186,7 +187,10 @@ describe("reading for a refresh", () => {
   it("reads register, targets and the as-of date in 1 sync, and feeds the engine", async () => {
     const { context, fake, workbook } = await tracking();
     await addEntries(context, [entry({ name: "A" }), entry({ name: "B", status: "Candidate" })], "en", NOW);
-    workbook.sheet("About")!.setCell(1, 1, { value: isoToSerial("2021-12-31") });
+    const about = tableSpec("about");
+    workbook.sheet("About")!.setCell(about.anchor.row + 1 + ABOUT_AS_OF_ROW, about.anchor.column + 1, {
+      value: isoToSerial("2021-12-31"),
+    });
     fake.reset();
     const snapshot = await readTracking(context);
     expect(fake.syncCount).toBe(1);

@@ -521,6 +521,126 @@ describe("tables: calculated columns and rows.add (office-js issues 2093, 5909, 
   });
 });
 
+describe("tables: a column inserted at an index moves the columns after it (TableColumnCollection.add: 'Columns with a higher index will be shifted to the side'; ExcelApi 1.1 needs an index below the column count)", () => {
+  const FORMULA = "=[@Amount]*2";
+
+  it("inserts a blank column there, moving cells, formats, rules, calculated columns and names with their cells", async () => {
+    const { context, workbook, table, model, sales } = await withSales();
+    const double = table.columns.getItem("Double").getDataBodyRange();
+    double.formulas = [[FORMULA], [FORMULA]];
+    double.numberFormat = [["0.0"], ["0.0"]];
+    double.conditionalFormats.add("DataBar");
+    double.format.horizontalAlignment = "Center";
+    context.workbook.names.add("Doubles", "='Sheet1'!$C$2:$C$3");
+    table.columns.add(1, undefined, "Note");
+    table.rows.add(null, [["c", "", 3, null]]);
+    await context.sync();
+    expect(sales.headers()).toEqual(["Item", "Note", "Amount", "Double"]);
+    expect(sales.dataValues().map((row) => row.slice(0, 3))).toEqual([
+      ["a", "", 1],
+      ["b", "", 2],
+      ["c", "", 3],
+    ]);
+    expect(sales.dataFormulas().map((row) => row[3])).toEqual([FORMULA, FORMULA, FORMULA]);
+    expect(model.getCell(1, 3)).toEqual({ value: "", formula: FORMULA, numberFormat: "0.0" });
+    expect(model.conditionalFormats.map((f) => [f.row, f.column, f.rows])).toEqual([[1, 3, 3]]);
+    expect(model.formats.map((f) => f.address)).toEqual(["Sheet1!D2:D3"]);
+    expect(workbook.names.find("Doubles")!.rawFormula).toBe("='Sheet1'!$D$2:$D$3");
+  });
+
+  it("refuses an index at or past the column count (append with null), and a column that would move what lies right of the table", async () => {
+    const { context, sheet, table, sales } = await withSales();
+    table.columns.add(3, undefined, "Past");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    sheet.getRange("E2").values = [["beside"]];
+    await context.sync();
+    table.columns.add(0, undefined, "First");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(sales.headers()).toEqual(["Item", "Amount", "Double"]);
+  });
+
+  it("refuses to move a cell an A1 reference points at, or a name partly over the moving cells", async () => {
+    const { context, sheet, table } = await withSales();
+    sheet.getRange("A5").formulas = [["=B2*2"]];
+    await context.sync();
+    table.columns.add(1, undefined, "Note");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    sheet.getRange("A5").formulas = [["=A2&SUM(Sales[Amount])"]];
+    context.workbook.names.add("Across", "='Sheet1'!$A$2:$B$2");
+    await context.sync();
+    table.columns.add(1, undefined, "Note");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+});
+
+describe("tables: TableRow.delete deletes a row of the data body and moves the rows below it up (ExcelApi 1.1); a TableRow is a position, not the data (TableRowCollection.getItemAt)", () => {
+  async function withFourRows() {
+    const setup = await withSales();
+    setup.table.rows.add(null, [
+      ["c", 3, ""],
+      ["d", 4, ""],
+    ]);
+    await setup.context.sync();
+    return setup;
+  }
+
+  it("moves the rows below up, with their formats and names; a rule over the column loses the row", async () => {
+    const { context, workbook, table, model, sales } = await withFourRows();
+    const amount = table.columns.getItem("Amount").getDataBodyRange();
+    amount.dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+    context.workbook.names.add("LastAmount", "='Sheet1'!$B$5");
+    context.workbook.names.add("Header", "='Sheet1'!$A$1");
+    model.setCell(4, 1, { value: 4, numberFormat: "0.00" });
+    table.rows.getItemAt(1).delete();
+    await context.sync();
+    expect(sales.dataValues().map((row) => row.slice(0, 2))).toEqual([
+      ["a", 1],
+      ["c", 3],
+      ["d", 4],
+    ]);
+    expect(model.getCell(3, 1)).toEqual({ value: 4, numberFormat: "0.00" });
+    expect(model.getCell(4, 0)).toBeUndefined();
+    expect(model.validations.map((v) => [v.row, v.column, v.rows])).toEqual([[1, 1, 3]]);
+    expect(workbook.names.find("LastAmount")!.rawFormula).toBe("='Sheet1'!$B$4");
+    expect(workbook.names.find("Header")!.rawFormula).toBe("='Sheet1'!$A$1");
+  });
+
+  it("keeps each TableRow at its position: deleting top-down skips a row, bottom-up does not", async () => {
+    const topDown = await withFourRows();
+    topDown.table.rows.getItemAt(1).delete();
+    topDown.table.rows.getItemAt(2).delete();
+    await topDown.context.sync();
+    expect(topDown.sales.dataValues().map((row) => row[0])).toEqual(["a", "c"]);
+    const bottomUp = await withFourRows();
+    bottomUp.table.rows.getItemAt(2).delete();
+    bottomUp.table.rows.getItemAt(1).delete();
+    await bottomUp.context.sync();
+    expect(bottomUp.sales.dataValues().map((row) => row[0])).toEqual(["a", "d"]);
+  });
+
+  it("refuses a row outside the table, the only row, a name on the deleted row, and what lies below the table", async () => {
+    const { context, sheet, table, sales } = await withFourRows();
+    table.rows.getItemAt(4).delete();
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    context.workbook.names.add("Second", "='Sheet1'!$A$3");
+    await context.sync();
+    table.rows.getItemAt(1).delete();
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    context.workbook.names.getItem("Second").delete();
+    sheet.getRange("B7").values = [["below"]];
+    await context.sync();
+    table.rows.getItemAt(0).delete();
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(sales.rowCountRaw).toBe(4);
+
+    const single = excel();
+    single.sheet.getRange("A1:A2").values = [["Only"], ["x"]];
+    const one = single.sheet.tables.add(single.sheet.getRange("A1:A2"), true);
+    one.rows.getItemAt(0).delete();
+    await expect(single.context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+});
+
 describe("requests and responses: at most 5 MB each, JSON with non-ASCII at six bytes (resource-limits-and-performance-optimization)", () => {
   /** "Payload size limit for requests and responses of 5 MB", as the double counts it. */
   const FIVE_MB = 5 * 1024 * 1024;

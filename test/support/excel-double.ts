@@ -24,7 +24,8 @@
  *   rows added later; differing formulas in one column are refused, because Excel's "fill formulas
  *   in tables" AutoCorrect may overwrite them depending on the row count (office-js issues 2093,
  *   5909, 6745); rows.add gives new rows the column's number format, validation and conditional
- *   formats;
+ *   formats; columns.add at an index and TableRow.delete move the cells after them with their
+ *   formats, rules and names (excel-model.ts moveCells), refusing what Excel's outcome is unclear for;
  * - the selection: getSelectedRange gives the one range selected, and fails with InvalidSelection
  *   when several areas or a chart are (FakeWorkbook.selectedArea, with its sources).
  */
@@ -48,6 +49,7 @@ import {
   itemAlreadyExists,
   itemNotFound,
   type CellValue,
+  type PageLayoutState,
 } from "./excel-model";
 
 export * from "./excel-model";
@@ -428,10 +430,12 @@ export class WorksheetApi extends NullableApi<FakeWorksheet> {
   readonly charts: ChartCollectionApi;
   readonly protection: ProtectionApi;
   readonly freezePanes: { freezeRows(count: number): void };
+  readonly pageLayout: PageLayoutApi;
 
   constructor(ctx: FakeContext, label: string, resolver: () => OrNull<FakeWorksheet>) {
     super(ctx, label, resolver);
     const sheet = () => notNull(this.resolve(), label);
+    this.pageLayout = new PageLayoutApi(ctx, `${label}.pageLayout`, sheet);
     this.tables = new TableCollectionApi(ctx, sheet);
     this.charts = new ChartCollectionApi(ctx, label, sheet);
     this.protection = new ProtectionApi(ctx, `${label}.protection`, () => {
@@ -519,6 +523,163 @@ export class WorksheetApi extends NullableApi<FakeWorksheet> {
       if (sheet.workbook.sheets.filter((s) => s !== sheet && s.rawVisibility === "Visible").length === 0)
         throw invalidOperation("A workbook must keep at least one visible sheet");
       sheet.workbook.removeSheet(sheet);
+    });
+  }
+}
+
+// ---- Page layout -----------------------------------------------------------------------------
+
+/** Excel.PageOrientation and the Excel.PaperType values the double knows (the PaperType reference). */
+const ORIENTATIONS = ["Portrait", "Landscape"];
+const PAPER_TYPES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+];
+/** Excel specifications and limits: a header or footer holds at most 255 characters. */
+const HEADER_FOOTER_CHARACTERS = 255;
+const MARGINS = [
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+] as const;
+const SECTIONS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+/**
+ * Worksheet.pageLayout (Excel.PageLayout, ExcelApi 1.9; "Work with page layout and print settings").
+ * Rules, each from its page: orientation is a PageOrientation and paperSize a PaperType; zoom's
+ * scale is 10 to 400 and is null when fitting to pages (PageLayoutZoomOptions), so both at once are
+ * refused; a zoom with one fit value and not the other is not taken (office-js issue 1860: it
+ * leaves Scale to Fit as it was); margins are points, not negative; setPrintTitleRows takes whole
+ * rows ("$1:$2"); a header's or footer's sections hold 255 characters in all.
+ */
+export class PageLayoutApi extends ApiObject<FakeWorksheet> {
+  // Each margin is a property defined in the constructor, with its rule.
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
+  readonly headersFooters: { readonly defaultForAllPages: Record<(typeof SECTIONS)[number], string> };
+
+  constructor(ctx: FakeContext, label: string, sheet: () => FakeWorksheet) {
+    super(ctx, label, sheet);
+    const page = {} as Record<(typeof SECTIONS)[number], string>;
+    for (const section of SECTIONS)
+      Object.defineProperty(page, section, {
+        enumerable: true,
+        get: () => this.loadedValue(section),
+        set: (value: string) => {
+          this.act(
+            `headersFooters.defaultForAllPages.${section} = ${JSON.stringify(value)}`,
+            value,
+            (model) => {
+              const part = section.endsWith("Header") ? "Header" : "Footer";
+              const others = SECTIONS.filter((s) => s !== section && s.endsWith(part));
+              const length =
+                value.length +
+                others.reduce((n, s) => n + (model.pageLayout.headerFooter[s] ?? "").length, 0);
+              if (length > HEADER_FOOTER_CHARACTERS)
+                throw invalidArgument(
+                  `A ${part.toLowerCase()} holds at most ${HEADER_FOOTER_CHARACTERS} characters (Excel specifications and limits)`,
+                );
+              model.pageLayout.headerFooter[section] = value;
+            },
+          );
+        },
+      });
+    this.headersFooters = { defaultForAllPages: page };
+    for (const margin of MARGINS)
+      Object.defineProperty(this, margin, {
+        get: () => this.loadedValue(margin),
+        set: (value: number) => {
+          this.act(`${margin} = ${value}`, value, (model) => {
+            if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+              throw invalidArgument(`${margin} is a number of points, not negative`);
+            model.pageLayout[margin] = value;
+          });
+        },
+      });
+  }
+
+  protected properties(model: FakeWorksheet, names: string[]) {
+    const layout = model.pageLayout;
+    return pick(names, {
+      orientation: () => layout.orientation,
+      paperSize: () => layout.paperSize,
+      zoom: () => ({ ...layout.zoom }),
+      ...Object.fromEntries(MARGINS.map((m) => [m, () => layout[m]])),
+    });
+  }
+
+  get orientation(): string {
+    return this.loadedValue("orientation");
+  }
+  set orientation(value: string) {
+    this.act(`orientation = '${value}'`, value, (model) => {
+      if (!ORIENTATIONS.includes(value)) throw invalidArgument(`'${value}' is not a PageOrientation`);
+      model.pageLayout.orientation = value;
+    });
+  }
+  get paperSize(): string {
+    return this.loadedValue("paperSize");
+  }
+  set paperSize(value: string) {
+    this.act(`paperSize = '${value}'`, value, (model) => {
+      if (!PAPER_TYPES.includes(value)) throw invalidArgument(`'${value}' is not a PaperType`);
+      model.pageLayout.paperSize = value;
+    });
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.loadedValue("zoom");
+  }
+  set zoom(value: PageLayoutState["zoom"]) {
+    this.act(`zoom = ${JSON.stringify(value)}`, value, (model) => {
+      const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = value;
+      const fits = [wide, tall].filter((n) => n !== undefined && n !== null);
+      if (scale !== undefined && scale !== null) {
+        if (fits.length > 0) throw invalidArgument("zoom takes a scale or pages to fit, not both");
+        if (!Number.isInteger(scale) || scale < 10 || scale > 400)
+          throw invalidArgument("zoom.scale is between 10 and 400");
+        model.pageLayout.zoom = { scale };
+        return;
+      }
+      if (fits.some((n) => !Number.isInteger(n) || (n as number) < 0))
+        throw invalidArgument("pages to fit are whole numbers, 0 for automatic");
+      // One fit value alone does not take (office-js issue 1860).
+      if (fits.length < 2) return;
+      model.pageLayout.zoom = { horizontalFitToPages: wide, verticalFitToPages: tall };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.act(`setPrintTitleRows('${rows}')`, rows, (model) => {
+      const match = /^\$?(\d+):\$?(\d+)$/.exec(rows);
+      const [first, last] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+      if (!match || first < 1 || last < first)
+        throw invalidArgument(`'${rows}' is not a block of whole rows such as $1:$2`);
+      model.pageLayout.printTitleRows = { first, last };
     });
   }
 }
@@ -1089,18 +1250,31 @@ export class TableColumnCollectionApi extends CollectionApi<
     });
   }
 
-  /** Appends a column at the right (index null), as the add-in does; its body starts blank. */
+  /**
+   * Adds a column, its body blank: at the right (index null or -1), or at `index`, the columns from
+   * there moving right with their cells, rules and formats (FakeTable.insertColumn). ExcelApi 1.1
+   * "requires an index smaller than the total column count"; 1.4 appends with null or -1
+   * (TableColumnCollection.add): any other index is refused.
+   */
   add(index: number | null | undefined, values: unknown, name?: string): TableColumnApi {
     let created: { table: FakeTable; index: number } | undefined;
-    this.ctx.enqueue(`${this.label}.add(null, …, '${name}')`, name ?? null, () => {
+    this.ctx.enqueue(`${this.label}.add(${index ?? null}, …, '${name}')`, name ?? null, () => {
       const table = this.table();
-      if (index !== null && index !== undefined && index !== table.columnCountRaw)
-        throw invalidArgument("The double only appends columns at the end");
+      const appends = index === null || index === undefined || index === -1;
+      if (!appends && !(Number.isInteger(index) && index >= 0 && index < table.columnCountRaw))
+        throw invalidArgument(
+          `Column index ${index} of '${table.rawName}' is not below its ${table.columnCountRaw} columns: append with null`,
+        );
       if (values !== undefined && values !== null)
         throw invalidArgument("The double adds columns without values; write them after");
       const header = name ?? `Column${table.columnCountRaw + 1}`;
       if (table.columnIndex(header) >= 0)
         throw invalidArgument(`Table '${table.rawName}' already has a column '${header}'`);
+      if (!appends) {
+        table.insertColumn(index, header);
+        created = { table, index };
+        return;
+      }
       const column = table.column + table.columnCountRaw;
       const neighbour = table.sheet.tableAt(table.headerRow, column);
       if (neighbour) throw invalidArgument(`A new column would overlap table '${neighbour.rawName}'`);
@@ -1157,6 +1331,19 @@ export class TableRowCollectionApi extends ApiObject<FakeTable> {
   }
   get count(): number {
     return this.loadedValue("count");
+  }
+
+  /**
+   * The row at `index` of the data body. A TableRow "represents the physical location of the table
+   * row, but not the data" (TableRowCollection.getItemAt, ExcelApi 1.1): it stays that index.
+   */
+  getItemAt(index: number): TableRowApi {
+    return new TableRowApi(this.ctx, `${this.label}.getItemAt(${index})`, () => {
+      const table = this.resolve();
+      if (!Number.isInteger(index) || index < 0 || index >= table.rowCountRaw)
+        throw itemNotFound(`Table '${table.rawName}' has no row ${index}`);
+      return { table, index };
+    });
   }
 
   /**
@@ -1235,6 +1422,23 @@ export class TableRowCollectionApi extends ApiObject<FakeTable> {
         }),
       );
       table.addCalls++;
+    });
+  }
+}
+
+/** A row of a table's data body, by its index (TableRow, ExcelApi 1.1). */
+export class TableRowApi extends ApiObject<{ table: FakeTable; index: number }> {
+  protected properties(model: { table: FakeTable; index: number }, names: string[]) {
+    return pick(names, {
+      index: () => model.index,
+      values: () => model.table.dataValues()[model.index] && [model.table.dataValues()[model.index]],
+    });
+  }
+  /** TableRow.delete: "Deletes the row from the table"; the rows below move up (FakeTable.deleteRow). */
+  delete(): void {
+    this.act("delete()", null, ({ table, index }) => {
+      if (index >= table.rowCountRaw) throw itemNotFound(`Table '${table.rawName}' has no row ${index}`);
+      table.deleteRow(index);
     });
   }
 }

@@ -18,6 +18,8 @@ export interface FormulaReferences {
   readonly sheets: string[];
   /** Identifiers that are neither functions nor cells: defined names. */
   readonly names: string[];
+  /** A1 references ("B2", "A1:C3", without $), with the sheet named before them if any. */
+  readonly cells: { sheet?: string; address: string }[];
 }
 
 class FormulaParseError extends Error {}
@@ -272,7 +274,16 @@ function references(formula: string): FormulaReferences | FormulaParseError {
     try {
       const tokens = tokenize(formula);
       new Parser(tokens).parse();
-      const found: FormulaReferences = { tables: [], ownTable: [], sheets: [], names: [] };
+      const found: FormulaReferences = { tables: [], ownTable: [], sheets: [], names: [], cells: [] };
+      const isColon = (token: Token | undefined) => token?.kind === "op" && token.text === ":";
+      tokens.forEach((token, i) => {
+        if (token.kind !== "cell" || (isColon(tokens[i - 1]) && tokens[i - 2]?.kind === "cell")) return;
+        const before = tokens[i - 1];
+        const last = tokens[i + 2];
+        const end = isColon(tokens[i + 1]) && last?.kind === "cell" ? `:${last.text}` : "";
+        const address = `${token.text}${end}`.replace(/\$/g, "");
+        found.cells.push(before?.kind === "sheet" ? { sheet: before.text, address } : { address });
+      });
       for (const token of tokens) {
         if (token.kind === "structured") {
           if (token.table === undefined) found.ownTable.push(token.columns);

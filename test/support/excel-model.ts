@@ -7,7 +7,7 @@
  * model refuses the case, so no code of ours can rely on either outcome.
  */
 import { cellAddress } from "../../src/core/template/cell-text";
-import { checkFormula } from "./excel-formula-check";
+import { checkFormula, formulaReferences } from "./excel-formula-check";
 
 export type CellValue = string | number | boolean;
 
@@ -195,8 +195,46 @@ export interface ValidationState {
   rule: unknown;
 }
 
+/**
+ * A sheet's print settings (Excel.PageLayout, ExcelApi 1.9), starting as a new sheet of Excel's
+ * has them: portrait, Letter, 100%, the Normal margins (0.7" sides, 0.75" top and bottom, 0.3"
+ * header and footer, in points), no print titles, empty header and footer.
+ */
+export interface PageLayoutState {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  /** Rows repeated at the top of each page, 1-based first and last; null for none. */
+  printTitleRows: { first: number; last: number } | null;
+  /** headersFooters.defaultForAllPages: leftHeader, centerHeader, ... rightFooter. */
+  headerFooter: Record<string, string>;
+}
+
+export function newPageLayout(): PageLayoutState {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    printTitleRows: null,
+    headerFooter: {},
+  };
+}
+
 export class FakeWorksheet {
   readonly cells = new Map<string, CellState>();
+  readonly pageLayout: PageLayoutState = newPageLayout();
   readonly columnWidths = new Map<number, number>();
   readonly validations: ValidationState[] = [];
   readonly conditionalFormats: {
@@ -354,6 +392,90 @@ export class FakeTable {
   columnIndex(name: string): number {
     return this.headers().findIndex((header) => sameName(header, name));
   }
+  /** The cells and tables beside the table (after its last row or column): Excel would move them. */
+  private somethingAfter(direction: "below" | "right"): string | undefined {
+    const [firstRow, lastRow] = [this.headerRow, this.headerRow + this.rowCountRaw];
+    const [firstColumn, lastColumn] = [this.column, this.column + this.columnCountRaw - 1];
+    const after = (row: number, column: number) =>
+      direction === "below"
+        ? row > lastRow && column >= firstColumn && column <= lastColumn
+        : column > lastColumn && row >= firstRow && row <= lastRow;
+    for (const key of this.sheet.cells.keys()) {
+      const [row, column] = key.split(",").map(Number);
+      if (after(row, column)) return `the cell ${cellAddress(row, column)}`;
+    }
+    const table = this.sheet.workbook.allTables.find(
+      (t) =>
+        t !== this &&
+        t.sheet === this.sheet &&
+        (direction === "below"
+          ? t.headerRow > lastRow && t.column <= lastColumn && t.column + t.columnCountRaw - 1 >= firstColumn
+          : t.column > lastColumn && t.headerRow <= lastRow && t.headerRow + t.rowCountRaw >= firstRow),
+    );
+    return table ? `table '${table.rawName}'` : undefined;
+  }
+
+  private checkNothingAfter(direction: "below" | "right", what: string): void {
+    if (this.showTotals)
+      throw invalidOperation(`${what} in a table with a totals row: the double does not model it`);
+    const found = this.somethingAfter(direction);
+    // Whether Excel moves what lies there or refuses is not documented: the double refuses.
+    if (found)
+      throw invalidOperation(
+        `${what} would move ${found}, ${direction} '${this.rawName}': the double refuses it`,
+      );
+  }
+
+  /**
+   * A blank column at `index`, the table's columns from there moving right
+   * (TableColumnCollection.add: "Columns with a higher index will be shifted to the side").
+   */
+  insertColumn(index: number, header: string): void {
+    this.checkNothingAfter("right", `Adding a column to '${this.rawName}'`);
+    const rows = this.rowCountRaw + 1;
+    const area = { sheet: this.sheet, row: this.headerRow, column: this.column + index, rows };
+    moveCells({ ...area, columns: this.columnCountRaw - index }, { rows: 0, columns: 1 });
+    this.sheet.setCell(this.headerRow, this.column + index, { value: header });
+    this.columnCountRaw++;
+    this.renumberCalculated((c) => (c >= index ? c + 1 : c));
+    this.sheet.workbook.markChanged(this.sheet, this.headerRow, rows);
+  }
+
+  /** Deletes data row `index`, the rows below it moving up (TableRow.delete). */
+  deleteRow(index: number): void {
+    if (this.rowCountRaw === 1)
+      throw invalidOperation(`Deleting the only row of '${this.rawName}': the double does not model it`);
+    this.checkNothingAfter("below", `Deleting a row of '${this.rawName}'`);
+    const row = this.headerRow + 1 + index;
+    const columns = { sheet: this.sheet, column: this.column, columns: this.columnCountRaw };
+    moveCells(
+      { ...columns, row: row + 1, rows: this.rowCountRaw - index - 1 },
+      { rows: -1, columns: 0 },
+      { ...columns, row, rows: 1 },
+    );
+    this.rowCountRaw--;
+    this.sheet.workbook.markChanged(this.sheet, row, 1);
+  }
+
+  /** Test access: deletes column `index`, as a table an earlier version made lacked it. */
+  deleteColumn(index: number): void {
+    this.checkNothingAfter("right", `Deleting a column of '${this.rawName}'`);
+    const rows = { sheet: this.sheet, row: this.headerRow, rows: this.rowCountRaw + 1 };
+    moveCells(
+      { ...rows, column: this.column + index + 1, columns: this.columnCountRaw - index - 1 },
+      { rows: 0, columns: -1 },
+      { ...rows, column: this.column + index, columns: 1 },
+    );
+    this.columnCountRaw--;
+    this.calculated.delete(index);
+    this.renumberCalculated((c) => (c > index ? c - 1 : c));
+  }
+
+  private renumberCalculated(renumber: (column: number) => number): void {
+    const entries = [...this.calculated];
+    this.calculated.clear();
+    for (const [column, formula] of entries) this.calculated.set(renumber(column), formula);
+  }
   bodyArea(): Area {
     return {
       sheet: this.sheet,
@@ -363,6 +485,194 @@ export class FakeTable {
       columns: this.columnCountRaw,
     };
   }
+}
+
+// ---- Moving cells: a table column inserted, a table row deleted ------------------------------
+
+const overlaps = (a: Area, b: Area) =>
+  a.sheet === b.sheet &&
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.column < b.column + b.columns &&
+  b.column < a.column + a.columns;
+const inside = (a: Area, b: Area) =>
+  a.sheet === b.sheet &&
+  a.row >= b.row &&
+  a.row + a.rows <= b.row + b.rows &&
+  a.column >= b.column &&
+  a.column + a.columns <= b.column + b.columns;
+
+/** A block of a sheet a rule or format covers, read and set through `area`. */
+interface Covering {
+  readonly what: string;
+  area: Area;
+  /** Removes it (it covered only cells that were deleted). */
+  drop(): void;
+}
+
+/**
+ * Whether a block over the deleted row (or column) `deleted` only loses it: it lies within the
+ * deleted cells' columns (rows) and ends at the deleted row or in `region`, the cells after it.
+ */
+function shrinks(area: Area, deleted: Area, region: Area, across: "row" | "column"): boolean {
+  const [start, size, otherStart, otherSize] =
+    across === "row"
+      ? [area.row, area.rows, area.column, area.columns]
+      : [area.column, area.columns, area.row, area.rows];
+  const [at, regionSize, spanStart, spanSize] =
+    across === "row"
+      ? [deleted.row, region.rows, deleted.column, deleted.columns]
+      : [deleted.column, region.columns, deleted.row, deleted.rows];
+  return (
+    otherStart >= spanStart &&
+    otherStart + otherSize <= spanStart + spanSize &&
+    start <= at &&
+    start + size - 1 >= at &&
+    start + size - 1 <= at + regionSize
+  );
+}
+
+/** The rules and formats over cells of `sheet`. */
+function coverings(sheet: FakeWorksheet): Covering[] {
+  const found: Covering[] = [];
+  const lists = [
+    ["a validation rule", sheet.validations],
+    ["an input prompt", sheet.prompts],
+    ["a conditional format", sheet.conditionalFormats],
+  ] as const;
+  for (const [what, list] of lists)
+    for (const item of list as { row: number; column: number; rows: number }[])
+      found.push({
+        what,
+        get area(): Area {
+          return { sheet, row: item.row, column: item.column, rows: item.rows, columns: 1 };
+        },
+        set area(area: Area) {
+          [item.row, item.column, item.rows] = [area.row, area.column, area.rows];
+        },
+        drop: () => (list as unknown[]).splice((list as unknown[]).indexOf(item), 1),
+      });
+  for (const format of sheet.formats)
+    found.push({
+      what: `the format at ${format.address}`,
+      get area(): Area {
+        return areaAt(sheet, format.address.slice(format.address.lastIndexOf("!") + 1));
+      },
+      set area(area: Area) {
+        format.address = areaAddress(area);
+      },
+      drop: () => sheet.formats.splice(sheet.formats.indexOf(format), 1),
+    });
+  return found;
+}
+
+/** Every formula whose A1 references could point at cells of a sheet: cells, rules, names. */
+function formulasOf(workbook: FakeWorkbook): { formula: string; home?: FakeWorksheet; where: string }[] {
+  const found: { formula: string; home?: FakeWorksheet; where: string }[] = [];
+  const texts = (value: unknown): string[] =>
+    typeof value === "string"
+      ? [value]
+      : typeof value === "object" && value !== null
+        ? Object.values(value).flatMap(texts)
+        : [];
+  for (const sheet of workbook.sheets) {
+    for (const [key, cell] of sheet.cells)
+      if (cell.formula)
+        found.push({ formula: cell.formula, home: sheet, where: `the cell (${key}) on '${sheet.rawName}'` });
+    for (const rule of [
+      ...sheet.validations.map((v) => v.rule),
+      ...sheet.conditionalFormats.map((f) => f.settings),
+    ])
+      for (const text of texts(rule))
+        if (text.startsWith("="))
+          found.push({ formula: text, home: sheet, where: `a rule on '${sheet.rawName}'` });
+  }
+  // A name that is an area moves with its cells (see moveCells); any other is a formula.
+  for (const name of workbook.names.all)
+    if (!workbook.nameArea(name))
+      found.push({ formula: name.rawFormula, where: `the name '${name.rawName}'` });
+  return found;
+}
+
+/**
+ * Moves the cells of `region` one row up, one column left or right, as Excel does when a table row
+ * is deleted (TableRow.delete, ExcelApi 1.1: "Deletes the row from the table"), a column deleted
+ * or a column inserted (TableColumnCollection.add with an index: "Columns with a higher index will
+ * be shifted to the side"), with what belongs to them: values, formulas and number formats, and
+ * the rules and formats over them. `deleted` is the row or column deleted, just before `region`;
+ * a rule or format over it, ending in the region, loses that row or column.
+ *
+ * Defined names follow their cells ("How Excel Maintains Cell and Range Names", Walkenbach, Excel
+ * 2007 Formulas): a name inside the region moves with it. What the double does not model is refused
+ * (InvalidOperation), so no code of ours can rely on it: a name partly in the region or on the
+ * deleted row (Excel resizes it or makes it #REF!), a rule or format partly in the region, an A1
+ * reference in any formula to a cell that moves or goes (Excel rewrites it), a chart over them.
+ */
+export function moveCells(region: Area, by: { rows: -1 | 0; columns: -1 | 0 | 1 }, deleted?: Area): void {
+  const { sheet } = region;
+  const refuse = (what: string) =>
+    invalidOperation(`Moving ${areaAddress(region)} would change ${what}: the double does not model it`);
+  const touched = (area: Area) =>
+    overlaps(area, region) || (deleted !== undefined && overlaps(area, deleted));
+
+  for (const { formula, home, where } of formulasOf(sheet.workbook))
+    for (const cell of formulaReferences(formula).cells) {
+      const target = cell.sheet ? sheet.workbook.sheet(cell.sheet) : home;
+      if (target === sheet && touched(areaAt(sheet, cell.address)))
+        throw refuse(`the A1 reference ${cell.address} in ${where}`);
+    }
+  for (const chart of sheet.charts.all)
+    if (touched(chart.source)) throw refuse(`the source of the chart '${chart.rawName}'`);
+
+  const changes: (() => void)[] = [];
+  for (const covering of coverings(sheet)) {
+    const area = covering.area;
+    if (!touched(area)) continue;
+    if (inside(area, region)) {
+      changes.push(
+        () => (covering.area = { ...area, row: area.row + by.rows, column: area.column + by.columns }),
+      );
+      continue;
+    }
+    const across = by.rows === -1 ? "row" : "column";
+    if (!deleted || !shrinks(area, deleted, region, across))
+      throw refuse(`${covering.what} over ${areaAddress(area)}, partly in it`);
+    const size = across === "row" ? area.rows : area.columns;
+    changes.push(() =>
+      size === 1
+        ? covering.drop()
+        : (covering.area =
+            across === "row" ? { ...area, rows: area.rows - 1 } : { ...area, columns: area.columns - 1 }),
+    );
+  }
+  for (const item of sheet.workbook.names.all) {
+    const area = sheet.workbook.nameArea(item);
+    if (area?.sheet !== sheet || !touched(area)) continue;
+    // On deleted cells Excel resizes the name or makes it #REF!: refused, as is one partly moved.
+    if (!inside(area, region)) throw refuse(`the name '${item.rawName}' (${item.rawFormula})`);
+    changes.push(
+      () =>
+        (item.rawFormula = areaFormula({
+          ...area,
+          row: area.row + by.rows,
+          column: area.column + by.columns,
+        })),
+    );
+  }
+
+  const moved: [number, number, CellState][] = [];
+  for (let r = 0; r < region.rows; r++)
+    for (let c = 0; c < region.columns; c++) {
+      const [row, column] = [region.row + r, region.column + c];
+      const cell = sheet.getCell(row, column);
+      if (cell) moved.push([row + by.rows, column + by.columns, cell]);
+      sheet.setCell(row, column, undefined);
+    }
+  if (deleted)
+    for (let r = 0; r < deleted.rows; r++)
+      for (let c = 0; c < deleted.columns; c++) sheet.setCell(deleted.row + r, deleted.column + c, undefined);
+  for (const [row, column, cell] of moved) sheet.setCell(row, column, cell);
+  for (const change of changes) change();
 }
 
 export class FakeNamedItem {

@@ -386,6 +386,55 @@ describe("SMALL", () => {
   });
 });
 
+describe("LARGE, ROW and INT over arrays", () => {
+  /** tblA placed with its header on sheet row 3 (its rows on 4 to 9); tblEmpty's on row 1. */
+  function placed(): WorkbookModel {
+    const model = workbook();
+    model.tables.get("tblA")!.top = 3;
+    model.tables.get("tblEmpty")!.top = 1;
+    model.tables.set("tblD", { columns: ["Day"], rows: [[10.75], [null], ["3.2"]] });
+    return model;
+  }
+  const at = (formula: string) => evaluate(formula, 0, placed());
+
+  it.each([
+    ["=LARGE(tblA[Date],1)", d("2022-01-01") + 0.75],
+    ["=LARGE(tblA[N],2)", 3],
+    ["=LARGE(tblA[N],3)", error("#NUM!")],
+    ["=LARGE(tblEmpty[Goal],1)", error("#NUM!")],
+    ['=SUMPRODUCT(LARGE((tblA[Goal]="platforms")*10+(tblA[Status]="candidate"),2))', 10],
+    ['=SUMPRODUCT(LARGE((tblA[Goal]="platforms")*10+(tblA[Status]="candidate"),3))', 1],
+    ["=SUMPRODUCT(LARGE(-tblB[Value],1))", error("#VALUE!")],
+    ["=ROW(tblA[#Headers])", 3],
+    ["=ROW(tblA[[#Headers],[Goal]])", 3],
+    ["=SUMPRODUCT(ROW(tblA[Goal]))", 4 + 5 + 6 + 7 + 8 + 9],
+    ['=SUMPRODUCT(LARGE((tblA[Status]="recognized")*ROW(tblA[Goal]),1))', 9],
+    ['=SUMPRODUCT(LARGE((tblA[Status]="recognized")*ROW(tblA[Goal]),5))', 4],
+    // A table emptied of rows keeps one blank row.
+    ["=SUMPRODUCT(ROW(tblEmpty[Goal]))", 2],
+    // INT cell by cell: the time of day goes; blank is 0; text is #VALUE!, as Excel.
+    ["=SUMPRODUCT(INT(tblB[Value]))", error("#VALUE!")],
+    ['=SUMPRODUCT((tblA[Goal]="platforms")*INT(tblA[N]))', error("#VALUE!")],
+    ["=SUMPRODUCT(INT(tblD[Day]))", 13],
+    ["=SUMPRODUCT(LARGE(INT(tblD[Day]),1))", 10],
+  ])("%s = %p", (formula, expected) => {
+    expect(at(formula)).toEqual(expected);
+  });
+
+  it("needs SUMPRODUCT around ROW of a column and around a computed array for LARGE", () => {
+    expect(() => at("=ROW(tblA[Goal])")).toThrow(/outside SUMPRODUCT/);
+    expect(() => at("=LARGE(tblA[N]*1,1)")).toThrow(/array entry/);
+    expect(() => at("=INT(tblA[N])")).toThrow(/one value/);
+  });
+
+  it("refuses ROW of a table with no place on a sheet, of a single cell, and #Headers elsewhere", () => {
+    expect(() => evaluate("=ROW(tblA[#Headers])")).toThrow(/no place on a sheet/);
+    expect(() => at("=ROW(1)")).toThrow(/outside the engine's subset/);
+    expect(() => at("=tblA[#Headers]")).toThrow(/other than in ROW/);
+    expect(() => at("=ROW(tblA[[#This Row],[N]])")).toThrow(/outside the engine's subset/);
+  });
+});
+
 describe("failing loudly outside the subset", () => {
   it.each([
     ["=XLOOKUP(1,tblB[Value],tblB[Id])", /unknown function XLOOKUP/],

@@ -7,19 +7,29 @@
  * references tbl[Col] (a whole column) and tbl[[#This Row],[Col]] (the current row's cell), the
  * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP,
  * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), AND and OR (of scalars), ISERROR,
- * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SUMPRODUCT, SMALL, SHONLINE.FORECAST
+ * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SUMPRODUCT, SMALL, LARGE, ROW (of a
+ * column, or of tbl[#Headers] or tbl[[#Headers],[Col]]: sheet rows, for tables placed on a sheet),
+ * SHONLINE.FORECAST
  * and SHONLINE.FORECASTDATE (the add-in's custom functions). Anything else throws an Error, so a
  * formula this engine cannot check fails loudly rather than passing unchecked.
  *
  * Arrays are evaluated as Excel evaluates a formula entered normally (not with Ctrl+Shift+Enter):
  * only inside SUMPRODUCT do operators work cell by cell over whole columns, and COUNTIFS take a
- * column of criteria (giving a column of counts), SMALL a computed column. Elsewhere a whole column
- * where one value is expected throws, as do SMALL over a computed column and IF inside SUMPRODUCT,
- * which Excel 2010-2019 would compute otherwise without array entry.
+ * column of criteria (giving a column of counts), SMALL and LARGE a computed column, INT works cell
+ * by cell and ROW of a column gives the column of its rows. Elsewhere a whole column where one
+ * value is expected throws, as do SMALL or LARGE over a computed column, ROW of a column and IF
+ * inside SUMPRODUCT, which Excel 2010-2019 would compute otherwise without array entry.
  */
 import { columnFormula } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableSpec } from "../../src/core/template/structure";
-import { ABOUT_AS_OF_ROW, NAMES, TABLES, TEMPLATE_VERSION, headers } from "../../src/core/template/template";
+import {
+  ABOUT_AS_OF_ROW,
+  aboutReportingUnitRow,
+  NAMES,
+  TABLES,
+  TEMPLATE_VERSION,
+  headers,
+} from "../../src/core/template/template";
 import * as customFunctions from "../../src/functions/functions";
 
 // ---- Values ---------------------------------------------------------------------------------
@@ -42,6 +52,8 @@ export interface ModelTable {
   /** Headers, in column order. */
   columns: string[];
   rows: Cell[][];
+  /** The sheet row (1-based) of the header row, for ROW; unknown when left out. */
+  top?: number;
 }
 
 export interface WorkbookModel {
@@ -67,6 +79,8 @@ export type FormulaNode =
   | { readonly type: "name"; readonly name: string }
   | { readonly type: "column"; readonly table: string; readonly column: string }
   | { readonly type: "thisRow"; readonly table: string; readonly column: string }
+  /** tbl[#Headers]: read only by ROW. */
+  | { readonly type: "headers"; readonly table: string }
   | { readonly type: "call"; readonly name: string; readonly args: readonly FormulaNode[] }
   | { readonly type: "negate"; readonly operand: FormulaNode }
   | {
@@ -87,6 +101,8 @@ type Token =
       readonly table: string;
       readonly column: string;
       readonly thisRow: boolean;
+      /** tbl[#Headers] (column is then "") or tbl[[#Headers],[Col]]. */
+      readonly headers?: boolean;
       readonly at: number;
     }
   | { readonly kind: "op"; readonly value: string; readonly at: number }
@@ -113,6 +129,8 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   FIND: { min: 2, max: 2 },
   SUMPRODUCT: { min: 1, max: 255 },
   SMALL: { min: 2, max: 2 },
+  LARGE: { min: 2, max: 2 },
+  ROW: { min: 1, max: 1 },
   "SHONLINE.FORECAST": { min: 4, max: customFunctions.forecast.length },
   "SHONLINE.FORECASTDATE": { min: 4, max: customFunctions.forecastDate.length },
 };
@@ -158,6 +176,12 @@ function readStructuredReference(
 ): { token: Token; end: number } {
   if (formula[start + 1] !== "[") {
     const item = readBracketItem(formula, start);
+    if (item.special && item.text.toUpperCase() === "#HEADERS") {
+      return {
+        token: { kind: "ref", table, column: "", thisRow: false, headers: true, at: start },
+        end: item.end,
+      };
+    }
     if (item.special || item.text.startsWith("@") || item.text === "") {
       throw new FormulaSyntaxError(formula, start, `unsupported structured reference ${table}[${item.text}]`);
     }
@@ -185,6 +209,13 @@ function readStructuredReference(
   const specials = items.filter((item) => item.special).map((item) => item.text.toUpperCase());
   const columns = items.filter((item) => !item.special);
   const thisRow = specials.length === 1 && specials[0] === "#THIS ROW";
+  // tbl[[#Headers],[Col]]: the header cell; ROW reads its row.
+  if (columns.length === 1 && specials.length === 1 && specials[0] === "#HEADERS") {
+    return {
+      token: { kind: "ref", table, column: columns[0].text, thisRow: false, headers: true, at: start },
+      end: i,
+    };
+  }
   if (columns.length !== 1 || (specials.length > 0 && !thisRow)) {
     const text = items.map((item) => `[${item.text}]`).join(",");
     throw new FormulaSyntaxError(formula, start, `unsupported structured reference ${table}[${text}]`);
@@ -326,6 +357,7 @@ class Parser {
       case "string":
         return { type: "string", value: token.value };
       case "ref":
+        if (token.headers) return { type: "headers", table: token.table };
         return token.thisRow
           ? { type: "thisRow", table: token.table, column: token.column }
           : { type: "column", table: token.table, column: token.column };
@@ -629,6 +661,8 @@ class Evaluator {
         if (!row) throw new Error(`${name} has no row ${this.at.row}`);
         return row[index] ?? null;
       }
+      case "headers":
+        throw new Error(`${node.table}[#Headers] other than in ROW is outside the engine's subset`);
       case "negate": {
         const n = toNumber(this.scalar(node.operand));
         return n instanceof FormulaError ? n : -n;
@@ -697,7 +731,13 @@ class Evaluator {
       }
       case "call":
         if (node.name === "COUNTIFS") return this.countifs(node.args, true);
-        if (node.name === "SMALL") return this.small(node.args, true);
+        if (node.name === "SMALL" || node.name === "LARGE") return this.kth(node.name, node.args, true);
+        if (node.name === "INT")
+          return this.cellByCell([this.arrayValue(node.args[0])], ([cell]) => {
+            const n = toNumber(cell);
+            return n instanceof FormulaError ? n : Math.floor(n);
+          });
+        if (node.name === "ROW") return this.row(node.args[0], true);
         return this.value(node);
       default:
         return this.value(node);
@@ -738,13 +778,14 @@ class Evaluator {
   }
 
   /**
-   * SMALL(array, k): the k-th smallest number (text, booleans and blanks ignored, an error wins);
-   * #NUM! for k below 1 or above the count. The array is a column, or computed inside SUMPRODUCT.
+   * SMALL(array, k), LARGE(array, k): the k-th smallest or largest number (text, booleans and
+   * blanks ignored, an error wins); #NUM! for k below 1 or above the count. The array is a column,
+   * or computed inside SUMPRODUCT.
    */
-  private small(args: readonly FormulaNode[], inArray: boolean): Cell {
+  private kth(name: "SMALL" | "LARGE", args: readonly FormulaNode[], inArray: boolean): Cell {
     if (!inArray && args[0].type !== "column") {
       throw new Error(
-        "SMALL over a computed array needs array entry in Excel 2010-2019; inside SUMPRODUCT it does not",
+        `${name} over a computed array needs array entry in Excel 2010-2019; inside SUMPRODUCT it does not`,
       );
     }
     const value = inArray ? this.arrayValue(args[0]) : this.value(args[0]);
@@ -752,14 +793,31 @@ class Evaluator {
     const k = toNumber(this.scalar(args[1]));
     if (k instanceof FormulaError) return k;
     if (!Number.isInteger(k))
-      throw new Error("SMALL with a k that is not a whole number is outside the engine's subset");
+      throw new Error(`${name} with a k that is not a whole number is outside the engine's subset`);
     const numbers: number[] = [];
     for (const cell of cells) {
       if (cell instanceof FormulaError) return cell;
       if (typeof cell === "number") numbers.push(cell);
     }
     if (k < 1 || k > numbers.length) return new FormulaError("#NUM!");
-    return numbers.sort((a, b) => a - b)[k - 1];
+    return numbers.sort((a, b) => (name === "SMALL" ? a - b : b - a))[k - 1];
+  }
+
+  /**
+   * ROW(tbl[#Headers]): the header row's sheet row. ROW(tbl[Col]): the sheet rows of the column's
+   * cells, inside SUMPRODUCT only (elsewhere Excel 2010-2019 would give the first row alone).
+   */
+  private row(arg: FormulaNode, inArray: boolean): Value {
+    if (arg.type !== "headers" && arg.type !== "column")
+      throw new Error("ROW of anything but a table column or tbl[#Headers] is outside the engine's subset");
+    const { name, table } = findTable(this.workbook, arg.table);
+    if (table.top === undefined) throw new Error(`${name} has no place on a sheet: ROW cannot be computed`);
+    if (arg.type === "headers") return table.top;
+    if (!inArray) throw new Error("ROW of a whole column outside SUMPRODUCT is outside the engine's subset");
+    columnIndex(table, name, arg.column);
+    // Excel keeps one blank data row in a table emptied of rows.
+    const length = Math.max(1, table.rows.length);
+    return new ArrayValue(Array.from({ length }, (_, i) => table.top! + 1 + i));
   }
 
   private array(node: FormulaNode, fn: string): readonly Cell[] {
@@ -804,7 +862,10 @@ class Evaluator {
       case "SUMPRODUCT":
         return this.sumproduct(args);
       case "SMALL":
-        return this.small(args, false);
+      case "LARGE":
+        return this.kth(name, args, false);
+      case "ROW":
+        return this.row(args[0], false) as Cell;
       case "INDEX": {
         const cells = this.array(args[0], name);
         const n = this.number(args[1]);
@@ -991,6 +1052,8 @@ export interface TemplateInputs {
   /** The AsOfDate name's value (a date serial, possibly with a time of day). */
   readonly asOf: number;
   readonly targetEdits?: readonly TargetEdit[];
+  /** The About row's reporting unit (the SHONLINE_ReportingUnit name); blank when left out. */
+  readonly reportingUnit?: string;
 }
 
 interface FormulaColumn {
@@ -1087,12 +1150,14 @@ export function evaluateTemplate(options: TemplateInputs): WorkbookModel {
     }
     if (table.id === "targets") applyEdits(table, rows, language, options.targetEdits ?? []);
     if (table.id === "about") rows[ABOUT_AS_OF_ROW][1] = asOf;
-    tables.set(table.name, { columns, rows });
+    if (table.id === "about") rows[aboutReportingUnitRow(language)][1] = options.reportingUnit ?? null;
+    tables.set(table.name, { columns, rows, top: table.anchor.row + 1 });
   }
   const names = new Map<string, Cell>([
     [NAMES.asOf, asOf],
     [NAMES.version, TEMPLATE_VERSION],
     [NAMES.language, language],
+    [NAMES.reportingUnit, options.reportingUnit ?? null],
   ]);
   const workbook: WorkbookModel = { tables, names };
 

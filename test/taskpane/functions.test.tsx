@@ -6,6 +6,8 @@
  */
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { isoToSerial } from "../../src/core/dates";
+import { columnLetters } from "../../src/core/template/cell-text";
+import { tableSpec } from "../../src/core/template/template";
 import { exampleFormula, FUNCTION_EXAMPLES, functionExample } from "../../src/core/function-examples";
 import type { Language } from "../../src/core/language";
 import { DICTIONARIES } from "../../src/taskpane/i18n";
@@ -118,11 +120,16 @@ describe("the Functions section of the Workbook view", () => {
         "The selection Sheet1!B2:C3 is more than one cell. Select one empty cell, then insert again.",
       ),
     );
-    workbook.select("Register", "I2");
+    // An empty cell of the Register's body: inside the table.
+    const register = tableSpec("register");
+    const insideCell = `${columnLetters(register.anchor.column + 8)}${register.anchor.row + 2}`;
+    workbook.select("Register", insideCell);
     fireEvent.click(button(item(section, "TARGET"), words.insertExample));
     await waitFor(() =>
       expect(within(item(section, "TARGET")).getByRole("alert").textContent).toMatch(
-        /^Register!I2 is inside the table tblRegister, where Excel may fill the formula down the whole column\./,
+        new RegExp(
+          `^Register!${insideCell} is inside the table tblRegister, where Excel may fill the formula down the whole column\\.`,
+        ),
       ),
     );
     expect(workbook.sheet("Sheet1")!.cells.size).toBe(0);

@@ -2,7 +2,8 @@
  * What earlier template versions wrote into seeded cells that the current version writes
  * otherwise. Applying the template takes a seeded cell holding one of these texts as still its
  * own and brings it up to date; a cell holding anything else was changed by a person and is kept.
- * When a version stops writing a text, add that text here.
+ * When a version stops writing a text, add that text here; when it stops writing a row or a name,
+ * add it to the retired ones below.
  */
 import type { Language } from "../language";
 import type { Bilingual } from "../plan";
@@ -92,3 +93,29 @@ export const EARLIER_ABOUT_ROWS: readonly EarlierAboutRow[] = [
   sheetRow("Snapshots", "历史"),
   sheetRow("Indicators", "指标"),
 ];
+
+/**
+ * About rows earlier versions wrote that the current one has not: deleted on upgrade while their
+ * Value is still one an earlier version wrote there (a row a person changed is kept).
+ */
+export const RETIRED_ABOUT_ROWS: readonly Required<Pick<EarlierAboutRow, "item" | "valuesBefore">>[] = [
+  {
+    // Versions 1-3: Forecast and Forecast date called the add-in's functions; they are native formulas now.
+    item: { en: "Cells needing the add-in", zh: "需要加载项的单元格" },
+    valuesBefore: {
+      en: [
+        "Forecast and Forecast date on Targets use the add-in's functions and show #NAME? without it. Every other figure is a plain formula.",
+      ],
+      zh: [
+        "“目标”表的“预计”“预计达成日”列使用本加载项的函数；未安装加载项时显示 #NAME?。其余数字均为普通公式。",
+      ],
+    },
+  },
+];
+
+/**
+ * Defined names earlier versions wrote that nothing uses now: deleted on upgrade. Freezing Forecast
+ * cells to values recorded the as-of date they were frozen at in SHONLINE_FrozenAsOf; freezing is
+ * gone, and the Forecast formulas are rewritten on every apply.
+ */
+export const RETIRED_NAMES: readonly string[] = ["SHONLINE_FrozenAsOf"];

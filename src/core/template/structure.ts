@@ -56,10 +56,13 @@ export type TableId =
   | "timeline"
   | "history"
   | "indicators"
-  | "lists";
+  | "lists"
+  | "report"
+  | "reportGoals"
+  | "reportRecent";
 
 export type SheetId =
-  "about" | "dashboard" | "targets" | "register" | "sectors" | "history" | "indicators" | "lists";
+  "about" | "dashboard" | "targets" | "register" | "sectors" | "history" | "indicators" | "lists" | "report";
 
 export type Cell = string | number | boolean | null;
 

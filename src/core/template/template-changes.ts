@@ -8,9 +8,19 @@
  * of our names is left alone and ours takes another name.
  */
 import type { Language } from "../language";
-import { citationNow, EARLIER_ABOUT_ROWS } from "./earlier-seeds";
+import { citationNow, EARLIER_ABOUT_ROWS, RETIRED_ABOUT_ROWS, RETIRED_NAMES } from "./earlier-seeds";
+import { type PageSetup, pageSetup, printsSheet } from "./page-setup";
 import type { Cell, ColumnSpec, SheetId, SheetSpec, TableId, TableSpec } from "./structure";
-import { ABOUT_AS_OF_ROW, LIST_IDS, NAMES, SHEETS, TABLES, TEMPLATE_VERSION } from "./template";
+import {
+  ABOUT_AS_OF_ROW,
+  ABOUT_REPORTING_UNIT,
+  aboutReportingUnitRow,
+  LIST_IDS,
+  NAMES,
+  SHEETS,
+  TABLES,
+  TEMPLATE_VERSION,
+} from "./template";
 import { vocabulary } from "./vocabulary";
 
 /** Tables whose seed rows come back when missing, found by their first column (goal Id, Item). */
@@ -74,7 +84,7 @@ export interface TemplateChanges {
   readonly toVersion: number;
   readonly sheets: readonly SheetPlacement[];
   readonly newTables: readonly TableSpec[];
-  readonly newColumns: readonly { table: TableSpec; columns: readonly ColumnSpec[] }[];
+  readonly newColumns: readonly NewColumns[];
   /** Formula columns of existing tables, rewritten in place. */
   readonly formulaColumns: readonly { table: TableSpec; column: ColumnSpec; rowCount: number }[];
   /** Validated columns of existing tables, their rule rewritten (so upgrades reach it too). */
@@ -82,10 +92,41 @@ export interface TemplateChanges {
   readonly newRows: readonly { table: TableSpec; rows: Cell[][] }[];
   /** Seeded cells still as an earlier version wrote them, brought to the current text. */
   readonly seededCells: readonly SeededCellChange[];
+  /**
+   * Rows an earlier version wrote that the current one has not, still as it wrote them: their body
+   * rows (0-based, as the table is before any change), bottom-up, deleted after every other write.
+   */
+  readonly retiredRows: readonly { table: TableSpec; rows: readonly number[] }[];
+  /** Defined names an earlier version wrote that nothing uses now, as the workbook spells them. */
+  readonly retiredNames: readonly string[];
   readonly names: readonly NameChange[];
   readonly addChart: boolean;
+  /**
+   * The page setup of each printed sheet: written when the sheet is created, and on every sheet
+   * of ours when an earlier version is upgraded (a person's own print settings stay otherwise).
+   */
+  readonly pages: readonly SheetPage[];
   /** Our sheet names that a user sheet already had: ours took another name. */
   readonly conflicts: readonly { wanted: string; used: string }[];
+}
+
+/** Columns a table of the workbook lacks, added where the template puts them. */
+export interface NewColumns {
+  readonly table: TableSpec;
+  /** In the order they are added. */
+  readonly columns: readonly ColumnSpec[];
+  /**
+   * The index each is added at (columns.add), counting the columns added before it: right after
+   * the table's column that precedes it in the template, so a person's own columns keep their place.
+   */
+  readonly at: readonly number[];
+  /** The table's headers once they are added. */
+  readonly headersAfter: readonly string[];
+}
+
+export interface SheetPage {
+  readonly placement: SheetPlacement;
+  readonly setup: PageSetup;
 }
 
 export type NameChange =
@@ -156,10 +197,8 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
   const newTables = TABLES.filter((spec) => !existing(spec));
   const newColumns = TABLES.flatMap((spec) => {
     const table = existing(spec);
-    if (!table) return [];
-    const have = new Set(table.columns.map(lower));
-    const missing = spec.columns.filter((column) => !have.has(lower(column.header[language])));
-    return missing.length > 0 ? [{ table: spec, columns: missing }] : [];
+    const added = table ? columnsToAdd(spec, table, language) : undefined;
+    return added ? [added] : [];
   });
 
   const seededCells = TABLES.flatMap((spec) => {
@@ -213,18 +252,36 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
       exists: findName(state.names, NAMES.language) !== undefined,
     },
   ];
+  // Where a table's body starts: where the workbook has it (an earlier version's tables start a
+  // row higher), or where the template puts it.
+  const bodyOf = (spec: TableSpec) => ({
+    row: existing(spec)?.bodyRow ?? spec.anchor.row + 1,
+    column: existing(spec)?.bodyColumn ?? spec.anchor.column,
+  });
   if (findName(state.names, NAMES.asOf) === undefined) {
     // The value cell of the About table's as-of row.
+    const body = bodyOf(TABLES.find((t) => t.id === "about")!);
     names.push({
       kind: "cell",
       name: NAMES.asOf,
       sheet: "about",
-      row: 1 + ABOUT_AS_OF_ROW,
-      column: 1,
+      row: body.row + ABOUT_AS_OF_ROW,
+      column: body.column + 1,
       rows: 1,
     });
   }
-  const lists = TABLES.find((t) => t.id === "lists")!;
+  if (findName(state.names, NAMES.reportingUnit) === undefined) {
+    const about = TABLES.find((t) => t.id === "about")!;
+    names.push({
+      kind: "cell",
+      name: NAMES.reportingUnit,
+      sheet: "about",
+      row: bodyOf(about).row + reportingUnitRow(about, existing(about), newRows, language),
+      column: bodyOf(about).column + 1,
+      rows: 1,
+    });
+  }
+  const lists = bodyOf(TABLES.find((t) => t.id === "lists")!);
   const words = vocabulary(language);
   LIST_IDS.forEach((list, index) => {
     if (findName(state.names, NAMES.list(list)) === undefined) {
@@ -232,8 +289,8 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
         kind: "cell",
         name: NAMES.list(list),
         sheet: "lists",
-        row: lists.anchor.row + 1,
-        column: lists.anchor.column + index,
+        row: lists.row,
+        column: lists.column + index,
         rows: words[list].length,
       });
     }
@@ -250,10 +307,109 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     validationColumns,
     newRows,
     seededCells,
+    retiredRows: TABLES.flatMap((spec) => {
+      const table = existing(spec);
+      const rows = spec.id === "about" && table ? retiredAboutRows(table, language) : [];
+      return rows.length > 0 ? [{ table: spec, rows }] : [];
+    }),
+    retiredNames: [...state.names.keys()].filter((name) =>
+      RETIRED_NAMES.some((r) => lower(r) === lower(name)),
+    ),
     names,
     addChart: !state.chartNames.some((name) => lower(name) === lower(CHART_NAME)),
+    pages: sheetPages(sheets, existing, language, fromVersion),
     conflicts,
   };
+}
+
+/** The page setups to write: see TemplateChanges.pages. */
+function sheetPages(
+  sheets: readonly SheetPlacement[],
+  existing: (spec: TableSpec) => ExistingTable | undefined,
+  language: Language,
+  fromVersion: number | null,
+): SheetPage[] {
+  const upgrading = fromVersion === null || fromVersion < TEMPLATE_VERSION;
+  return sheets
+    .filter((placement) => printsSheet(placement.spec) && (placement.create || upgrading))
+    .map((placement) => {
+      // The header row of the sheet's first table where the workbook has it: an earlier version's
+      // tables start on row 1 and keep their place (no row is inserted above a person's rows).
+      const found = placement.spec.tables
+        .map((id) => existing(TABLES.find((t) => t.id === id)!))
+        .find((table) => table?.bodyRow !== undefined);
+      const headerRow = found?.bodyRow === undefined ? undefined : found.bodyRow - 1;
+      return { placement, setup: pageSetup(placement.spec, language, headerRow) };
+    });
+}
+
+/**
+ * The About row (0-based body row) whose value cell is the reporting unit: where the workbook has
+ * the row, else where it is added (at the end), else where a new table has it.
+ */
+function reportingUnitRow(
+  about: TableSpec,
+  table: ExistingTable | undefined,
+  newRows: readonly { table: TableSpec; rows: Cell[][] }[],
+  language: Language,
+): number {
+  if (!table) return aboutReportingUnitRow(language);
+  const item = ABOUT_REPORTING_UNIT[language];
+  const present = (table.keys ?? []).findIndex((key) => key === item);
+  if (present >= 0) return present;
+  const added = newRows.find((r) => r.table === about)?.rows.findIndex((row) => row[0] === item) ?? -1;
+  if (added < 0) throw new Error(`The About table has no ${item} row, and none is added`);
+  return table.rowCount + added;
+}
+
+/**
+ * The template's columns `table` lacks, each placed right after the nearest column before it in
+ * the template that the table has (at the start when there is none); undefined when none lacks.
+ */
+function columnsToAdd(spec: TableSpec, table: ExistingTable, language: Language): NewColumns | undefined {
+  const headers = [...table.columns];
+  const columns: ColumnSpec[] = [];
+  const at: number[] = [];
+  spec.columns.forEach((column, index) => {
+    if (columnIndexOf({ ...table, columns: headers }, column, language) >= 0) return;
+    const before = spec.columns
+      .slice(0, index)
+      .map((earlier) => columnIndexOf({ ...table, columns: headers }, earlier, language))
+      .filter((found) => found >= 0);
+    const position = before.length > 0 ? before[before.length - 1] + 1 : 0;
+    headers.splice(position, 0, column.header[language]);
+    columns.push(column);
+    at.push(position);
+  });
+  return columns.length > 0 ? { table: spec, columns, at, headersAfter: headers } : undefined;
+}
+
+/**
+ * The About rows of `table` that the current template retired (RETIRED_ABOUT_ROWS) and that still
+ * hold what an earlier version wrote, bottom-up. Only rows below the as-of row: deleting one above
+ * would move the AsOfDate cell from the row the template keeps it on.
+ */
+function retiredAboutRows(table: ExistingTable, language: Language): number[] {
+  const about = TABLES.find((t) => t.id === "about")!;
+  const valueColumn = columnIndexOf(
+    table,
+    about.columns.find((c) => c.id === "value")!,
+    language,
+  );
+  if (valueColumn < 0) return [];
+  return (table.cells ?? [])
+    .map((cells, row) => ({ cells, row }))
+    .filter(
+      ({ cells, row }) =>
+        row > ABOUT_AS_OF_ROW &&
+        RETIRED_ABOUT_ROWS.some(
+          (retired) =>
+            retired.item[language] === cells[0] &&
+            retired.valuesBefore[language]?.includes(cells[valueColumn]),
+        ),
+    )
+    .map(({ row }) => row)
+    .reverse();
 }
 
 /** Where a template column is in the workbook's table (-1 when its header is not there). */

@@ -8,6 +8,7 @@ import type { Language } from "../language";
 import { REGISTER_DATE_BOUNDS } from "../entries";
 import { type Bilingual, COMPARATOR_LABELS, goalById, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
 import { DEFAULT_THRESHOLDS, STATUS_LABELS, type StatusId } from "../progress";
+import { REPORT_RECENT_DAYS, REPORT_RECENT_ROWS } from "../report";
 import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
@@ -17,14 +18,18 @@ import { type Vocabulary, vocabulary } from "./vocabulary";
  * Raised whenever the template changes; workbooks with a lower version get upgraded.
  * 2: the Register's evidence-link validation follows the core's rule (core/evidence-link.ts).
  * 3: that rule refuses links with a user name or password; sources are cited by number ([1]).
+ * 4: every sheet prints (A4 landscape, one page wide, repeated headings, page numbers); new sheets
+ *    have a title row with the as-of date above their tables.
  */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
   version: "SHONLINE_TemplateVersion",
   language: "SHONLINE_Language",
   asOf: "AsOfDate",
+  /** The About row's value cell naming who reports (the Report sheet's reporting unit). */
+  reportingUnit: "SHONLINE_ReportingUnit",
   list: (list: string) => `SHONLINE_List_${list}`,
 } as const;
 
@@ -56,6 +61,12 @@ export const STATUS_MARKS: Readonly<Record<StatusId, string>> = {
 
 /** What Forecast date shows while there is no pace to project (nothing dated in the period yet). */
 export const NO_FORECAST_DATE = "–";
+
+/**
+ * The row (0-based) where the sheets' tables start: the row above them is the title row, which
+ * prints on every page (page-setup.ts). The hidden Lists sheet, never printed, has none.
+ */
+export const TABLE_ROW = 1;
 
 const COUNT_FORMAT = "0";
 const PERCENT_FORMAT = "0.0%";
@@ -293,7 +304,7 @@ const targets: TableSpec = {
   id: "targets",
   name: "tblTargets",
   sheet: "targets",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: targetsColumns,
   seedRows: (language) =>
     GOALS.map((goal) => [
@@ -320,7 +331,7 @@ const register: TableSpec = {
   id: "register",
   name: "tblRegister",
   sheet: "register",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: [
     {
       id: "goal",
@@ -402,7 +413,7 @@ const sectors: TableSpec = {
   id: "sectors",
   name: "tblSectors",
   sheet: "sectors",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: [
     { id: "sector", header: SECTOR_HEADER, role: "seeded", width: 30 },
     ...GOALS.map((goal): ColumnSpec => ({
@@ -512,7 +523,7 @@ const dashboard: TableSpec = {
   id: "dashboard",
   name: "tblDashboard",
   sheet: "dashboard",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: dashboardColumns,
   seedRows: (language) =>
     GOALS.map((goal) => [
@@ -544,7 +555,7 @@ const timeline: TableSpec = {
   id: "timeline",
   name: "tblTimeline",
   sheet: "dashboard",
-  anchor: { row: 9, column: 0 },
+  anchor: { row: TABLE_ROW + 9, column: 0 },
   columns: [
     {
       id: "monthEnd",
@@ -596,7 +607,7 @@ const history: TableSpec = {
   id: "history",
   name: "tblHistory",
   sheet: "history",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   appendOnly: true,
   columns: [
     { id: "date", header: bilingual("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
@@ -613,7 +624,7 @@ const indicators: TableSpec = {
   id: "indicators",
   name: "tblIndicators",
   sheet: "indicators",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: [
     { id: "indicator", header: bilingual("Indicator", "指标"), role: "seeded", width: 50 },
     {
@@ -647,12 +658,14 @@ const indicators: TableSpec = {
 
 /** About rows, in order; the as-of row's value cell is the AsOfDate name. */
 export const ABOUT_AS_OF_ROW = 0;
+/** The About row whose value cell is the SHONLINE_ReportingUnit name: the last one, blank until filled. */
+export const ABOUT_REPORTING_UNIT = bilingual("Reporting unit", "填报单位");
 
 const about: TableSpec = {
   id: "about",
   name: "tblAbout",
   sheet: "about",
-  anchor: { row: 0, column: 0 },
+  anchor: { row: TABLE_ROW, column: 0 },
   columns: [
     { id: "item", header: bilingual("Item", "项目"), role: "seeded", width: 22 },
     { id: "value", header: bilingual("Value", "内容"), role: "seeded", editable: true, width: 100 },
@@ -700,9 +713,16 @@ const about: TableSpec = {
         zh ? `工作表：${sheet.name.zh}` : `Sheet: ${sheet.name.en}`,
         sheet.note[language],
       ]),
+      // Last: rows added later go at the end, so upgraded workbooks keep theirs where they were.
+      [ABOUT_REPORTING_UNIT[language], null],
     ];
   },
 };
+
+/** The reporting unit's row in a new About table (0-based body row). */
+export function aboutReportingUnitRow(language: Language): number {
+  return tableSpec("about").seedRows!(language).findIndex((row) => row[0] === ABOUT_REPORTING_UNIT[language]);
+}
 
 export const LIST_IDS = ["goals", "kinds", "sectors", "districts", "entryStatuses", "comparators"] as const;
 
@@ -732,6 +752,202 @@ const lists: TableSpec = {
   },
 };
 
+// ---- Report -------------------------------------------------------------------------------
+
+/**
+ * The Report sheet's column widths, by sheet column: its three tables share the columns, so each
+ * table takes the width of the column it sits in whichever is written last. 143 characters: A4
+ * landscape, one page wide.
+ */
+const REPORT_WIDTHS = [16, 44, 13, 15, 15, 12, 5, 10, 13];
+const reportWidth = (column: number) => REPORT_WIDTHS[column];
+
+const REPORT_HEAD_HEADERS = { item: bilingual("Item", "项目"), value: bilingual("Value", "内容") };
+const REPORT_ITEMS = {
+  title: bilingual("Report", "报告"),
+  unit: ABOUT_REPORTING_UNIT,
+  asOf: bilingual("As-of date", "截至日期"),
+  from: bilingual("Listed from", `近${REPORT_RECENT_DAYS}天起始日`),
+};
+
+/** The first day of the recent recognitions: REPORT_RECENT_DAYS ending on the as-of day. */
+const recentFrom = (c: FormulaContext) => `(${c.asOf}-${REPORT_RECENT_DAYS - 1})`;
+
+/** The report's heading: one formula for the Value column, choosing by the row's Item. */
+function reportHeadFormula(c: FormulaContext): string {
+  const item = c.thisRow(REPORT_HEAD_HEADERS.item[c.language]);
+  const zh = c.language === "zh";
+  const unitHint = zh
+    ? `（请在“${sheetSpec("about").name.zh}”表“${ABOUT_REPORTING_UNIT.zh}”行填写）`
+    : `(type it on ${sheetSpec("about").name.en}, row ${ABOUT_REPORTING_UNIT.en})`;
+  const values: [keyof typeof REPORT_ITEMS, string][] = [
+    ["title", c.text(zh ? `${PLAN.name.zh}进展情况报告` : `Progress report: ${PLAN.name.en}`)],
+    ["unit", `IF(${NAMES.reportingUnit}="",${c.text(unitHint)},${NAMES.reportingUnit}&"")`],
+    ["asOf", c.asOf],
+    ["from", recentFrom(c)],
+  ];
+  return values.reduceRight(
+    (otherwise, [key, value]) => `IF(${item}=${c.text(REPORT_ITEMS[key][c.language])},${value},${otherwise})`,
+    `""`,
+  );
+}
+
+const reportHead: TableSpec = {
+  id: "report",
+  name: "tblReport",
+  sheet: "report",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: [
+    { id: "item", header: REPORT_HEAD_HEADERS.item, role: "seeded", width: reportWidth(0) },
+    {
+      id: "value",
+      header: REPORT_HEAD_HEADERS.value,
+      role: "formula",
+      width: reportWidth(1),
+      // The as-of and first days are numbers; the title and the unit are text, which a format leaves alone.
+      numberFormat: DATE_FORMAT,
+      formula: reportHeadFormula,
+    },
+  ],
+  seedRows: (language) => Object.values(REPORT_ITEMS).map((item) => [item[language], null]),
+};
+
+const reportGoalColumns: ColumnSpec[] = (
+  [
+    ["id", DASHBOARD_HEADERS.id, undefined],
+    ["goal", TARGETS_HEADERS.goal, undefined],
+    ["actual", TARGETS_HEADERS.actual, COUNT_FORMAT],
+    ["required", TARGETS_HEADERS.required, COUNT_FORMAT],
+    ["progress", TARGETS_HEADERS.progress, PERCENT_FORMAT],
+    ["status", TARGETS_HEADERS.status, undefined],
+    ["statusMark", TARGETS_HEADERS.statusMark, undefined],
+    ["forecast", TARGETS_HEADERS.forecast, DECIMAL_FORMAT],
+    ["forecastDate", TARGETS_HEADERS.forecastDate, DATE_FORMAT],
+  ] as const
+).map(([id, header, numberFormat], index): ColumnSpec => ({
+  id,
+  header,
+  width: reportWidth(index),
+  ...(numberFormat ? { numberFormat } : {}),
+  ...(id === "statusMark" ? { align: "center" as const } : {}),
+  // The goal's Id is the key; every other cell is the Targets cell of that goal, so they always agree.
+  ...(id === "id" ? { role: "seeded" as const } : { role: "formula" as const, formula: fromTargets(header) }),
+}));
+
+const reportGoals: TableSpec = {
+  id: "reportGoals",
+  name: "tblReportGoals",
+  sheet: "report",
+  anchor: { row: TABLE_ROW + 6, column: 0 },
+  columns: reportGoalColumns,
+  seedRows: () => GOALS.map((goal) => [goal.id, ...reportGoalColumns.slice(1).map(() => null)]),
+  conditionalFormats: [
+    { column: "progress", kind: "dataBar", bounds: PROGRESS_BAR },
+    { column: "status", kind: "statusColours" },
+  ],
+};
+
+const RECENT_HEADERS = {
+  no: bilingual("No.", "序号"),
+  name: REGISTER_HEADERS.name,
+  goal: REGISTER_HEADERS.goal,
+  date: REGISTER_HEADERS.date,
+  district: REGISTER_HEADERS.district,
+  registerRow: bilingual("Register row", "登记表行号"),
+};
+
+/**
+ * The recent recognitions, as the core's recentRecognitions lists them. Row k holds the k-th most
+ * recent, rows of one day in register order: each qualifying row's key is its day × 1E7 less its
+ * sheet row, so LARGE (wrapped in SUMPRODUCT: no array entry) finds the k-th, and the sheet row
+ * comes back from the key. The other cells are looked up from that row. The last row, with no
+ * number, counts them: how many there were, and how many are not listed.
+ */
+function recentFormula(column: keyof typeof RECENT_HEADERS, c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const zh = c.language === "zh";
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  const own = (key: keyof typeof RECENT_HEADERS) => c.thisRow(RECENT_HEADERS[key][c.language]);
+  const from = recentFrom(c);
+  const total = `COUNTIFS(${register("status")},${c.text(v.recognized)},${register("date")},">="&${from},${register("date")},"<"&(${c.asOf}+1))`;
+  const listed = `MAX(${c.column("reportRecent", RECENT_HEADERS.no[c.language])})`;
+  const sheetRow = own("registerRow");
+  const position = `${sheetRow}-ROW(${tableSpec("register").name}[[#Headers],[${REGISTER_HEADERS.name[c.language]}]])`;
+  const lookUp = (key: keyof typeof REGISTER_HEADERS) => `INDEX(${register(key)},${position})`;
+  const orBlank = (value: string) => `IF(${sheetRow}="","",${value})`;
+  switch (column) {
+    case "registerRow": {
+      const qualifies =
+        `(${register("status")}=${c.text(v.recognized)})` +
+        `*(${register("date")}>=${from})*(${register("date")}<${c.asOf}+1)`;
+      const key = `SUMPRODUCT(LARGE(${qualifies}*(INT(${register("date")})*1E7-ROW(${register("date")})),${own("no")}))`;
+      return `IF(OR(${own("no")}="",${own("no")}>${total}),"",ROUNDUP(${key}/1E7,0)*1E7-${key})`;
+    }
+    case "name": {
+      const days = REPORT_RECENT_DAYS;
+      const none = zh
+        ? `近${days}天（含截至日期）没有认定条目。`
+        : `None recognized in the ${days} days to the as-of date.`;
+      const all = zh
+        ? `${c.text(`近${days}天（含截至日期）共认定`)}&${total}&${c.text("条。")}`
+        : `${total}&${c.text(` recognized in the ${days} days to the as-of date.`)}`;
+      const more = zh
+        ? `${c.text("另有")}&(${total}-${listed})&${c.text(`条未列出；近${days}天（含截至日期）共认定`)}&${total}&${c.text("条。")}`
+        : `${c.text("And ")}&(${total}-${listed})&${c.text(" more; ")}&${total}&${c.text(` recognized in the ${days} days to the as-of date.`)}`;
+      const summary = `IF(${own("no")}<>"","",IF(${total}=0,${c.text(none)},IF(${total}>${listed},${more},${all})))`;
+      return `IF(${sheetRow}="",${summary},${lookUp("name")}&"")`;
+    }
+    case "goal": {
+      // The goal's short name (the column is narrow); any other text as it is.
+      const goal = lookUp("goal");
+      return orBlank(
+        GOALS.reduceRight(
+          (otherwise, g) =>
+            `IF(${goal}=${c.text(g.label[c.language])},${c.text(g.short[c.language])},${otherwise})`,
+          `${goal}&""`,
+        ),
+      );
+    }
+    case "date":
+      return orBlank(lookUp("date"));
+    case "district":
+      return orBlank(`${lookUp("district")}&""`);
+    default:
+      throw new Error(`No formula for the recent recognitions' column ${column}`);
+  }
+}
+
+const reportRecent: TableSpec = {
+  id: "reportRecent",
+  name: "tblReportRecent",
+  sheet: "report",
+  anchor: { row: TABLE_ROW + 14, column: 0 },
+  columns: (
+    [
+      ["no", undefined],
+      ["name", undefined],
+      ["goal", undefined],
+      ["date", DATE_FORMAT],
+      ["district", undefined],
+      ["registerRow", COUNT_FORMAT],
+    ] as const
+  ).map(([id, numberFormat], index): ColumnSpec => ({
+    id,
+    header: RECENT_HEADERS[id],
+    width: reportWidth(index),
+    ...(numberFormat ? { numberFormat } : {}),
+    ...(id === "no"
+      ? { role: "seeded" as const }
+      : { role: "formula" as const, formula: (c: FormulaContext) => recentFormula(id, c) }),
+  })),
+  // Numbered rows for the list, and one more, unnumbered, for the count.
+  seedRows: () => [
+    ...Array.from({ length: REPORT_RECENT_ROWS }, (_, k): Cell[] => [k + 1, null, null, null, null, null]),
+    [null, null, null, null, null, null],
+  ],
+};
+
 export const TABLES: readonly TableSpec[] = [
   about,
   targets,
@@ -742,6 +958,9 @@ export const TABLES: readonly TableSpec[] = [
   history,
   indicators,
   lists,
+  reportHead,
+  reportGoals,
+  reportRecent,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -765,7 +984,7 @@ export const SHEETS: readonly SheetSpec[] = [
     chart: {
       table: "timeline",
       title: bilingual("Recognized entries against the expected pace", "已认定条目与应达进度"),
-      at: { row: 0, column: 10 },
+      at: { row: TABLE_ROW, column: 10 },
       size: { rows: 18, columns: 8 },
     },
   },
@@ -816,6 +1035,15 @@ export const SHEETS: readonly SheetSpec[] = [
     hidden: true,
     note: bilingual("The choices offered in drop-down lists.", "下拉列表的选项。"),
   },
+  {
+    id: "report",
+    name: bilingual("Report", "进展情况报告"),
+    tables: ["report", "reportGoals", "reportRecent"],
+    note: bilingual(
+      `A one-page progress report: the reporting unit (type it on About), each goal's progress, and the entries recognized in the ${REPORT_RECENT_DAYS} days to the as-of date (at most ${REPORT_RECENT_ROWS} listed, the most recent first).`,
+      `一页进展情况报告：填报单位（在“说明”表填写）、各目标进展，以及截至日期前${REPORT_RECENT_DAYS}天内（含截至日期）认定的条目（按认定日期由近及远，最多列出${REPORT_RECENT_ROWS}条）。`,
+    ),
+  },
 ];
 
 export function tableSpec(id: TableId): TableSpec {
@@ -831,11 +1059,13 @@ export function sheetSpec(id: SheetSpec["id"]): SheetSpec {
 }
 
 /**
- * Whether a sheet keeps its header row in view: those whose first table starts on row 1, except
- * hidden ones (freeze panes on a hidden sheet have failed in Excel: office-js issues 1463, 2196).
+ * The rows a sheet keeps in view: its title row and header row, when its first table starts at
+ * the top; none on hidden sheets (freeze panes on a hidden sheet have failed in Excel: office-js
+ * issues 1463, 2196).
  */
-export function freezesHeaderRow(sheet: SheetSpec): boolean {
-  return !sheet.hidden && tableSpec(sheet.tables[0]).anchor.row === 0;
+export function frozenRows(sheet: SheetSpec): number {
+  const top = tableSpec(sheet.tables[0]).anchor.row;
+  return !sheet.hidden && top === TABLE_ROW ? top + 1 : 0;
 }
 
 export function headers(table: TableSpec, language: Language): string[] {

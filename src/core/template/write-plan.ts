@@ -10,6 +10,7 @@ import { evidenceLinkFormula } from "../evidence-link";
 import type { Language } from "../language";
 import { cellAddress, valueForCell } from "./cell-text";
 import { columnFormula } from "./formulas";
+import { hasTitleRow, printsSheet, TITLE_ROW, titleFormula } from "./page-setup";
 import type { Cell, ColumnSpec, ConditionalFormatSpec, DataBarBounds, TableSpec } from "./structure";
 import { ABOUT_AS_OF_ROW, headers, NAMES, sheetSpec, TABLES, tableSpec } from "./template";
 import type { NameChange, SheetPlacement, TemplateChanges, WorkbookState } from "./template-changes";
@@ -36,7 +37,13 @@ interface ColumnTarget {
 export type WriteStep = (
   | { readonly kind: "sheet"; readonly placement: SheetPlacement }
   | { readonly kind: "table"; readonly table: TableSpec; readonly block: (string | number | boolean)[][] }
-  | { readonly kind: "column"; readonly table: TableSpec; readonly column: ColumnSpec }
+  /** A column added to an existing table at index `at`, or at its end (null). */
+  | {
+      readonly kind: "column";
+      readonly table: TableSpec;
+      readonly column: ColumnSpec;
+      readonly at: number | null;
+    }
   /** Rows added at the end of an existing table: one cell per existing column, null to leave blank. */
   | {
       readonly kind: "rows";
@@ -57,6 +64,14 @@ export type WriteStep = (
   /** The About table's as-of cell: =TODAY() when the table is new, its date format always. */
   | { readonly kind: "asOf"; readonly row: number; readonly column: number; readonly fresh: boolean }
   | { readonly kind: "chart" }
+  /** A new sheet's title row: its name and the as-of date, in the first cell of its title row. */
+  | {
+      readonly kind: "title";
+      readonly placement: SheetPlacement;
+      readonly row: number;
+      readonly column: number;
+      readonly formula: string;
+    }
 ) & {
   /** What must exist before the step runs: sheet:, table:, column: and name: keys. */
   readonly needs: readonly string[];
@@ -144,12 +159,26 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
   for (const placement of changes.sheets)
     if (placement.create)
       steps.push({ kind: "sheet", placement, needs: [], provides: [sheetKey(placement.spec.id)] });
+  for (const placement of changes.sheets)
+    if (placement.create && printsSheet(placement.spec) && hasTitleRow(placement.spec)) {
+      const formula = titleFormula(placement.spec, language);
+      steps.push({
+        kind: "title",
+        placement,
+        row: TITLE_ROW,
+        column: tableSpec(placement.spec.tables[0]).anchor.column,
+        formula,
+        needs: [sheetKey(placement.spec.id), ...formulaNeeds(formula)],
+        provides: [],
+      });
+    }
 
   // Grouped by table, in the template's order: the sort below moves each write after what it needs.
   for (const spec of TABLES) {
     const existing = existingTable(spec);
     const added = changes.newRows.find((r) => r.table === spec)?.rows ?? [];
-    const newColumns = changes.newColumns.find((c) => c.table === spec)?.columns ?? [];
+    const adding = changes.newColumns.find((c) => c.table === spec);
+    const newColumns = adding?.columns ?? [];
     const rows = bodyRowsOf(spec, language, existing?.rowCount, added.length);
     const fresh = existing === undefined;
     const columnsProvided = (columns: readonly ColumnSpec[]) =>
@@ -167,16 +196,19 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
         provides: [tableKey(spec.name), ...columnsProvided(spec.columns)],
       });
     } else {
-      for (const column of newColumns)
+      // In the order decided: each index counts the columns added before it.
+      newColumns.forEach((column, k) =>
         steps.push({
           kind: "column",
           table: spec,
           column,
+          at: adding!.at[k] === existing.columns.length + k ? null : adding!.at[k],
           needs: needsTable,
           provides: columnsProvided([column]),
-        });
+        }),
+      );
       if (added.length > 0) {
-        const tableHeaders = [...existing.columns, ...newColumns.map(headerOf)].map(lower);
+        const tableHeaders = (adding?.headersAfter ?? existing.columns).map(lower);
         steps.push({
           kind: "rows",
           table: spec,
@@ -190,14 +222,15 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
     // Where the table's body starts, and each column's place in it, for relative rule formulas.
     const bodyRow = existing?.bodyRow ?? spec.anchor.row + 1;
     const bodyColumn = existing?.bodyColumn ?? spec.anchor.column;
-    const order = existing
-      ? [...existing.columns, ...newColumns.map(headerOf)].map(lower)
-      : headers(spec, language).map(lower);
+    const order = (existing ? (adding?.headersAfter ?? existing.columns) : headers(spec, language)).map(
+      lower,
+    );
     const hasRows = fresh ? (spec.seedRows?.(language).length ?? 0) > 0 : rows > 0;
 
     for (const column of spec.columns) {
       const target = { table: spec, column, rows };
-      const own = [columnKey(spec.name, headerOf(column)), ...afterRows];
+      // After the table's new columns too: one added before a column moves it, and its rules.
+      const own = [columnKey(spec.name, headerOf(column)), ...columnsProvided(newColumns), ...afterRows];
       if (column.numberFormat)
         steps.push({
           kind: "numberFormat",
@@ -329,6 +362,8 @@ export function describeStep(step: WriteStep): string {
       return "chart";
     case "asOf":
       return "as-of cell";
+    case "title":
+      return `title ${step.placement.name}`;
     case "table":
     case "column":
     case "rows":
