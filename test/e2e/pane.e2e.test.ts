@@ -137,6 +137,7 @@ test("offers to create the workbook, then creates it", async () => {
     "Snapshots",
     "Indicators",
     "Lists",
+    "Report",
   ]);
 });
 
