@@ -95,6 +95,8 @@ const en = {
   conflictExplained:
     "A sheet of yours is already called “{wanted}”. It is left as it is; the tracker's sheet will be called “{used}”.",
   applied: "The tracking workbook is ready (template version {version}).",
+  pageLayoutSkipped:
+    "Print settings were not set: this version of Excel lacks {requirement}. Everything else is in place. To print each sheet on A4 landscape, one page wide, with its title and headers on every page, choose “{repair}” again in a newer Excel or in Excel on the web.",
   shareTitle: "Sharing",
   shareBody:
     "Every figure of the tracking sheets is a plain formula, so colleagues without the add-in see them all. Cells of your own that use the add-in's functions show #NAME? for them: before sending, copy those cells and paste them as values (Home > Paste > Values).",
@@ -289,6 +291,8 @@ const zh: Record<MessageKey, string> = {
   upToDate: "一切就绪。修复只会重写模板的公式、下拉列表和格式，不会改动您填写的内容。",
   conflictExplained: "您已有名为“{wanted}”的工作表，它将保持不变；跟踪工具的工作表将命名为“{used}”。",
   applied: "跟踪工作簿已就绪（模板版本 {version}）。",
+  pageLayoutSkipped:
+    "未能写入打印设置：此 Excel 版本缺少 {requirement}，其余内容均已就绪。如需每张工作表按 A4 横向、一页宽打印，且每页重复标题行和表头，请在较新版本的 Excel 或 Excel 网页版中再点一次“{repair}”。",
   shareTitle: "共享",
   shareBody:
     "跟踪工作表中的所有数字均为普通公式，未安装加载项的同事也能看到。您自己使用本加载项函数的单元格，在他们那里会显示 #NAME?：发送前，请复制这些单元格，再粘贴为值（开始 > 粘贴 > 值）。",

@@ -90,7 +90,8 @@ export function createTrackerClient(
     missingRequirements: () => missingRequirements(office.isSetSupported),
     read: () => run((context) => readTracking(context)),
     preview: (language) => run((context) => previewTemplate(context, language)),
-    apply: (language) => run((context) => applyTemplate(context, language)),
+    apply: (language) =>
+      run((context) => applyTemplate(context, language, { supports: office.isSetSupported })),
     addEntries: (entries, language, enteredAt) =>
       run((context) => addEntries(context, entries, language, enteredAt)),
     recordSnapshot: (summaries, date, note, language) =>

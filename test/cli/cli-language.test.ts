@@ -6,6 +6,7 @@ import { loadWorkbook } from "../../src/cli/workbook-file";
 import { REGISTER_HEADERS } from "../../src/core/template/headers";
 import { vocabulary } from "../../src/core/template/vocabulary";
 import { runCli, scratchFolder, writeCsv } from "./harness";
+import { bodyCell } from "./template-cells";
 
 const folder = scratchFolder();
 
@@ -36,7 +37,7 @@ describe("command line in Chinese (--lang zh-CN)", () => {
     ]);
     expect(result.stdout).toEqual([`已写入 ${out}：1 条登记（0 行有误，未写入）`]);
     const register = (await loadWorkbook(readFileSync(out))).getWorksheet("登记")!;
-    expect(register.getCell("B2").value).toBe("无日期品牌");
+    expect(register.getCell(bodyCell("register", "name")).value).toBe("无日期品牌");
   });
 
   it("prints warnings in English too, naming the English header", async () => {

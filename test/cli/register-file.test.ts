@@ -2,12 +2,15 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { escapeOoxmlText } from "../../src/cli/ooxml-text";
 import { MAX_REGISTER_ROWS } from "../../src/cli/register-sheet";
-import { loadWorkbook } from "../../src/cli/workbook-file";
+import { loadWorkbook, SPARE_REGISTER_ROWS } from "../../src/cli/workbook-file";
 import { nowSerial, serialFromUtc } from "../../src/core/dates";
 import { entryRow } from "../../src/core/entries";
 import { previewRegisterImport } from "../../src/core/register-csv";
-import { SHEETS } from "../../src/core/template/template";
+import { SHEETS, tableSpec } from "../../src/core/template/template";
+import { cellAddress } from "../../src/core/template/cell-text";
+import { TITLE_ROW } from "../../src/core/template/page-setup";
 import { HEADER, NOW, packagePart, runCli, scratchFolder, writeCsv } from "./harness";
+import { bodyCell, bodyRow, columnRange, headerRow, tableRef } from "./template-cells";
 
 const folder = scratchFolder();
 const REGISTER_PART = `xl/worksheets/sheet${SHEETS.findIndex((s) => s.id === "register") + 1}.xml`;
@@ -37,8 +40,12 @@ describe("the Register of a large file", () => {
     writeFileSync(path, `${HEADER}\n${"x\n".repeat(MAX_REGISTER_ROWS + 1)}`);
     const result = await runCli("--out", out, "--register", path);
     expect(result).toMatchObject({ code: 1, stdout: [] });
+    // A worksheet's 1,048,576 rows less those down to the Register's header.
+    const fits = 1_048_576 - headerRow("register");
+    expect(MAX_REGISTER_ROWS).toBe(fits);
+    const count = (n: number) => n.toLocaleString("en");
     expect(result.stderr).toEqual([
-      `error: ${path}: 1,048,576 register rows are more than a worksheet holds below its header (1,048,575); split the file and write one workbook per part`,
+      `error: ${path}: ${count(fits + 1)} register rows are more than a worksheet holds below its header (${count(fits)}); split the file and write one workbook per part`,
     ]);
     expect(existsSync(out)).toBe(false);
   });
@@ -59,21 +66,27 @@ describe("the Register of a large file", () => {
     const { accepted } = previewRegisterImport(readFileSync(path, "utf8"), new Set());
     const stamp = nowSerial(NOW);
     accepted.forEach((entry, i) => {
-      const cells = register.getRow(i + 2).values as unknown[];
+      const row = bodyRow("register", i);
+      const cells = register.getRow(row).values as unknown[];
       const read = Array.from({ length: 11 }, (_, c) => cells[c + 1]).map((v) =>
         v instanceof Date ? serialFromUtc(v) : (v ?? null),
       );
       const expected = entryRow(entry, "en", stamp);
-      expect({ row: i + 2, cells: read.slice(0, 10) }).toEqual({ row: i + 2, cells: expected.slice(0, 10) });
+      expect({ row, cells: read.slice(0, 10) }).toEqual({ row, cells: expected.slice(0, 10) });
       expect(read[10]).toBeCloseTo(stamp, 6);
     });
-    expect(register.getCell("F1501").numFmt).toBe("yyyy-mm-dd");
-    expect(register.getCell("K1501").numFmt).toBe("yyyy-mm-dd hh:mm");
-    expect(register.getCell("A1502").value).toBeNull();
+    const last = lines.length - 1;
+    expect(register.getCell(bodyCell("register", "date", last)).numFmt).toBe("yyyy-mm-dd");
+    expect(register.getCell(bodyCell("register", "enteredAt", last)).numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(register.getCell(bodyCell("register", "goal", last + 1)).value).toBeNull();
     const table = (register.getTables() as unknown as { table: { tableRef: string } }[])[0].table;
-    expect(table.tableRef).toBe("A1:K1501");
+    const ref = tableRef("register", lines.length);
+    expect(table.tableRef).toBe(ref);
     const sheet = await packagePart(out, REGISTER_PART);
-    expect(sheet).toContain('<dimension ref="A1:K1501"/>');
-    expect(sheet).toContain('sqref="A2:A2501"');
+    // The used range starts at the title row, above the table.
+    const top = cellAddress(TITLE_ROW, tableSpec("register").anchor.column);
+    expect(sheet).toContain(`<dimension ref="${top}:${ref.split(":")[1]}"/>`);
+    // The goal column's rule covers the entries and the spare rows below them.
+    expect(sheet).toContain(`sqref="${columnRange("register", "goal", 0, last + SPARE_REGISTER_ROWS)}"`);
   });
 });

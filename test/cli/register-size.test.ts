@@ -6,6 +6,7 @@ import { countCsvRecords, countRegisterRows } from "../../src/cli/register-size"
 import { formatCsv, parseCsv } from "../../src/core/csv";
 import { previewRegisterImport, registerCsvTemplate } from "../../src/core/register-csv";
 import { runCli, scratchFolder } from "./harness";
+import { headerRow } from "./template-cells";
 
 const folder = scratchFolder();
 const template = (language: "en" | "zh") => new TextDecoder().decode(registerCsvTemplate(language));
@@ -72,11 +73,14 @@ describe("counting a register's rows", () => {
     const path = join(folder(), "huge.csv");
     writeFileSync(path, `${template("zh")}${"x\n".repeat(MAX_REGISTER_ROWS + 1)}`);
     const result = await runCli("--out", out, "--register", path, "--lang", "zh-CN");
+    // A worksheet's 1,048,576 rows less those down to the Register's header.
+    const fits = 1_048_576 - headerRow("register");
+    expect(MAX_REGISTER_ROWS).toBe(fits);
     expect(result).toEqual({
       code: 1,
       stdout: [],
       stderr: [
-        `错误：${path}：1048576 行登记超出一个工作表在标题行下所能容纳的行数（1048575 行）；请把文件拆开，每部分各写一个工作簿`,
+        `错误：${path}：${fits + 1} 行登记超出一个工作表在标题行下所能容纳的行数（${fits} 行）；请把文件拆开，每部分各写一个工作簿`,
       ],
     });
     expect(existsSync(out)).toBe(false);

@@ -21,6 +21,8 @@ import type { Language } from "../../src/core/language";
 import { GOALS } from "../../src/core/plan";
 import { columnFormula } from "../../src/core/template/formulas";
 import {
+  ABOUT_AS_OF_ROW,
+  aboutReportingUnitRow,
   headers,
   LIST_IDS,
   NAMES,
@@ -33,6 +35,7 @@ import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
 import { fakeExcel } from "../support/excel-fixtures";
 import { NOW, runCli } from "./harness";
+import { bodyCell, bodyRow, columnOf, columnRange, headerCell, headerRow, tableRef } from "./template-cells";
 
 let folder: string;
 
@@ -75,8 +78,8 @@ function zipEntry(zip: Buffer, name: string): string {
   throw new Error(`no ${name} in the package`);
 }
 
-/** The workbook's defined names as stored: name -> formula text. */
-function storedNames(file: Buffer): Map<string, string> {
+/** The workbook's defined names as stored: name -> formula text; `sheet` names of that sheet only. */
+function storedNames(file: Buffer, sheet?: number): Map<string, string> {
   const xml = zipEntry(file, "xl/workbook.xml");
   const decode = (text: string) =>
     text
@@ -86,10 +89,9 @@ function storedNames(file: Buffer): Map<string, string> {
       .replace(/&gt;/g, ">")
       .replace(/&amp;/g, "&");
   return new Map(
-    [...xml.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => [
-      m[1],
-      decode(m[2]),
-    ]),
+    [...xml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]*)<\/definedName>/g)]
+      .filter((m) => (m[2] === undefined ? sheet === undefined : Number(m[2]) === sheet))
+      .map((m) => [m[1], decode(m[3])]),
   );
 }
 
@@ -314,7 +316,7 @@ describe("command line: options", () => {
     expect(result.stdout).toEqual([`wrote ${out}: 2 entries (3 rows rejected)`]);
     const workbook = await loadWorkbook(readFileSync(out));
     const register = workbook.getWorksheet("Register")!;
-    expect(register.getRow(2).values).toEqual([
+    expect(register.getRow(bodyRow("register")).values).toEqual([
       undefined,
       "Brands",
       "Acme Brand",
@@ -328,13 +330,13 @@ describe("command line: options", () => {
       "Li",
       expect.any(Date),
     ]);
-    expect(register.getCell("K2").numFmt).toBe("yyyy-mm-dd hh:mm");
-    const enteredAt = serialFromUtc(register.getCell("K2").value as Date);
-    expect(enteredAt).toBeCloseTo(nowSerial(NOW), 6);
-    expect(register.getCell("B3").value).toBe("Robot line");
-    expect(register.getCell("C3").value).toBe("Production line");
-    expect(register.getCell("A4").value).toBeNull();
-    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe("A1:K3");
+    const enteredAt = bodyCell("register", "enteredAt");
+    expect(register.getCell(enteredAt).numFmt).toBe("yyyy-mm-dd hh:mm");
+    expect(serialFromUtc(register.getCell(enteredAt).value as Date)).toBeCloseTo(nowSerial(NOW), 6);
+    expect(register.getCell(bodyCell("register", "name", 1)).value).toBe("Robot line");
+    expect(register.getCell(bodyCell("register", "kind", 1)).value).toBe("Production line");
+    expect(register.getCell(bodyCell("register", "goal", 2)).value).toBeNull();
+    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe(tableRef("register", 2));
   });
 
   it.each(["register-gb18030.csv", "register-utf16le.txt"])(
@@ -346,7 +348,7 @@ describe("command line: options", () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toEqual([`已写入 ${out}：3 条登记（0 行有误，未写入）`]);
       const register = (await loadWorkbook(readFileSync(out))).getWorksheet("登记")!;
-      expect([2, 3, 4].map((row) => register.getCell(`B${row}`).value)).toEqual([
+      expect([0, 1, 2].map((row) => register.getCell(bodyCell("register", "name", row)).value)).toEqual([
         "上海老字号数字商店",
         "徐汇滨江智慧导览",
         "长宁区某科技公司",
@@ -359,9 +361,10 @@ describe("command line: options", () => {
     const path = csv(`BRANDS,"=HYPERLINK(""http://x"",""y"")",,,,,Recognized,,"+1 note",`);
     expect((await run("--out", out, "--register", path)).code).toBe(0);
     const register = (await loadWorkbook(readFileSync(out))).getWorksheet("Register")!;
-    expect(register.getCell("B2").value).toBe('=HYPERLINK("http://x","y")');
-    expect(register.getCell("I2").value).toBe("+1 note");
-    expect(register.getCell("B2").formula).toBeUndefined();
+    const name = bodyCell("register", "name");
+    expect(register.getCell(name).value).toBe('=HYPERLINK("http://x","y")');
+    expect(register.getCell(bodyCell("register", "notes")).value).toBe("+1 note");
+    expect(register.getCell(name).formula).toBeUndefined();
   });
 });
 
@@ -401,15 +404,23 @@ describe("the written workbook, read back", () => {
       expect(table.headers).toEqual(headers(spec, language));
       expect(table.ref.split(":")[0]).toBe(`A${spec.anchor.row + 1}`);
     }
-    for (const sheet of workbook.worksheets) {
-      // Header rows stay in view on the visible sheets; the hidden Lists sheet has no frozen pane.
-      if (sheet.state === "visible")
-        expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 0 });
-      else expect(sheet.views ?? []).toEqual([]);
+    for (const spec of SHEETS) {
+      // The title row and the header row stay in view on the visible sheets; the hidden Lists sheet
+      // has no frozen pane.
+      const sheet = workbook.getWorksheet(spec.name[language])!;
+      if (spec.hidden) expect(sheet.views ?? []).toEqual([]);
+      else
+        expect(sheet.views[0]).toMatchObject({
+          state: "frozen",
+          ySplit: headerRow(spec.tables[0]),
+          xSplit: 0,
+        });
     }
     const targets = workbook.getWorksheet(SHEETS.find((s) => s.id === "targets")!.name[language])!;
     expect(targets.getColumn(2).width).toBe(34);
-    expect(targets.getRow(2).values).toEqual(expect.arrayContaining([GOALS[0].id, GOALS[0].label[language]]));
+    expect(targets.getRow(bodyRow("targets")).values).toEqual(
+      expect.arrayContaining([GOALS[0].id, GOALS[0].label[language]]),
+    );
   });
 
   it.each(["en", "zh"] as const)(
@@ -421,15 +432,18 @@ describe("the written workbook, read back", () => {
       const lists = SHEETS.find((s) => s.id === "lists")!.name[language];
       expect(names.get(NAMES.version)).toBe(String(TEMPLATE_VERSION));
       expect(names.get(NAMES.language)).toBe(`"${language}"`);
-      expect(names.get(NAMES.asOf)).toBe(`'${about}'!$B$2`);
+      const asOfRow = bodyRow("about", ABOUT_AS_OF_ROW);
+      expect(names.get(NAMES.asOf)).toBe(`'${about}'!$${columnOf("about", "value")}$${asOfRow}`);
       const words = vocabulary(language);
-      LIST_IDS.forEach((list, i) => {
-        const column = String.fromCharCode(65 + i);
+      LIST_IDS.forEach((list) => {
+        const column = columnOf("lists", list);
         expect(names.get(NAMES.list(list))).toBe(
-          `'${lists}'!$${column}$2:$${column}$${words[list].length + 1}`,
+          `'${lists}'!$${column}$${bodyRow("lists")}:$${column}$${bodyRow("lists", words[list].length - 1)}`,
         );
       });
-      expect(names.size).toBe(3 + LIST_IDS.length);
+      const unitRow = bodyRow("about", aboutReportingUnitRow(language));
+      expect(names.get(NAMES.reportingUnit)).toBe(`'${about}'!$${columnOf("about", "value")}$${unitRow}`);
+      expect(names.size).toBe(4 + LIST_IDS.length);
     },
   );
 
@@ -445,66 +459,74 @@ describe("the written workbook, read back", () => {
   it("writes the template's formulas, formats and the as-of date", async () => {
     const { workbook } = await write("en", "--as-of", "2021-06-30");
     const spec = tableSpec("targets");
-    const actual = spec.columns.findIndex((c) => c.id === "actual");
+    const column = (id: string) => spec.columns.find((c) => c.id === id)!;
     const targets = workbook.getWorksheet("Targets")!;
-    expect(`=${targets.getCell(2, actual + 1).formula}`).toBe(
-      columnFormula(spec, spec.columns[actual], "en"),
-    );
-    expect(targets.getCell(2, actual + 1).numFmt).toBe("0");
-    const forecast = spec.columns.findIndex((c) => c.id === "forecast");
-    expect(targets.getCell(7, forecast + 1).formula).toBe(
-      columnFormula(spec, spec.columns[forecast], "en").slice(1),
-    );
-    expect(targets.getCell(7, forecast + 1).formula).not.toMatch(/SHONLINE\./);
+    const actual = bodyCell("targets", "actual");
+    expect(`=${targets.getCell(actual).formula}`).toBe(columnFormula(spec, column("actual"), "en"));
+    expect(targets.getCell(actual).numFmt).toBe("0");
+    const forecast = bodyCell("targets", "forecast", GOALS.length - 1);
+    expect(targets.getCell(forecast).formula).toBe(columnFormula(spec, column("forecast"), "en").slice(1));
+    expect(targets.getCell(forecast).formula).not.toMatch(/SHONLINE\./);
     const about = workbook.getWorksheet("About")!;
-    expect(about.getCell("B2").value).toEqual(new Date(Date.UTC(2021, 5, 30)));
-    expect(about.getCell("B2").numFmt).toBe("yyyy-mm-dd");
-    expect(workbook.getWorksheet("Dashboard")!.getCell("B11").formula).toContain(
+    const asOf = bodyCell("about", "value", ABOUT_AS_OF_ROW);
+    expect(about.getCell(asOf).value).toEqual(new Date(Date.UTC(2021, 5, 30)));
+    expect(about.getCell(asOf).numFmt).toBe("yyyy-mm-dd");
+    expect(workbook.getWorksheet("Dashboard")!.getCell(bodyCell("timeline", "recognized")).formula).toContain(
       "tblTimeline[[#This Row],[Month end]]",
     );
   });
 
   it("puts =TODAY() in the as-of cell without --as-of", async () => {
     const { workbook } = await write("en");
-    expect(workbook.getWorksheet("About")!.getCell("B2").formula).toBe("TODAY()");
+    const asOf = bodyCell("about", "value", ABOUT_AS_OF_ROW);
+    expect(workbook.getWorksheet("About")!.getCell(asOf).formula).toBe("TODAY()");
   });
 
   it("validates the Register's columns on its rows and the spare rows below", async () => {
     const { workbook } = await write("en");
     const rules = validations(workbook.getWorksheet("Register")!);
-    const last = 1 + 3 + SPARE_REGISTER_ROWS;
-    expect(rules.A2).toMatchObject({ type: "list", formulae: [NAMES.list("goals")], allowBlank: true });
-    expect(rules[`A${last}`]).toMatchObject({ type: "list", formulae: [NAMES.list("goals")] });
-    expect(rules[`A${last + 1}`]).toBeUndefined();
-    expect(rules.C2).toMatchObject({ type: "list", formulae: [NAMES.list("kinds")], showInputMessage: true });
-    expect(rules.F2).toMatchObject({
+    // Three entries, then the spare rows.
+    const last = 3 + SPARE_REGISTER_ROWS - 1;
+    const goal = (row: number) => rules[bodyCell("register", "goal", row)];
+    expect(goal(0)).toMatchObject({ type: "list", formulae: [NAMES.list("goals")], allowBlank: true });
+    expect(goal(last)).toMatchObject({ type: "list", formulae: [NAMES.list("goals")] });
+    expect(goal(last + 1)).toBeUndefined();
+    expect(rules[headerCell("register", "goal")]).toBeUndefined();
+    expect(rules[bodyCell("register", "kind")]).toMatchObject({
+      type: "list",
+      formulae: [NAMES.list("kinds")],
+      showInputMessage: true,
+    });
+    expect(rules[bodyCell("register", "date")]).toMatchObject({
       type: "date",
       operator: "between",
       formulae: [new Date(Date.UTC(2018, 0, 1)), new Date(Date.UTC(2030, 11, 31))],
     });
-    expect(rules.H2).toMatchObject({
-      type: "custom",
-      formulae: [evidenceLinkFormula("H2")],
-    });
+    const evidence = bodyCell("register", "evidence");
+    expect(rules[evidence]).toMatchObject({ type: "custom", formulae: [evidenceLinkFormula(evidence)] });
     const targets = validations(workbook.getWorksheet("Targets")!);
-    expect(targets.C2).toMatchObject({ type: "list", formulae: [NAMES.list("comparators")] });
-    expect(targets.C8).toBeUndefined();
+    const comparator = (row: number) => targets[bodyCell("targets", "comparator", row)];
+    expect(comparator(0)).toMatchObject({ type: "list", formulae: [NAMES.list("comparators")] });
+    expect(comparator(GOALS.length - 1)).toMatchObject({ type: "list" });
+    expect(comparator(GOALS.length)).toBeUndefined();
   });
 
   it("colours statuses and draws progress bars on Targets and Dashboard", async () => {
     const { file } = await write("en");
-    const sheet = zipEntry(file, "xl/worksheets/sheet3.xml");
-    expect(sheet).toContain('<conditionalFormatting sqref="K2:K7"><cfRule type="dataBar"');
+    const sheet = zipEntry(file, `xl/worksheets/sheet${SHEETS.findIndex((s) => s.id === "targets") + 1}.xml`);
+    const progress = columnRange("targets", "progress", 0, GOALS.length - 1);
+    expect(sheet).toContain(`<conditionalFormatting sqref="${progress}"><cfRule type="dataBar"`);
+    const status = bodyCell("targets", "status");
     for (const label of ["Achieved", "On track", "At risk", "Behind", "Missed", "Not started"])
-      expect(sheet).toContain(`SEARCH(&quot;${label}&quot;,N2)`);
+      expect(sheet).toContain(`SEARCH(&quot;${label}&quot;,${status})`);
   });
 
   it("gives an empty register one blank row, as Excel does", async () => {
     const out = join(folder, "empty.xlsx");
     expect((await run("--out", out)).code).toBe(0);
     const workbook = await loadWorkbook(readFileSync(out));
-    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe("A1:K2");
-    expect(tablesOf(workbook).get("tblHistory")!.ref).toBe("A1:F2");
+    expect(tablesOf(workbook).get("tblRegister")!.ref).toBe(tableRef("register", 1));
+    expect(tablesOf(workbook).get("tblHistory")!.ref).toBe(tableRef("history", 1));
   });
 });
 
@@ -634,6 +656,15 @@ describe("the written workbook against what the add-in creates", () => {
       expect(new Map([...names].map(([name, formula]) => [name, `=${formula}`]))).toEqual(
         new Map(fake.names.all.map((name) => [name.rawName, name.rawFormula])),
       );
+      // The rows each sheet repeats on every page: a sheet's Print_Titles name in the file.
+      sheets.forEach((sheet, index) => {
+        const rows = sheet.pageLayout.printTitleRows;
+        const titles = storedNames(buffer, index).get("_xlnm.Print_Titles");
+        expect({ sheet: sheet.rawName, titles }).toEqual({
+          sheet: sheet.rawName,
+          titles: rows ? `'${sheet.rawName}'!$${rows.first}:$${rows.last}` : undefined,
+        });
+      });
     },
   );
 });

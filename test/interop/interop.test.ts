@@ -29,7 +29,9 @@ import {
 import { previewRegisterImport } from "../../src/core/register-csv";
 import { sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
 import type { TableId } from "../../src/core/template/structure";
+import { hasTitleRow, TITLE_ROW } from "../../src/core/template/page-setup";
 import {
+  ABOUT_AS_OF_ROW,
   headers,
   monthEnds,
   NO_FORECAST_DATE,
@@ -48,6 +50,7 @@ import {
   type Value,
   valueOf,
 } from "./libreoffice";
+import { expectedTitle } from "./title-text";
 
 const TOLERANCE = 1e-9;
 const START = isoToSerial("2020-04-08");
@@ -212,6 +215,20 @@ class Differences {
 
 const columnAt = (table: TableId, id: string) => tableSpec(table).columns.findIndex((c) => c.id === id);
 
+/** The table's body rows as written (below its header), `columns` wide from its first column. */
+function readBody(
+  sheet: ExcelJS.Worksheet,
+  table: TableId,
+  rows: number,
+  columns = tableSpec(table).columns.length,
+): Value[][] {
+  const { anchor } = tableSpec(table);
+  return readBlock(sheet, anchor.row + 1, anchor.column, rows, columns);
+}
+
+/** The 1-based sheet row of the table's body row `index`, to name it in a difference. */
+const sheetRow = (table: TableId, index: number) => tableSpec(table).anchor.row + 2 + index;
+
 function sheetOf(workbook: ExcelJS.Workbook, id: (typeof SHEETS)[number]["id"], language: Language) {
   const name = SHEETS.find((sheet) => sheet.id === id)!.name[language];
   const sheet = workbook.getWorksheet(name);
@@ -230,28 +247,32 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
   const summaries = summarizeGoals(register, asOf);
 
   // The register itself: every accepted entry, in order.
-  const written = readBlock(sheetOf(workbook, "register", language), 1, 0, entries.length + 1, 2);
-  entries.forEach((entry, i) => differences.text(`Register row ${i + 2} name`, written[i][1], entry.name));
-  if (written[entries.length][1] !== null && entries.length > 0)
+  const name = columnAt("register", "name");
+  const written = readBody(sheetOf(workbook, "register", language), "register", entries.length + 1);
+  entries.forEach((entry, i) =>
+    differences.text(`Register row ${sheetRow("register", i)} name`, written[i][name], entry.name),
+  );
+  if (written[entries.length][name] !== null && entries.length > 0)
     differences.list.push(`Register has a row after the ${entries.length} entries`);
 
-  const about = readBlock(sheetOf(workbook, "about", language), 1, 1, 1, 1)[0][0];
-  differences.number("About as-of date", about, asOf);
+  const about = readBody(sheetOf(workbook, "about", language), "about", ABOUT_AS_OF_ROW + 1);
+  differences.number("About as-of date", about[ABOUT_AS_OF_ROW][columnAt("about", "value")], asOf);
+
+  // Every printed sheet's title row names the as-of date.
+  for (const sheet of SHEETS.filter((s) => hasTitleRow(s))) {
+    const column = tableSpec(sheet.tables[0]).anchor.column;
+    const title = readBlock(sheetOf(workbook, sheet.id, language), TITLE_ROW, column, 1, 1)[0][0];
+    differences.text(`${sheet.id} title row`, title, expectedTitle(sheet, language, asOf));
+  }
 
   // Targets: one row per goal.
-  const targets = tableSpec("targets");
-  const targetRows = readBlock(
-    sheetOf(workbook, "targets", language),
-    1,
-    0,
-    GOALS.length,
-    targets.columns.length,
-  );
+  const targetRows = readBody(sheetOf(workbook, "targets", language), "targets", GOALS.length);
   summaries.forEach((summary, g) => {
     const row = targetRows.find((r) => r[0] === summary.spec.id);
     const at = (id: string) => row![columnAt("targets", id)];
     const where = (column: string) => `Targets ${summary.spec.id} ${column}`;
-    if (!row) return differences.list.push(`Targets has no row ${summary.spec.id} (row ${g + 2})`);
+    if (!row)
+      return differences.list.push(`Targets has no row ${summary.spec.id} (row ${sheetRow("targets", g)})`);
     differences.number(where("Required"), at("required"), summary.required);
     differences.number(where("Actual"), at("actual"), summary.actual);
     differences.number(where("Progress"), at("progress"), summary.progress);
@@ -269,14 +290,7 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
   });
 
   // Dashboard: the same figures looked up by goal.
-  const dashboard = tableSpec("dashboard");
-  const dashboardRows = readBlock(
-    sheetOf(workbook, "dashboard", language),
-    1,
-    0,
-    GOALS.length,
-    dashboard.columns.length,
-  );
+  const dashboardRows = readBody(sheetOf(workbook, "dashboard", language), "dashboard", GOALS.length);
   summaries.forEach((summary) => {
     const row = dashboardRows.find((r) => r[0] === summary.spec.id);
     if (!row) return differences.list.push(`Dashboard has no row ${summary.spec.id}`);
@@ -294,20 +308,14 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
 
   // Timeline: what the goals' Actual count at each month end (at as-of for later months), and the
   // plan-wide expected count.
-  const timelineSpec = tableSpec("timeline");
   const months = timeline(register, asOf, monthEnds());
-  const timelineRows = readBlock(
-    sheetOf(workbook, "dashboard", language),
-    timelineSpec.anchor.row + 1,
-    timelineSpec.anchor.column,
-    months.length,
-    3,
-  );
+  const timelineRows = readBody(sheetOf(workbook, "dashboard", language), "timeline", months.length);
   months.forEach((month, m) => {
     const where = (column: string) => `Timeline ${iso(month.monthEnd)} ${column}`;
-    differences.number(where("Month end"), timelineRows[m][0], month.monthEnd);
-    differences.number(where("Recognized"), timelineRows[m][1], month.recognized);
-    differences.number(where("Expected"), timelineRows[m][2], month.expected);
+    const at = (id: string) => timelineRows[m][columnAt("timeline", id)];
+    differences.number(where("Month end"), at("monthEnd"), month.monthEnd);
+    differences.number(where("Recognized"), at("recognized"), month.recognized);
+    differences.number(where("Expected"), at("expected"), month.expected);
   });
   // After as-of the line stays at the goals' actual: nothing dated later is counted.
   const total = summaries.reduce((sum, s) => sum + s.actual, 0);
@@ -319,25 +327,16 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
 
   // Sectors: recognized entries per sector and goal, and the row totals.
   const breakdown = sectorBreakdown(register, register.sectors!, asOf, language);
-  const sectorRows = readBlock(
-    sheetOf(workbook, "sectors", language),
-    1,
-    0,
-    SECTORS.length,
-    GOALS.length + 2,
-  );
+  const sectorRows = readBody(sheetOf(workbook, "sectors", language), "sectors", SECTORS.length);
   breakdown.sectors.forEach((sector, s) => {
-    differences.text(`Sectors row ${s + 2} name`, sectorRows[s][0], sector);
+    const at = (id: string) => sectorRows[s][columnAt("sectors", id)];
+    differences.text(`Sectors row ${sheetRow("sectors", s)} name`, at("sector"), sector);
     GOALS.forEach((goal, g) =>
-      differences.number(
-        `Sectors ${sector} ${goal.short[language]}`,
-        sectorRows[s][1 + g],
-        breakdown.counts[s][g],
-      ),
+      differences.number(`Sectors ${sector} ${goal.short[language]}`, at(goal.id), breakdown.counts[s][g]),
     );
     differences.number(
       `Sectors ${sector} Total`,
-      sectorRows[s][GOALS.length + 1],
+      at("total"),
       breakdown.counts[s].reduce((sum, n) => sum + n, 0),
     );
   });

@@ -43,14 +43,15 @@ export interface Conversion {
 }
 
 /**
- * Opens every file in one LibreOffice process, recalculates it and saves it as .xlsx in outDir
- * (same file names, so outDir must not be the inputs' folder).
+ * Opens every file in one LibreOffice process, recalculates it and saves it as .xlsx (or prints
+ * it to PDF) in outDir (same file names, so outDir must not be the inputs' folder).
  */
 export function recalculate(
   soffice: string,
   profileUrl: string,
   inputs: readonly string[],
   outDir: string,
+  format: "xlsx" | "pdf" = "xlsx",
 ): Conversion {
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
@@ -61,7 +62,7 @@ export function recalculate(
       "--headless",
       "--norestore",
       "--convert-to",
-      "xlsx",
+      format,
       "--outdir",
       outDir,
       ...inputs,
@@ -69,7 +70,15 @@ export function recalculate(
     { encoding: "utf8", timeout: 600_000 },
   );
   const milliseconds = Date.now() - started;
-  const outputs = inputs.map((input) => join(outDir, input.split(/[\\/]/).pop()!));
+  const outputs = inputs.map((input) =>
+    join(
+      outDir,
+      input
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/\.xlsx$/, `.${format}`),
+    ),
+  );
   const missing = outputs.filter((output) => !existsSync(output));
   if (result.error || missing.length > 0) {
     throw new Error(

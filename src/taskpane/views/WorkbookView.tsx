@@ -6,6 +6,7 @@ import { Body1, Button, Field, Radio, RadioGroup } from "@fluentui/react-compone
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Language } from "../../core/language";
 import type { TemplateChanges } from "../../core/template/template-changes";
+import { PAGE_LAYOUT_REQUIREMENT } from "../../excel/page-layout";
 import { TEMPLATE_VERSION } from "../../core/template/template";
 import { usePane } from "../context";
 import { formatList } from "../format";
@@ -33,6 +34,8 @@ export default function WorkbookView() {
   const { language, t, client, refresh } = usePane();
   const [workbookLanguage, setWorkbookLanguage] = useState<Language>(language);
   const [changes, setChanges] = useState<TemplateChanges>();
+  // Whether the last apply left out the page setup, which this Excel cannot write.
+  const [pageLayoutSkipped, setPageLayoutSkipped] = useState(false);
   const { busy, message, run } = useAction();
 
   const loadChanges = useCallback(
@@ -44,7 +47,9 @@ export default function WorkbookView() {
 
   const apply = () =>
     run(async () => {
+      setPageLayoutSkipped(false);
       const report = await client.apply(workbookLanguage);
+      setPageLayoutSkipped(report.pageLayout === "unsupported");
       await loadChanges();
       await refresh();
       return (t) => t("applied", { version: report.toVersion });
@@ -75,6 +80,14 @@ export default function WorkbookView() {
   return (
     <Section headingId="workbook-title" title={t("workbookTitle")} testId="workbook-view">
       <ActionNotice message={message} />
+      {pageLayoutSkipped ? (
+        <Notice intent="warning">
+          {t("pageLayoutSkipped", {
+            requirement: `${PAGE_LAYOUT_REQUIREMENT.set} ${PAGE_LAYOUT_REQUIREMENT.version}`,
+            repair: t("repairWorkbook"),
+          })}
+        </Notice>
+      ) : null}
       <Body1 data-testid="version-found">
         {isNew
           ? t("versionNone")
