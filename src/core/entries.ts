@@ -11,14 +11,18 @@ import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
 import { districtOf, kindOf, nearestValue, sectorOf, statusOf } from "./spellings";
 
+/**
+ * The fields in the order of the template's Register columns (Entered at follows them), which is
+ * also the empty CSV template's: the key columns first, so a printed page shows them side by side.
+ */
 export const ENTRY_FIELDS = [
   "goal",
   "name",
+  "status",
+  "date",
+  "district",
   "kind",
   "sector",
-  "district",
-  "date",
-  "status",
   "evidence",
   "notes",
   "enteredBy",
@@ -29,11 +33,11 @@ export type EntryField = (typeof ENTRY_FIELDS)[number];
 export const ENTRY_FIELD_LABELS: Readonly<Record<EntryField, Bilingual>> = {
   goal: { en: "Goal", zh: "目标" },
   name: { en: "Name", zh: "名称" },
+  status: { en: "Status", zh: "状态" },
+  date: { en: "Date recognized", zh: "认定日期" },
+  district: { en: "District", zh: "区" },
   kind: { en: "Kind", zh: "类型" },
   sector: { en: "Sector", zh: "领域" },
-  district: { en: "District", zh: "区" },
-  date: { en: "Date recognized", zh: "认定日期" },
-  status: { en: "Status", zh: "状态" },
   evidence: { en: "Evidence link", zh: "佐证链接" },
   notes: { en: "Notes", zh: "备注" },
   enteredBy: { en: "Entered by", zh: "录入人" },
@@ -349,24 +353,25 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
 }
 
 /**
- * A Register row (template column order: goal, name, kind, sector, district, date, status,
- * evidence, notes, entered by, entered at) in the workbook's language. Text is raw here: the
- * writer protects it against formula injection.
+ * A Register row in the template's column order (ENTRY_FIELDS, then the time it was entered), in
+ * the workbook's language. A workbook whose columns are in another order gets the row rearranged
+ * by header when the add-in appends it. Text is raw here: the writer protects it against
+ * formula injection.
  */
 export function entryRow(entry: Entry, language: Language, enteredAt: number): (string | number | null)[] {
   const label = <T extends { id: string; label: Bilingual }>(items: readonly T[], id: string | undefined) =>
     id ? items.find((item) => item.id === id)!.label[language] : null;
-  return [
-    goalById(entry.goal).label[language],
-    entry.name,
-    label(UNMANNED_KINDS, entry.kind),
-    label(SECTORS, entry.sector),
-    label(DISTRICTS, entry.district),
-    entry.date ?? null,
-    ENTRY_STATUS_LABELS[entry.status][language],
-    entry.evidence ?? null,
-    entry.notes ?? null,
-    entry.enteredBy ?? null,
-    enteredAt,
-  ];
+  const cells: Record<EntryField, string | number | null> = {
+    goal: goalById(entry.goal).label[language],
+    name: entry.name,
+    status: ENTRY_STATUS_LABELS[entry.status][language],
+    date: entry.date ?? null,
+    district: label(DISTRICTS, entry.district),
+    kind: label(UNMANNED_KINDS, entry.kind),
+    sector: label(SECTORS, entry.sector),
+    evidence: entry.evidence ?? null,
+    notes: entry.notes ?? null,
+    enteredBy: entry.enteredBy ?? null,
+  };
+  return [...ENTRY_FIELDS.map((field) => cells[field]), enteredAt];
 }

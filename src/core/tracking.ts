@@ -116,17 +116,3 @@ export function languageOfRegister(block: TableBlock): "en" | "zh" {
   const zhHeaders = new Set(register.columns.map((c) => c.header.zh));
   return block.headers.some((h) => zhHeaders.has(String(h).trim())) ? "zh" : "en";
 }
-
-/** A row in template column order, rearranged into a table's actual column order (user columns blank). */
-export function rowForTable(
-  table: TableSpec,
-  language: "en" | "zh",
-  tableHeaders: readonly string[],
-  row: readonly unknown[],
-): unknown[] {
-  const templateHeaders = table.columns.map((c) => c.header[language].toLowerCase());
-  return tableHeaders.map((header) => {
-    const index = templateHeaders.indexOf(String(header).trim().toLowerCase());
-    return index < 0 ? null : (row[index] ?? null);
-  });
-}

@@ -10,7 +10,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { formatCsv } from "../../src/core/csv";
 import { DISTRICTS, GOALS, SECTORS } from "../../src/core/plan";
-import { ENTRY_FIELD_LABELS, ENTRY_FIELDS } from "../../src/core/entries";
+import { ENTRY_FIELD_LABELS, ENTRY_FIELDS, type EntryField } from "../../src/core/entries";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS } from "../../src/core/register";
 
 const SIZES = (process.env.BENCH_CLI_ROWS ?? "25000,50000,100000,200000").split(",").map(Number);
@@ -22,18 +22,19 @@ function registerCsv(rows: number): string {
   const records = Array.from({ length: rows }, (_, i) => {
     const goal = GOALS[i % GOALS.length];
     const status = ENTRY_STATUS_IDS[i % ENTRY_STATUS_IDS.length];
-    return [
-      goal.label.en,
-      `${goal.label.en} entry ${i + 1}`,
-      goal.id === "UNMANNED" ? "Workshop" : "",
-      SECTORS[i % SECTORS.length].label.en,
-      DISTRICTS[i % DISTRICTS.length].label.en,
-      `202${i % 3}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-      ENTRY_STATUS_LABELS[status].en,
-      `https://example.com/register/${i + 1}`,
-      i % 10 === 0 ? `Checked by phone, ${i % 7} follow-ups` : "",
-      "Li Wei",
-    ];
+    const cells: Record<EntryField, string> = {
+      goal: goal.label.en,
+      name: `${goal.label.en} entry ${i + 1}`,
+      status: ENTRY_STATUS_LABELS[status].en,
+      date: `202${i % 3}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+      district: DISTRICTS[i % DISTRICTS.length].label.en,
+      kind: goal.id === "UNMANNED" ? "Workshop" : "",
+      sector: SECTORS[i % SECTORS.length].label.en,
+      evidence: `https://example.com/register/${i + 1}`,
+      notes: i % 10 === 0 ? `Checked by phone, ${i % 7} follow-ups` : "",
+      enteredBy: "Li Wei",
+    };
+    return ENTRY_FIELDS.map((field) => cells[field]);
   });
   return formatCsv([header, ...records]);
 }

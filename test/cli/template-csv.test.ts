@@ -31,7 +31,7 @@ describe("command line: --template-csv", () => {
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(bytes.toString("utf8")).toContain("目标,名称");
     // Filled in below its allowed-values row, it imports without a refused row.
-    const filled = Buffer.concat([bytes, Buffer.from("品牌,某品牌,,,,2021-01-05,已认定,,,\r\n")]);
+    const filled = Buffer.concat([bytes, Buffer.from("品牌,某品牌,已认定,2021-01-05,,,,,,\r\n")]);
     const path = join(folder(), "filled.csv");
     writeFileSync(path, filled);
     const workbook = await runCli("--lang", "zh-CN", "--register", path, "--out", join(folder(), "b.xlsx"));

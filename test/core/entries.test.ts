@@ -1,5 +1,6 @@
 import { isoToSerial } from "../../src/core/dates";
-import { checkEntry, entryKey, entryRow } from "../../src/core/entries";
+import { checkEntry, ENTRY_FIELDS, entryKey, entryRow } from "../../src/core/entries";
+import { tableSpec } from "../../src/core/template/template";
 
 const errorsOf = (input: Parameters<typeof checkEntry>[0], keys?: Set<string>) =>
   checkEntry(input, keys)
@@ -88,16 +89,20 @@ describe("checking an entry", () => {
     expect(entryRow(entry, "zh", 45000)).toEqual([
       "品牌产品",
       "Acme",
+      "已认定",
+      isoToSerial("2021-05-01"),
+      null,
       null,
       "在线医疗",
-      null,
-      isoToSerial("2021-05-01"),
-      "已认定",
       null,
       "=x",
       null,
       45000,
     ]);
+  });
+
+  it("puts its cells in the order of the template's Register columns", () => {
+    expect(tableSpec("register").columns.map((column) => column.id)).toEqual([...ENTRY_FIELDS, "enteredAt"]);
   });
 });
 

@@ -8,6 +8,11 @@ describe("page setup", () => {
     expect(scale).toBeCloseTo(0.613, 2);
   });
 
+  it("puts the Register's key columns first, so a printed page shows them side by side", () => {
+    const ids = tableSpec("register").columns.map((column) => column.id);
+    expect(ids.slice(0, 5)).toEqual(["goal", "name", "status", "date", "district"]);
+  });
+
   it("repeats the title row and the header row; an earlier version's header on row 1 alone", () => {
     expect(pageSetup(sheetSpec("targets"), "en").titleRows).toEqual({ first: 1, last: 2 });
     expect(pageSetup(sheetSpec("targets"), "en", 0).titleRows).toEqual({ first: 1, last: 1 });

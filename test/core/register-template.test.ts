@@ -51,7 +51,7 @@ describe("the empty register CSV", () => {
 
   it("filled in below the hint row, imports every filled row", () => {
     const template = decoded(registerCsvTemplate("zh")).text;
-    const filled = `${template}品牌产品,甲品牌,,在线文娱,徐汇区,2021年6月30日,已认定,,,\n应用场景,乙场景,,,浦东,2021.07.01,推进中,,,\n`;
+    const filled = `${template}品牌产品,甲品牌,已认定,2021年6月30日,徐汇区,,在线文娱,,,\n应用场景,乙场景,推进中,2021.07.01,浦东,,,,,\n`;
     const preview = previewRegisterFile(bytesOf(filled), new Set());
     expect(preview.hintLines).toEqual([2]);
     expect(preview.accepted.map((entry) => [entry.goal, entry.name, entry.district, entry.status])).toEqual([

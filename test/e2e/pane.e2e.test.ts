@@ -221,7 +221,7 @@ test("exports the register as CSV", async () => {
   const path = await download.path();
   const text = require("fs").readFileSync(path, "utf8") as string;
   expect(text.split("\r\n")[0]).toBe(
-    "\ufeffGoal,Name,Kind,Sector,District,Date recognized,Status,Evidence link,Notes,Entered by,Entered at",
+    "\ufeffGoal,Name,Status,Date recognized,District,Kind,Sector,Evidence link,Notes,Entered by,Entered at",
   );
   expect(text).toContain("Smart clinic");
 });
@@ -445,7 +445,7 @@ test("in Chinese, downloads the empty register in Chinese, and its row of allowe
   expect(download.suggestedFilename()).toBe("登记表模板.csv");
   const bytes = require("fs").readFileSync(await download.path()) as Buffer;
   const lines = bytes.toString("utf8").split("\r\n");
-  expect(lines[0]).toBe("\ufeff目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人");
+  expect(lines[0]).toBe("\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人");
   expect(lines[1]).toMatch(/^可选值：创新型企业、应用场景、/);
   await page()
     .getByText(/^已保存 登记表模板\.csv。/)
@@ -505,7 +505,7 @@ test("in Excel on Mac, which saves no file from an add-in, the empty register is
     await mac.page.getByText(/^Mac 版 Excel 不允许加载项保存文件。/).waitFor();
     const text = mac.page.getByLabel("登记表模板.csv 的内容");
     expect((await text.inputValue()).split("\n")[0]).toBe(
-      "目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人",
+      "目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人",
     );
     expect(await text.evaluate((box) => box === document.activeElement)).toBe(true);
     await saveScreenshot(mac.page, "pane-zh-mac-template-text");

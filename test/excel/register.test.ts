@@ -16,6 +16,10 @@ async function tracking(language: "en" | "zh" = "en") {
   return excel;
 }
 
+/** The cells of a row of the template's Register under the given columns. */
+const cellsOf = (row: readonly unknown[], ...ids: string[]) =>
+  ids.map((id) => row[tableSpec("register").columns.findIndex((column) => column.id === id)]);
+
 function entry(overrides: Partial<Record<string, string | number>> = {}): Entry {
   const checked = checkEntry({
     goal: "BRANDS",
@@ -42,13 +46,50 @@ describe("adding register entries", () => {
     expect(fake.syncCount).toBe(2);
     const rows = workbook.table("tblRegister")!.dataValues();
     expect(rows).toHaveLength(3);
-    expect(rows[0].slice(0, 7)).toEqual(["Brands", "A", "", "", "", isoToSerial("2021-05-01"), "Recognized"]);
-    expect(rows[2].slice(0, 3)).toEqual([
+    expect(rows[0].slice(0, 7)).toEqual(["Brands", "A", "Recognized", isoToSerial("2021-05-01"), "", "", ""]);
+    expect(cellsOf(rows[2], "goal", "name", "kind")).toEqual([
       "Unmanned factories, production lines and workshops",
       "C",
       "Workshop",
     ]);
-    expect(rows[0][10]).toBe(NOW);
+    expect(cellsOf(rows[0], "enteredAt")).toEqual([NOW]);
+  });
+
+  it("writes each cell under its header in a workbook whose Register keeps an earlier column order", async () => {
+    const { context, workbook } = await tracking("zh");
+    const register = workbook.table("tblRegister")!;
+    const earlierOrder = [
+      "目标",
+      "名称",
+      "类型",
+      "领域",
+      "区",
+      "认定日期",
+      "状态",
+      "佐证链接",
+      "备注",
+      "录入人",
+      "录入时间",
+    ];
+    earlierOrder.forEach((header, i) =>
+      register.sheet.setCell(register.headerRow, register.column + i, { value: header }),
+    );
+    await addEntries(context, [entry({ name: "甲", district: "徐汇", sector: "在线文娱" })], "zh", NOW);
+    expect(register.dataValues()[0]).toEqual([
+      "品牌产品",
+      "甲",
+      "",
+      "在线文娱",
+      "徐汇",
+      isoToSerial("2021-05-01"),
+      "已认定",
+      "",
+      "",
+      "",
+      NOW,
+    ]);
+    // The export keeps the workbook's own order.
+    expect((await exportRegisterCsv(context)).split("\r\n")[0]).toBe(`\ufeff${earlierOrder.join(",")}`);
   });
 
   it("appends 10,000 entries in at most 2 syncs", async () => {
@@ -168,11 +209,11 @@ describe("adding register entries", () => {
     expect(workbook.table("tblRegister")!.dataValues()[0].slice(0, 7)).toEqual([
       "品牌产品",
       "Acme",
+      "已认定",
+      isoToSerial("2021-05-01"),
+      "浦东新区",
       "",
       "在线教育",
-      "浦东新区",
-      isoToSerial("2021-05-01"),
-      "已认定",
     ]);
   });
 
@@ -249,8 +290,8 @@ describe("snapshots and export", () => {
     );
     const csv = await exportRegisterCsv(context);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\ufeff目标,名称,类型,领域,区,认定日期,状态,佐证链接,备注,录入人,录入时间");
-    expect(lines[1]).toBe(`品牌产品,'=cmd,,,,2021-05-01,已认定,,"第一, 第二",,2021-06-01 06:00`);
+    expect(lines[0]).toBe("\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人,录入时间");
+    expect(lines[1]).toBe(`品牌产品,'=cmd,已认定,2021-05-01,,,,,"第一, 第二",,2021-06-01 06:00`);
   });
 });
 

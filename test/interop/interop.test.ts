@@ -149,19 +149,21 @@ function registerCsv(rows: readonly Row[], language: Language): string {
   const label = (items: readonly { id: string; label: { en: string; zh: string } }[], id?: string) =>
     id ? items.find((item) => item.id === id)!.label[language] : "";
   const register = tableSpec("register");
-  const header = register.columns.slice(0, 10).map((c) => c.header[language]);
-  const records = rows.map((row) => [
-    label(GOALS, row.goal),
-    row.name,
-    label(UNMANNED_KINDS, row.kind),
-    label(SECTORS, row.sector),
-    label(DISTRICTS, row.district),
-    row.date === undefined ? "" : iso(row.date),
-    ENTRY_STATUS_LABELS[row.status][language],
-    "",
-    "",
-    "fixture",
-  ]);
+  const columns = register.columns.filter((c) => c.id !== "enteredAt");
+  const header = columns.map((c) => c.header[language]);
+  const records = rows.map((row) => {
+    const cells: Record<string, string> = {
+      goal: label(GOALS, row.goal),
+      name: row.name,
+      kind: label(UNMANNED_KINDS, row.kind),
+      sector: label(SECTORS, row.sector),
+      district: label(DISTRICTS, row.district),
+      date: row.date === undefined ? "" : iso(row.date),
+      status: ENTRY_STATUS_LABELS[row.status][language],
+      enteredBy: "fixture",
+    };
+    return columns.map((c) => cells[c.id] ?? "");
+  });
   // Chinese fixtures use semicolons, as spreadsheets in some locales save them.
   return formatCsv([header, ...records], language === "zh" ? ";" : ",");
 }

@@ -26,14 +26,21 @@ const PRINTED = SHEETS.filter(printsSheet);
 
 /** A register of ENTRIES rows, every goal in turn, dated through the plan's period. */
 function registerCsv(): string {
-  const header = tableSpec("register")
-    .columns.slice(0, 10)
-    .map((column) => column.header.en);
+  const columns = tableSpec("register").columns.filter((column) => column.id !== "enteredAt");
+  const header = columns.map((column) => column.header.en);
   const rows = Array.from({ length: ENTRIES }, (_, i) => {
     const goal = GOALS[i % GOALS.length];
     const date = serialToIso(isoToSerial("2020-05-01") + ((i * 2) % 900));
     const kind = goal.id === "UNMANNED" ? UNMANNED_KINDS[0].label.en : "";
-    return [goal.id, `Entry ${i}`, kind, "", "", date, "Recognized", "", "", "print test"];
+    const cells: Record<string, string> = {
+      goal: goal.id,
+      name: `Entry ${i}`,
+      kind,
+      date,
+      status: "Recognized",
+      enteredBy: "print test",
+    };
+    return columns.map((column) => cells[column.id] ?? "");
   });
   return formatCsv([header, ...rows], ",");
 }

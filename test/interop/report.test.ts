@@ -65,21 +65,20 @@ const FIXTURES: Record<string, () => Row[]> = {
 };
 
 function registerCsv(rows: readonly Row[], language: Language): string {
-  const header = tableSpec("register")
-    .columns.slice(0, 10)
-    .map((c) => c.header[language]);
-  const records = rows.map((row, i) => [
-    GOALS[row.goal].label[language],
-    `${language === "zh" ? "条目" : "Entry"} ${i + 1}`,
-    GOALS[row.goal].id === "UNMANNED" ? (language === "zh" ? "无人工厂" : "Factory") : "",
-    "",
-    row.district === undefined ? "" : DISTRICTS[row.district].label[language],
-    row.daysBefore === undefined ? "" : serialToIso(AS_OF - row.daysBefore),
-    ENTRY_STATUS_LABELS[row.status][language],
-    "",
-    "",
-    "fixture",
-  ]);
+  const columns = tableSpec("register").columns.filter((c) => c.id !== "enteredAt");
+  const header = columns.map((c) => c.header[language]);
+  const records = rows.map((row, i) => {
+    const cells: Record<string, string> = {
+      goal: GOALS[row.goal].label[language],
+      name: `${language === "zh" ? "条目" : "Entry"} ${i + 1}`,
+      kind: GOALS[row.goal].id === "UNMANNED" ? (language === "zh" ? "无人工厂" : "Factory") : "",
+      district: row.district === undefined ? "" : DISTRICTS[row.district].label[language],
+      date: row.daysBefore === undefined ? "" : serialToIso(AS_OF - row.daysBefore),
+      status: ENTRY_STATUS_LABELS[row.status][language],
+      enteredBy: "fixture",
+    };
+    return columns.map((c) => cells[c.id] ?? "");
+  });
   return formatCsv([header, ...records]);
 }
 

@@ -210,11 +210,11 @@ describe("the Register view", () => {
     expect(register.dataValues().at(-1)!.slice(0, 7)).toEqual([
       "Brands",
       "Brand three",
-      "",
-      "",
-      "",
-      isoToSerial("2021-05-05"),
       "Recognized",
+      isoToSerial("2021-05-05"),
+      "",
+      "",
+      "",
     ]);
     expect(client.addEntries).toHaveBeenCalledTimes(1);
     // The form is cleared, and the latest entries start with the new one.

@@ -332,6 +332,7 @@ const register: TableSpec = {
   name: "tblRegister",
   sheet: "register",
   anchor: { row: TABLE_ROW, column: 0 },
+  // The key columns first, so they print side by side; in the order of ENTRY_FIELDS (entryRow).
   columns: [
     {
       id: "goal",
@@ -341,6 +342,28 @@ const register: TableSpec = {
       validation: { kind: "list", list: "goals" },
     },
     { id: "name", header: REGISTER_HEADERS.name, role: "user", width: 30 },
+    {
+      id: "status",
+      header: REGISTER_HEADERS.status,
+      role: "user",
+      width: 13,
+      validation: { kind: "list", list: "entryStatuses" },
+    },
+    {
+      id: "date",
+      header: REGISTER_HEADERS.date,
+      role: "user",
+      width: 14,
+      numberFormat: DATE_FORMAT,
+      validation: { kind: "date", ...REGISTER_DATE_BOUNDS },
+    },
+    {
+      id: "district",
+      header: REGISTER_HEADERS.district,
+      role: "user",
+      width: 16,
+      validation: { kind: "list", list: "districts" },
+    },
     {
       id: "kind",
       header: REGISTER_HEADERS.kind,
@@ -358,28 +381,6 @@ const register: TableSpec = {
       role: "user",
       width: 26,
       validation: { kind: "list", list: "sectors" },
-    },
-    {
-      id: "district",
-      header: REGISTER_HEADERS.district,
-      role: "user",
-      width: 16,
-      validation: { kind: "list", list: "districts" },
-    },
-    {
-      id: "date",
-      header: REGISTER_HEADERS.date,
-      role: "user",
-      width: 14,
-      numberFormat: DATE_FORMAT,
-      validation: { kind: "date", ...REGISTER_DATE_BOUNDS },
-    },
-    {
-      id: "status",
-      header: REGISTER_HEADERS.status,
-      role: "user",
-      width: 13,
-      validation: { kind: "list", list: "entryStatuses" },
     },
     {
       id: "evidence",
