@@ -7,7 +7,7 @@
  * published (English, so kept as it is in both languages), the outlet, the byline and the date
  * where the copy names them. What the copy does not name is cited as unknown, not guessed.
  */
-import type { Language } from "./language";
+import { formatList, type Language } from "./language";
 import type { Bilingual } from "./plan";
 
 export type SourceId = "000" | "001" | "002" | "003" | "004";
@@ -121,8 +121,11 @@ export function sourceNumber(id: SourceId): number {
 }
 
 /** "[1], [3]" (Chinese: "[1]、[3]"): the numbers alone, where a Source column names them. */
-export function citeSources(ids: readonly SourceId[], language: Language = "en"): string {
-  return ids.map((id) => `[${sourceNumber(id)}]`).join(language === "zh" ? "、" : ", ");
+export function citeSources(ids: readonly SourceId[], language: Language): string {
+  return formatList(
+    ids.map((id) => `[${sourceNumber(id)}]`),
+    language,
+  );
 }
 
 /** "source [1]", "sources [1], [3]" (Chinese: "来源 [1]、[3]"): a citation inside a sentence. */

@@ -76,8 +76,9 @@ export async function applyTemplate(
   const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
   if (state.structureProtected && created.length > 0) throw new WorkbookProtectedError(created);
   const writer = new TemplateWriter(context, changes, handles);
-  for (const step of planWrites(changes, state)) writer.write(step);
+  // First: seeded cells are placed by the tables' columns as they are, before any column is inserted.
   for (const change of changes.seededCells) writer.rewrite(change);
+  for (const step of planWrites(changes, state)) writer.write(step);
   const pagesSupported = supports(PAGE_LAYOUT_REQUIREMENT.set, PAGE_LAYOUT_REQUIREMENT.version);
   if (pagesSupported) for (const page of changes.pages) writer.pageLayout(page);
   // Last: the positions of the retired rows are the table's before any change.

@@ -5,15 +5,9 @@
  * whole column by Excel. It uses only calls of ExcelApi 1.1 (getSelectedRange, Range.worksheet,
  * getCell, formulas, numberFormat), within the ExcelApi 1.8 the pane requires (requirements.ts).
  */
-import {
-  EXAMPLE_REGISTER_COLUMNS,
-  exampleFormula,
-  exampleNumberFormat,
-  type FunctionId,
-} from "../core/function-examples";
-import { REGISTER_HEADERS } from "../core/template/headers";
+import { exampleFormula, exampleNumberFormat, type FunctionId } from "../core/function-examples";
 import { NAMES, tableSpec } from "../core/template/template";
-import { languageOfRegister, MissingColumnError } from "../core/tracking";
+import { languageOfRegister, registerColumns } from "../core/tracking";
 import { whenTracking } from "./tables";
 
 /** More than one cell is selected (its address), or no range at all: a chart, or several areas. */
@@ -85,12 +79,10 @@ export async function insertExample(context: Excel.RequestContext, id: FunctionI
   });
   const { header, selected, cell, tables } = found;
   if (selected.rowCount !== 1 || selected.columnCount !== 1) throw new NotOneCellError(selected.address);
-  const language = languageOfRegister({ headers: header.values[0].map(String), rows: [] });
-  const headers = header.values[0].map((h) => String(h).trim().toLowerCase());
-  for (const column of EXAMPLE_REGISTER_COLUMNS) {
-    if (!headers.includes(REGISTER_HEADERS[column][language].toLowerCase()))
-      throw new MissingColumnError(REGISTER_HEADERS[column]);
-  }
+  const register = { headers: header.values[0].map(String), rows: [] };
+  // The examples name the goal, status and date columns: a renamed one is named, as every read names it.
+  registerColumns(register);
+  const language = languageOfRegister(register);
   // formulas holds the value of a cell without a formula: "" only for a cell with nothing in it.
   if (cell.formulas[0][0] !== "") throw new CellNotEmptyError(cell.address);
   if (tables.items.length > 0) {

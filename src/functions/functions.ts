@@ -12,7 +12,7 @@
 import { todaySerial } from "../core/dates";
 import { EngineError } from "../core/errors";
 import { resolveGoal } from "../core/goal-spec";
-import { languageFromLocale, type Language } from "../core/language";
+import { formatList, languageFromLocale, type Language } from "../core/language";
 import { COMPARATOR_LABELS, goalById } from "../core/plan";
 import {
   daysLeft as daysLeftOf,
@@ -286,7 +286,7 @@ export function target(goal: any, field?: any): any {
       default:
         throw new EngineError("value", "unknownField", {
           field: String(field),
-          fields: TARGET_FIELDS.join(displayLanguage() === "zh" ? "、" : ", "),
+          fields: formatList(TARGET_FIELDS, displayLanguage()),
         });
     }
   });

@@ -33,17 +33,5 @@ export function formatDate(serial: number, language: Language): string {
   }).format(date);
 }
 
-/** Names or numbers in a row: "a, b, c", or 甲、乙、丙. */
-export function formatList(items: readonly (string | number)[], language: Language): string {
-  return items.join(language === "zh" ? "、" : ", ");
-}
-
-/** Phrases that may hold commas themselves: "a; b", or 甲；乙. */
-export function formatClauses(items: readonly string[], language: Language): string {
-  return items.join(language === "zh" ? "；" : "; ");
-}
-
-/** Whole sentences one after another: English puts a space between them, Chinese nothing. */
-export function formatSentences(items: readonly string[], language: Language): string {
-  return items.join(language === "zh" ? "" : " ");
-}
+// Lists, clauses and sentences are joined by core (cells and messages join them the same way).
+export { formatClauses, formatList, formatSentences } from "../core/language";

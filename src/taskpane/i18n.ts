@@ -295,7 +295,7 @@ const zh: Record<MessageKey, string> = {
     "未能写入打印设置：此 Excel 版本缺少 {requirement}，其余内容均已就绪。如需每张工作表按 A4 横向、一页宽打印，且每页重复标题行和表头，请在较新版本的 Excel 或 Excel 网页版中再点一次“{repair}”。",
   shareTitle: "共享",
   shareBody:
-    "跟踪工作表中的所有数字均为普通公式，未安装加载项的同事也能看到。您自己使用本加载项函数的单元格，在他们那里会显示 #NAME?：发送前，请复制这些单元格，再粘贴为值（开始 > 粘贴 > 值）。",
+    "跟踪工作表中的所有数字均为普通公式，未安装加载项的同事也能看到。您自己使用本加载项函数的单元格，在他们那里会显示 #NAME?：发送前，请复制这些单元格，再粘贴为值（“开始”→“粘贴”→“值”）。",
   loadWithWorkbook: "随此工作簿打开加载项",
   loadWithWorkbookWarningTitle: "开启前请注意",
   loadWithWorkbookWarning:

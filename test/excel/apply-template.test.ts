@@ -380,6 +380,9 @@ describe("upgrading an older workbook", () => {
         spec.columns.find((c) => c.id === "statusMark")!,
         language,
       );
+      expect(t.dataFormulas()).toHaveLength(GOALS.length);
+      // Targets works the mark out from the status; Dashboard looks it up on Targets.
+      expect(formula).toMatch(id === "targets" ? /^=IF\(.*"√"/ : /^=INDEX\(tblTargets\[/);
       expect(t.dataFormulas().map((row) => row[mark])).toEqual(t.dataFormulas().map(() => formula));
     }
   }

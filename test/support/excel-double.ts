@@ -529,7 +529,11 @@ export class WorksheetApi extends NullableApi<FakeWorksheet> {
 
 // ---- Page layout -----------------------------------------------------------------------------
 
-/** Excel.PageOrientation and the Excel.PaperType values the double knows (the PaperType reference). */
+/**
+ * Excel.PageOrientation and the Excel.PaperType values the double knows
+ * (learn.microsoft.com/javascript/api/excel/excel.papertype). A printer without the paper (some
+ * drivers lack A4) is not modelled: Excel keeps the setting and the printer substitutes.
+ */
 const ORIENTATIONS = ["Portrait", "Landscape"];
 const PAPER_TYPES = [
   "Letter",
@@ -615,6 +619,8 @@ export class PageLayoutApi extends ApiObject<FakeWorksheet> {
         get: () => this.loadedValue(margin),
         set: (value: number) => {
           this.act(`${margin} = ${value}`, value, (model) => {
+            // Margins are in points (excel.pagelayout reference); what Excel does with a negative
+            // one is not documented, so the double refuses it (the doubtful case).
             if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
               throw invalidArgument(`${margin} is a number of points, not negative`);
             model.pageLayout[margin] = value;
@@ -658,6 +664,9 @@ export class PageLayoutApi extends ApiObject<FakeWorksheet> {
     this.act(`zoom = ${JSON.stringify(value)}`, value, (model) => {
       const { scale, horizontalFitToPages: wide, verticalFitToPages: tall } = value;
       const fits = [wide, tall].filter((n) => n !== undefined && n !== null);
+      // PageLayoutZoomOptions (excel.pagelayoutzoomoptions): scale 10 to 400, "null if fit to
+      // pages" is set. Whether Excel takes both at once, a fractional scale or a fractional page
+      // count is not documented: the double refuses those doubtful cases.
       if (scale !== undefined && scale !== null) {
         if (fits.length > 0) throw invalidArgument("zoom takes a scale or pages to fit, not both");
         if (!Number.isInteger(scale) || scale < 10 || scale > 400)
@@ -790,6 +799,7 @@ function checkDataBarRule(rule: unknown): void {
   const needsValue = ["Number", "Percent", "Formula", "Percentile"].includes(type);
   if (needsValue && (typeof formula !== "string" || formula.trim() === ""))
     throw invalidArgument(`A data bar rule of type ${type} needs its formula`);
+  // Not documented: a Number end that is no number is refused, the doubtful case.
   if (type === "Number" && !Number.isFinite(Number(String(formula).replace(/^=/, ""))))
     throw invalidArgument(`A data bar rule of type Number needs a number: ${String(formula)}`);
 }

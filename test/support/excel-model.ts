@@ -216,6 +216,11 @@ export interface PageLayoutState {
   headerFooter: Record<string, string>;
 }
 
+/**
+ * A new sheet's page layout in the double. Excel's own starting values depend on the locale and the
+ * printer (Letter in the US, A4 elsewhere; no page documents them): these are the US ones, and tests
+ * only compare a sheet with this starting state ("left as it was"), never with Excel's values.
+ */
 export function newPageLayout(): PageLayoutState {
   return {
     orientation: "Portrait",
@@ -756,8 +761,9 @@ export class FakeWorkbook {
    * selected chart, "by design" (office-js issues 2268 and 8).
    */
   selectedArea(): Area {
+    // What a saved workbook has selected is the file's, not a rule: a test says what it selects.
     if (this.selection === undefined)
-      return { sheet: this.sheets[0], row: 0, column: 0, rows: 1, columns: 1 };
+      throw new Error("the double's selection was not set: call workbook.select(sheet, address) in the test");
     if (this.selection === "object")
       throw new ExcelError(
         "InvalidSelection",

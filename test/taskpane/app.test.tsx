@@ -14,20 +14,17 @@ import { FakeContext } from "../support/excel-double";
 import {
   blankWorkbook,
   button,
-  configureQueries,
   doubleClient,
   ENTERED_AT,
   entry,
-  installBrowserStubs,
   paneTitle,
+  preparePaneTests,
   renderApp,
   tab,
   trackingWorkbook,
 } from "./render";
 
-installBrowserStubs();
-configureQueries();
-jest.setTimeout(20_000);
+preparePaneTests();
 
 const AS_OF = isoToSerial("2021-06-30");
 const SETTINGS_KEY = "shonline.settings.v1";

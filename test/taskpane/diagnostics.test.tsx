@@ -7,11 +7,9 @@ import { DICTIONARIES } from "../../src/taskpane/i18n";
 import { createTrackerClient, type TrackerClient } from "../../src/taskpane/tracker-client";
 import { calculate, documentSettings, OFFICE_INFO } from "../support/diagnostics-double";
 import type { CellValue, FakeWorkbook } from "../support/excel-double";
-import { blankWorkbook, button, configureQueries, doubleRun, installBrowserStubs, renderApp } from "./render";
+import { blankWorkbook, button, doubleRun, preparePaneTests, renderApp } from "./render";
 
-installBrowserStubs();
-configureQueries();
-jest.setTimeout(20_000);
+preparePaneTests();
 
 /** The pane's client over the double, with document settings and Office's version of its own. */
 function client(

@@ -12,19 +12,9 @@ import { exampleFormula, FUNCTION_EXAMPLES, functionExample } from "../../src/co
 import type { Language } from "../../src/core/language";
 import { DICTIONARIES } from "../../src/taskpane/i18n";
 import type { FakeWorkbook } from "../support/excel-double";
-import {
-  button,
-  configureQueries,
-  doubleClient,
-  installBrowserStubs,
-  renderApp,
-  tab,
-  trackingWorkbook,
-} from "./render";
+import { button, doubleClient, preparePaneTests, renderApp, tab, trackingWorkbook } from "./render";
 
-installBrowserStubs();
-configureQueries();
-jest.setTimeout(20_000);
+preparePaneTests();
 
 afterEach(cleanup);
 

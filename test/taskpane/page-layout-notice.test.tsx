@@ -11,18 +11,15 @@ import { createTrackerClient } from "../../src/taskpane/tracker-client";
 import {
   blankWorkbook,
   button,
-  configureQueries,
   doubleRun,
-  installBrowserStubs,
+  preparePaneTests,
   renderApp,
   tab,
   trackingWorkbook,
 } from "./render";
 import type { FakeWorkbook } from "../support/excel-double";
 
-installBrowserStubs();
-configureQueries();
-jest.setTimeout(20_000);
+preparePaneTests();
 
 beforeEach(() => localStorage.clear());
 afterEach(cleanup);

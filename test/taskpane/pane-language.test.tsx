@@ -15,17 +15,14 @@ import { DICTIONARIES } from "../../src/taskpane/i18n";
 import {
   blankWorkbook,
   button,
-  configureQueries,
   doubleClient,
-  installBrowserStubs,
+  preparePaneTests,
   renderApp,
   tab,
   trackingWorkbook,
 } from "./render";
 
-installBrowserStubs();
-configureQueries();
-jest.setTimeout(20_000);
+preparePaneTests();
 
 const AS_OF = isoToSerial("2021-06-30");
 const zh = DICTIONARIES.zh;

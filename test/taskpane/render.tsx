@@ -172,3 +172,10 @@ export function paneTitle(): string | null {
 export function configureQueries(): void {
   configure({ asyncUtilTimeout: 4000 });
 }
+
+/** What every test file of the whole pane sets up: browser stubs, query timeouts, a test timeout. */
+export function preparePaneTests(): void {
+  installBrowserStubs();
+  configureQueries();
+  jest.setTimeout(20_000);
+}
