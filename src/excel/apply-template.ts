@@ -15,6 +15,7 @@ import {
   type SeededCellChange,
   type SheetPage,
   type TemplateChanges,
+  type WorkbookState,
 } from "../core/template/template-changes";
 import { DATE_FORMAT, frozenRows, sheetSpec, STATUS_COLOURS, tableSpec } from "../core/template/template";
 import { planWrites, type WriteStep } from "../core/template/write-plan";
@@ -76,9 +77,11 @@ export async function applyTemplate(
   const created = changes.sheets.filter((s) => s.create).map((s) => s.name);
   if (state.structureProtected && created.length > 0) throw new WorkbookProtectedError(created);
   const writer = new TemplateWriter(context, changes, handles);
-  // First: seeded cells are placed by the tables' columns as they are, before any column is inserted.
+  // First: the title rows of sheets from before them, so every later write finds its cells placed.
+  writer.insertTitleRows(state);
+  // Then: seeded cells are placed by the tables' columns as they are, before any column is inserted.
   for (const change of changes.seededCells) writer.rewrite(change);
-  for (const step of planWrites(changes, state)) writer.write(step);
+  for (const step of planWrites(changes)) writer.write(step);
   const pagesSupported = supports(PAGE_LAYOUT_REQUIREMENT.set, PAGE_LAYOUT_REQUIREMENT.version);
   if (pagesSupported) for (const page of changes.pages) writer.pageLayout(page);
   // Last: the positions of the retired rows are the table's before any change.
@@ -206,6 +209,28 @@ class TemplateWriter {
         cell.format.font.bold = true;
         return;
       }
+    }
+  }
+
+  /**
+   * A whole row at the top of each sheet in changes.titleRows (Range.insert down, ExcelApi 1.1),
+   * everything on the sheet moving down with its cells. The validation rules of its tables go first:
+   * they hold relative A1 references, which Excel would have to rewrite, and the template writes
+   * them again at their new place (planWrites). Frozen rows are set again to take in the title row.
+   */
+  insertTitleRows(state: WorkbookState): void {
+    for (const placement of this.changes.titleRows) {
+      for (const { table, column } of this.changes.validationColumns) {
+        const header = column.header[this.changes.language].toLowerCase();
+        const found = state.tables.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
+        if (found?.sheet !== placement.name || !found.columns.some((c) => c.toLowerCase() === header))
+          continue;
+        this.body(table, column.header[this.changes.language]).dataValidation.clear();
+      }
+      const sheet = this.sheets.get(placement.spec.id)!;
+      sheet.getRange("1:1").insert("Down");
+      const frozen = frozenRows(placement.spec);
+      if (frozen > 0) sheet.freezePanes.freezeRows(frozen);
     }
   }
 

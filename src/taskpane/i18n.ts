@@ -89,6 +89,8 @@ const en = {
   repairWorkbook: "Repair or upgrade",
   willCreateSheets: "Will create sheets: {sheets}.",
   willAddColumns: "Will add columns: {columns}.",
+  willAddTitleRows:
+    "Will insert a title row with the as-of date at the top of {sheets}, moving their rows down one.",
   willAddRows: "Will restore {count} goal rows.",
   upToDate:
     "Everything is in place. Repairing rewrites only the template's formulas, drop-down lists and formats, never what you entered.",
@@ -287,6 +289,7 @@ const zh: Record<MessageKey, string> = {
   repairWorkbook: "修复或升级",
   willCreateSheets: "将创建工作表：{sheets}。",
   willAddColumns: "将添加列：{columns}。",
+  willAddTitleRows: "将在{sheets}顶部插入含截至日期的标题行，原有各行下移一行。",
   willAddRows: "将恢复 {count} 个目标行。",
   upToDate: "一切就绪。修复只会重写模板的公式、下拉列表和格式，不会改动您填写的内容。",
   conflictExplained: "您已有名为“{wanted}”的工作表，它将保持不变；跟踪工具的工作表将命名为“{used}”。",

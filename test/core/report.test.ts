@@ -248,6 +248,7 @@ describe("the reporting unit's About row", () => {
       chartNames: [],
     };
     const changes = decideTemplateChanges(state, "zh");
+    expect(changes.titleRows.map((p) => p.name)).toEqual(["说明"]);
     const added = changes.newRows.find((r) => r.table === about)!.rows;
     expect(added.map((row) => row[0])).toEqual([`工作表：${sheetSpec("report").name.zh}`, "填报单位"]);
     expect(changes.names.filter((n) => n.name === NAMES.reportingUnit)).toEqual([
@@ -255,7 +256,8 @@ describe("the reporting unit's About row", () => {
         kind: "cell",
         name: NAMES.reportingUnit,
         sheet: "about",
-        row: 1 + earlier.length + 1,
+        // Its body a row lower once the title row is inserted above the table.
+        row: 2 + earlier.length + 1,
         column: 1,
         rows: 1,
       },

@@ -12,10 +12,12 @@ import {
   ABOUT_AS_OF_ROW,
   headers,
   NAMES,
+  SHEETS,
   sheetSpec,
   TABLES,
   tableSpec,
 } from "../../src/core/template/template";
+import { planWrites } from "../../src/core/template/write-plan";
 import {
   decideTemplateChanges,
   type ExistingTable,
@@ -300,5 +302,52 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
     );
     expect([...columns]).toEqual([tableSpec("targets").columns[sourceIndex("targets")].header[language]]);
     expect(changes.newRows.find((r) => r.table.id === "targets")).toBeUndefined();
+  });
+});
+
+describe.each(LANGUAGES)("the title row of a workbook from before it (%s)", (language) => {
+  /** Version 2 as it was laid out: every table a row higher, the first ones on the sheet's first row. */
+  const unTitled = (state: WorkbookState): WorkbookState => ({
+    ...state,
+    tables: state.tables.map((t) => ({
+      ...t,
+      bodyRow: t.bodyRow! - (t.name === tableSpec("lists").name ? 0 : 1),
+    })),
+  });
+  const printedSheets = (state: WorkbookState) =>
+    SHEETS.filter(
+      (s) => !s.hidden && state.tables.some((t) => s.tables.some((id) => tableSpec(id).name === t.name)),
+    ).map((s) => s.name[language]);
+
+  it("goes above the tables of every printed sheet of ours, and every later position is below it", () => {
+    const state = unTitled(version2(language));
+    const names = new Map(state.names);
+    names.delete(NAMES.asOf);
+    const changes = decideTemplateChanges({ ...state, names }, language);
+    expect(changes.titleRows.map((p) => p.name).sort()).toEqual(printedSheets(state).sort());
+    for (const table of changes.placed.tables) {
+      const spec = TABLES.find((t) => t.name === table.name)!;
+      expect([table.name, table.bodyRow]).toEqual([table.name, spec.anchor.row + 1]);
+    }
+    const asOf = changes.names.find((n) => n.name === NAMES.asOf);
+    expect(asOf).toMatchObject({ row: tableSpec("about").anchor.row + 1 + ABOUT_AS_OF_ROW });
+    for (const placement of changes.titleRows) {
+      expect(changes.pages.find((p) => p.placement === placement)?.setup.titleRows).toEqual({
+        first: 1,
+        last: 2,
+      });
+      expect(planWrites(changes).filter((s) => s.kind === "title" && s.placement === placement)).toHaveLength(
+        1,
+      );
+    }
+  });
+
+  it("is not inserted again, nor above a sheet's tables that have it", () => {
+    const state = version2(language);
+    const changes = decideTemplateChanges(state, language);
+    expect(changes.titleRows).toEqual([]);
+    expect(changes.placed).toEqual(state);
+    const titled = planWrites(changes).filter((s) => s.kind === "title" && !s.placement.create);
+    expect(titled).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe("what a formula needs", () => {
 describe("the order of the template's writes", () => {
   it.each(["en", "zh"] as const)("meets every need in a new workbook (%s)", (language) => {
     const changes = decideTemplateChanges(EMPTY, language);
-    const steps = planWrites(changes, EMPTY);
+    const steps = planWrites(changes);
     expect(unmetNeeds(steps)).toEqual([]);
     // Every table, name and chart of the template is written.
     expect(steps.filter((s) => s.kind === "table")).toHaveLength(TABLES.length);
@@ -59,7 +59,7 @@ describe("the order of the template's writes", () => {
   });
 
   it("is derived from the references: Targets' formulas wait for the Register, list rules for their names", () => {
-    const steps = planWrites(decideTemplateChanges(EMPTY, "en"), EMPTY);
+    const steps = planWrites(decideTemplateChanges(EMPTY, "en"));
     const at = (label: string) => steps.findIndex((s) => describeStep(s) === label);
     expect(at("table tblTargets")).toBeLessThan(at("table tblRegister")); // template order kept where free
     expect(at("formula tblTargets[actual]")).toBeGreaterThan(at("table tblRegister"));

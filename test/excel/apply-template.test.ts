@@ -15,7 +15,15 @@ import {
 } from "../../src/core/template/template";
 import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
-import { FakeNamedItem, FakeTable, FakeWorkbook, PropertyNotLoadedError } from "../support/excel-double";
+import { cellAddress } from "../../src/core/template/cell-text";
+import {
+  deleteBlankSheetRows,
+  FakeNamedItem,
+  FakeTable,
+  FakeWorkbook,
+  newPageLayout,
+  PropertyNotLoadedError,
+} from "../support/excel-double";
 import { dumpWorkbook, fakeExcel } from "../support/excel-fixtures";
 import {
   ABOUT_V2,
@@ -535,6 +543,81 @@ describe("upgrading an older workbook", () => {
       after.splice(status + 1, 0, markHeader(language));
       expect(targets.headers()).toEqual(after);
       expectMarkColumns(workbook, language);
+    },
+  );
+
+  /**
+   * Lays a workbook out as version 3 had it: no Report sheet, and no title row (each printed sheet's
+   * tables start on its first row, the header frozen, no page setup); the evidence-link rule then
+   * refers to its column's first cell a row higher, as version 3 wrote it.
+   */
+  function makeVersion3(workbook: FakeWorkbook, language: "en" | "zh") {
+    workbook.sheet(language === "zh" ? "进展情况报告" : "Report")!.delete();
+    workbook.names.all.splice(workbook.names.all.indexOf(workbook.names.find(NAMES.reportingUnit)!), 1);
+    for (const sheet of workbook.sheets) {
+      const ours = workbook.allTables.some((t) => t.sheet === sheet);
+      if (!ours || sheet.rawVisibility !== "Visible") continue;
+      for (const key of [...sheet.cells.keys()]) if (key.startsWith("0,")) sheet.cells.delete(key);
+      sheet.formats.splice(
+        0,
+        sheet.formats.length,
+        ...sheet.formats.filter((f) => !/^[A-Z]+1(:|$)/.test(f.address.split("!").pop()!)),
+      );
+      deleteBlankSheetRows(sheet, 0, 1);
+      sheet.frozenRows = 1;
+      Object.assign(sheet.pageLayout, newPageLayout());
+      for (const rule of sheet.validations)
+        if (JSON.stringify(rule.rule).includes("custom"))
+          rule.rule = { custom: { formula: `=${evidenceLinkFormula(cellAddress(rule.row, rule.column))}` } };
+    }
+    workbook.names.find(NAMES.version)!.rawFormula = "=3";
+  }
+
+  it.each(["en", "zh"] as const)(
+    "puts the title row above a version 3 workbook's tables, which then are where a new workbook has them (%s)",
+    async (language) => {
+      const entries = [
+        [language === "zh" ? "品牌" : "Brands", "Acme", "", "", "", isoToSerial("2021-03-01")],
+        [language === "zh" ? "无人工厂" : "Unmanned", "Beta", "", "", "", isoToSerial("2021-05-01")],
+      ];
+      // A new workbook with the same entries, applied again as the upgrade applies to its rows.
+      const { context: currentContext, workbook: current } = await freshWorkbook(language);
+      typeRegisterRows(current, entries);
+      await applyTemplate(currentContext, language);
+      const { context, fake, workbook } = await freshWorkbook(language);
+      typeRegisterRows(workbook, entries);
+      makeVersion3(workbook, language);
+      const register = table(workbook, "tblRegister");
+      expect(register.headerRow).toBe(0);
+      const registerBefore = register.dataValues();
+
+      const report = await applyTemplate(context, language);
+      console.log(`upgrading a version 3 workbook (${language}): ${fake.syncCount} syncs`);
+      expect(fake.syncCount).toBeLessThanOrEqual(3);
+      expect(fake.failures).toEqual([]);
+      expect(report.fromVersion).toBe(3);
+      expect(register.dataValues()).toEqual(registerBefore);
+      // Every cell, table, name, rule, chart, frozen row and page setup as in a new workbook.
+      expect(dumpWorkbook(workbook)).toEqual(dumpWorkbook(current));
+      const place = (t: FakeTable) => [t.rawName, t.sheet.rawName, t.headerRow, t.column, t.rowCountRaw];
+      expect(workbook.allTables.map(place).sort()).toEqual(current.allTables.map(place).sort());
+      const names = (w: FakeWorkbook) => w.names.all.map((n) => `${n.rawName} ${n.rawFormula}`).sort();
+      expect(names(workbook)).toEqual(names(current));
+      for (const sheet of current.sheets) {
+        const upgraded = workbook.sheet(sheet.rawName)!;
+        const rules = (s: typeof sheet) =>
+          [s.validations, s.conditionalFormats, s.prompts].map((list) => JSON.stringify(list));
+        expect(rules(upgraded)).toEqual(rules(sheet));
+        expect([upgraded.frozenRows, upgraded.pageLayout]).toEqual([sheet.frozenRows, sheet.pageLayout]);
+        const charts = (s: typeof sheet) =>
+          s.charts.all.map((c) => [c.rawName, c.source.row, c.source.column, c.position]);
+        expect(charts(upgraded)).toEqual(charts(sheet));
+      }
+
+      fake.reset();
+      const again = await applyTemplate(context, language);
+      expect(dumpWorkbook(workbook)).toEqual(dumpWorkbook(current));
+      expect(again.fromVersion).toBe(TEMPLATE_VERSION);
     },
   );
 

@@ -573,6 +573,54 @@ describe("tables: a column inserted at an index moves the columns after it (Tabl
   });
 });
 
+describe("rows: whole rows inserted with Range.insert down move everything below them (ExcelApi 1.1; excel-add-ins-ranges-insert: 'Existing cells move to accommodate the new empty cells')", () => {
+  it("moves cells, tables, rules, formats, names and charts down; frozen rows over the insertion become unknown", async () => {
+    const { context, sheet, table, model, workbook, sales } = await withSales();
+    table.columns.getItem("Amount").getDataBodyRange().conditionalFormats.add("DataBar");
+    sheet.getRange("A1").format.horizontalAlignment = "Center";
+    context.workbook.names.add("Amounts", "='Sheet1'!$B$2:$B$3");
+    sheet.getRange("A5").formulas = [["=SUM(Sales[Amount])"]];
+    const chart = sheet.charts.add("Line", sheet.getRange("A1:B3"), "Columns");
+    chart.setPosition("E2", "J10");
+    sheet.freezePanes.freezeRows(1);
+    await context.sync();
+    sheet.getRange("1:1").insert("Down");
+    await context.sync();
+    expect([sales.headerRow, sales.column]).toEqual([1, 0]);
+    expect(sales.dataValues().map((row) => row.slice(0, 2))).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
+    expect(model.getCell(0, 0)).toBeUndefined();
+    expect(model.getCell(5, 0)?.formula).toBe("=SUM(Sales[Amount])");
+    expect(model.conditionalFormats.map((f) => [f.row, f.column, f.rows])).toEqual([[2, 1, 2]]);
+    expect(model.formats.map((f) => f.address)).toEqual(["Sheet1!A2"]);
+    expect(workbook.names.find("Amounts")!.rawFormula).toBe("='Sheet1'!$B$3:$B$4");
+    expect([model.charts.all[0].source.row, model.charts.all[0].position]).toEqual([1, ["E3", "J11"]]);
+    expect(model.frozenRows).toBeNaN();
+  });
+
+  it("refuses an A1 reference to a moving cell, a table the rows would cut through, a part of a row, and cells pushed off the sheet", async () => {
+    const { context, sheet, model } = await withSales();
+    sheet.getRange("E1").formulas = [["=B2*2"]];
+    await context.sync();
+    sheet.getRange("1:1").insert("Down");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    sheet.getRange("E1").formulas = [[""]];
+    sheet.getRange("2:2").insert("Down");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    sheet.getRange("A1:C1").insert("Down");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    model.setCell(1_048_575, 0, { value: "last" });
+    sheet.getRange("1:1").insert("Down");
+    await expect(context.sync()).rejects.toThrow(/cannot shift nonblank cells off/);
+    model.setCell(1_048_575, 0, undefined);
+    sheet.getRange("1:1").insert("Down");
+    await context.sync();
+    expect(model.getCell(1, 0)).toEqual({ value: "Item" });
+  });
+});
+
 describe("tables: TableRow.delete deletes a row of the data body and moves the rows below it up (ExcelApi 1.1); a TableRow is a position, not the data (TableRowCollection.getItemAt)", () => {
   async function withFourRows() {
     const setup = await withSales();

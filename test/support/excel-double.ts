@@ -26,6 +26,8 @@
  *   5909, 6745); rows.add gives new rows the column's number format, validation and conditional
  *   formats; columns.add at an index and TableRow.delete move the cells after them with their
  *   formats, rules and names (excel-model.ts moveCells), refusing what Excel's outcome is unclear for;
+ * - whole rows inserted (Range.insert down) move everything below with its tables, rules, names and
+ *   charts (excel-model.ts insertSheetRows), refusing A1 references that Excel would rewrite;
  * - the selection: getSelectedRange gives the one range selected, and fails with InvalidSelection
  *   when several areas or a chart are (FakeWorkbook.selectedArea, with its sources).
  */
@@ -50,6 +52,8 @@ import {
   itemNotFound,
   type CellValue,
   type PageLayoutState,
+  insertSheetRows,
+  SHEET_COLUMNS,
 } from "./excel-model";
 
 export * from "./excel-model";
@@ -934,6 +938,20 @@ export class RangeApi extends ApiObject<Area> {
       if (index < 0 || index >= a.columns) throw invalidArgument(`The range has no column ${index}`);
       return { ...a, column: a.column + index, columns: 1 };
     });
+  }
+  /**
+   * Range.insert (ExcelApi 1.1): the double models whole rows shifted down (excel-model.ts
+   * insertSheetRows), and refuses any other shape or direction rather than guess what Excel moves.
+   */
+  insert(shift: string): RangeApi {
+    this.act(`insert(${JSON.stringify(shift)})`, shift, (area) => {
+      if (shift !== "Down" || area.column !== 0 || area.columns !== SHEET_COLUMNS)
+        throw invalidOperation(
+          `insert("${shift}") on ${areaAddress(area)}: the double models inserting whole rows down only`,
+        );
+      insertSheetRows(area.sheet, area.row, area.rows);
+    });
+    return this.derived("insert()", (a) => a);
   }
   getCell(row: number, column: number): RangeApi {
     return this.derived(`getCell(${row},${column})`, (a) => ({

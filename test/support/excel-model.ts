@@ -79,6 +79,14 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The area of an A1 address on `sheet` ("B2" or "A1:C3", either with $). */
 export function areaAt(sheet: FakeWorksheet, address: string): Area {
+  // Whole rows ("1:1", "$2:$5"): every column of the sheet.
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  if (rows) {
+    const [first, last] = [Number(rows[1]) - 1, Number(rows[2]) - 1];
+    if (first < 0 || last < first || last >= SHEET_ROWS)
+      throw invalidArgument(`'${address}' is not a row range`);
+    return { sheet, row: first, column: 0, rows: last - first + 1, columns: SHEET_COLUMNS };
+  }
   const match = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address);
   if (!match) throw invalidArgument(`'${address}' is not an address on one sheet`);
   const column = (letters: string) =>
@@ -93,6 +101,8 @@ export function areaAt(sheet: FakeWorksheet, address: string): Area {
 // ---- Names ----------------------------------------------------------------------------------
 
 /** Excel specifications and limits (support.microsoft.com, "Excel specifications and limits"). */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLUMNS = 16_384;
 export const MAX_CELL_CHARACTERS = 32_767;
 export const MAX_FORMULA_CHARACTERS = 8_192;
 
@@ -367,7 +377,7 @@ export class FakeTable {
 
   constructor(
     readonly sheet: FakeWorksheet,
-    readonly headerRow: number,
+    public headerRow: number,
     readonly column: number,
     public columnCountRaw: number,
     public rowCountRaw: number,
@@ -680,6 +690,125 @@ export function moveCells(region: Area, by: { rows: -1 | 0; columns: -1 | 0 | 1 
   for (const change of changes) change();
 }
 
+/**
+ * Inserts `count` whole rows at `at`, everything from there down moving down with its cells, as
+ * Range.insert with InsertShiftDirection.down does on entire rows (ExcelApi 1.1; "Existing cells
+ * move to accommodate the new empty cells", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-insert):
+ * values and formulas, tables, rules and formats, names and charts over them. Refused as Excel
+ * refuses it: on a protected sheet, and where nonblank cells would be pushed off the sheet ("To
+ * prevent possible loss of data, Excel cannot shift nonblank cells off of the worksheet"). Refused as
+ * the double does not model it: an A1 reference in any formula to a cell that moves (Excel rewrites
+ * it: "Formulas with cell references automatically adjust", same page), and a table, rule, format,
+ * name or chart the new rows would cut through (Excel grows it). Frozen rows over the insertion
+ * become unknown (NaN): no page says how the split moves, so code that needs them sets them again.
+ */
+export function insertSheetRows(sheet: FakeWorksheet, at: number, count: number): void {
+  const refuse = (what: string) =>
+    invalidOperation(`Inserting rows at row ${at + 1} would change ${what}: the double does not model it`);
+  if (sheet.protected)
+    throw new ExcelError("AccessDenied", `'${sheet.rawName}' is protected: no row can be inserted`);
+  for (const key of sheet.cells.keys())
+    if (Number(key.split(",")[0]) >= SHEET_ROWS - count)
+      throw invalidOperation(
+        "To prevent possible loss of data, Excel cannot shift nonblank cells off of the worksheet.",
+      );
+  const moving = (area: Area) => area.sheet === sheet && area.row + area.rows - 1 >= at;
+  const cut = (area: Area) => area.sheet === sheet && area.row < at && area.row + area.rows - 1 >= at;
+
+  for (const { formula, home, where } of formulasOf(sheet.workbook))
+    for (const cell of formulaReferences(formula).cells) {
+      const target = cell.sheet ? sheet.workbook.sheet(cell.sheet) : home;
+      if (target === sheet && moving(areaAt(sheet, cell.address)))
+        throw refuse(`the A1 reference ${cell.address} in ${where}`);
+    }
+  const changes: (() => void)[] = [];
+  const down = (area: Area): Area => ({ ...area, row: area.row + count });
+  for (const table of sheet.workbook.allTables) {
+    if (table.sheet !== sheet) continue;
+    const area = {
+      sheet,
+      row: table.headerRow,
+      column: table.column,
+      rows: table.rowCountRaw + 1,
+      columns: 1,
+    };
+    if (cut(area)) throw refuse(`the table '${table.rawName}', which the rows would cut through`);
+    if (moving(area)) changes.push(() => (table.headerRow += count));
+  }
+  for (const covering of coverings(sheet)) {
+    const area = covering.area;
+    if (cut(area)) throw refuse(`${covering.what} over ${areaAddress(area)}`);
+    if (moving(area)) changes.push(() => (covering.area = down(area)));
+  }
+  for (const item of sheet.workbook.names.all) {
+    const area = sheet.workbook.nameArea(item);
+    if (!area || area.sheet !== sheet) continue;
+    if (cut(area)) throw refuse(`the name '${item.rawName}' (${item.rawFormula})`);
+    if (moving(area)) changes.push(() => (item.rawFormula = areaFormula(down(area))));
+  }
+  for (const chart of sheet.charts.all) {
+    if (cut(chart.source)) throw refuse(`the source of the chart '${chart.rawName}'`);
+    // A chart moves with the cells under it (its default placement) and its series with their cells.
+    if (moving(chart.source)) changes.push(() => (chart.source = down(chart.source)));
+    const position = chart.position;
+    if (position) {
+      const [from, to] = position.map((address) => areaAt(sheet, address));
+      if (cut({ ...from, rows: to.row - from.row + 1 }))
+        throw refuse(`the place of the chart '${chart.rawName}'`);
+      if (from.row >= at)
+        changes.push(() => {
+          chart.position = [from, to].map((a) => cellAddress(a.row + count, a.column)) as [string, string];
+        });
+    }
+  }
+  const titles = sheet.pageLayout.printTitleRows;
+  if (titles && titles.last > at) throw refuse(`the print titles $${titles.first}:$${titles.last}`);
+  const moved: [number, number, CellState][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const [row, column] = key.split(",").map(Number);
+    if (row >= at) moved.push([row + count, column, cell]);
+  }
+  for (const [row, column] of moved) sheet.setCell(row - count, column, undefined);
+  for (const [row, column, cell] of moved) sheet.setCell(row, column, cell);
+  for (const change of changes) change();
+  if (sheet.frozenRows > at) sheet.frozenRows = Number.NaN;
+}
+
+/**
+ * Test access: deletes blank whole rows at `at`, the rows below moving up, as an earlier version's
+ * layout had them (it had no title row). What lies on the deleted rows is refused, not modelled.
+ */
+export function deleteBlankSheetRows(sheet: FakeWorksheet, at: number, count: number): void {
+  for (const key of sheet.cells.keys()) {
+    const row = Number(key.split(",")[0]);
+    if (row >= at && row < at + count) throw new Error(`test setup: row ${row + 1} is not blank`);
+  }
+  const shift = (area: Area) => area.sheet === sheet && area.row >= at + count;
+  const up = (area: Area): Area => ({ ...area, row: area.row - count });
+  for (const table of sheet.workbook.allTables)
+    if (table.sheet === sheet && table.headerRow >= at + count) table.headerRow -= count;
+  for (const covering of coverings(sheet)) if (shift(covering.area)) covering.area = up(covering.area);
+  for (const item of sheet.workbook.names.all) {
+    const area = sheet.workbook.nameArea(item);
+    if (area && shift(area)) item.rawFormula = areaFormula(up(area));
+  }
+  for (const chart of sheet.charts.all) {
+    if (shift(chart.source)) chart.source = up(chart.source);
+    if (chart.position)
+      chart.position = chart.position.map((address) => {
+        const a = areaAt(sheet, address);
+        return cellAddress(a.row - count, a.column);
+      }) as [string, string];
+  }
+  const moved: [number, number, CellState][] = [];
+  for (const [key, cell] of sheet.cells) {
+    const [row, column] = key.split(",").map(Number);
+    if (row >= at + count) moved.push([row - count, column, cell]);
+  }
+  for (const [row, column] of moved) sheet.setCell(row + count, column, undefined);
+  for (const [row, column, cell] of moved) sheet.setCell(row, column, cell);
+}
+
 export class FakeNamedItem {
   constructor(
     public rawName: string,
@@ -694,7 +823,7 @@ export class FakeChart {
   constructor(
     public rawName: string,
     readonly type: string,
-    readonly source: Area,
+    public source: Area,
   ) {}
 }
 

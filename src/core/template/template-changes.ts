@@ -9,7 +9,7 @@
  */
 import type { Language } from "../language";
 import { citationNow, EARLIER_ABOUT_ROWS, RETIRED_ABOUT_ROWS, RETIRED_NAMES } from "./earlier-seeds";
-import { type PageSetup, pageSetup, printsSheet } from "./page-setup";
+import { hasTitleRow, type PageSetup, pageSetup, printsSheet, TITLE_ROW } from "./page-setup";
 import type { Cell, ColumnSpec, SheetId, SheetSpec, TableId, TableSpec } from "./structure";
 import {
   ABOUT_AS_OF_ROW,
@@ -83,6 +83,13 @@ export interface TemplateChanges {
   readonly fromVersion: number | null;
   readonly toVersion: number;
   readonly sheets: readonly SheetPlacement[];
+  /**
+   * Sheets of ours from before the title row (an earlier version's tables start on the sheet's first
+   * row): a whole row is inserted at the top of each, before any other write, and gets the title.
+   */
+  readonly titleRows: readonly SheetPlacement[];
+  /** The workbook as the writes find it: its tables a row lower on the `titleRows` sheets. */
+  readonly placed: WorkbookState;
   readonly newTables: readonly TableSpec[];
   readonly newColumns: readonly NewColumns[];
   /** Formula columns of existing tables, rewritten in place. */
@@ -176,12 +183,12 @@ function freeSheetName(wanted: string, taken: Set<string>): string {
 export function decideTemplateChanges(state: WorkbookState, requested: Language): TemplateChanges {
   const language = recordedLanguage(state.names) ?? requested;
   const tablesByName = new Map(state.tables.map((t) => [lower(t.name), t]));
-  const existing = (spec: TableSpec) => tablesByName.get(lower(spec.name));
+  const asRead = (spec: TableSpec) => tablesByName.get(lower(spec.name));
   const taken = new Set(state.sheets.map(lower));
   const conflicts: { wanted: string; used: string }[] = [];
 
   const sheets: SheetPlacement[] = SHEETS.map((spec) => {
-    const home = spec.tables.map((id) => existing(TABLES.find((t) => t.id === id)!)).find(Boolean);
+    const home = spec.tables.map((id) => asRead(TABLES.find((t) => t.id === id)!)).find(Boolean);
     if (home) return { spec, name: home.sheet, create: false };
     const wanted = spec.name[language];
     if (!taken.has(lower(wanted))) {
@@ -193,6 +200,12 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     conflicts.push({ wanted, used });
     return { spec, name: used, create: true };
   });
+
+  const titleRows = sheetsWithoutTitleRow(sheets, asRead);
+  const placed = belowTitleRows(state, titleRows);
+  const placedTables = new Map(placed.tables.map((t) => [lower(t.name), t]));
+  // From here on, positions are the ones the writes find: after the title rows are inserted.
+  const existing = (spec: TableSpec) => placedTables.get(lower(spec.name));
 
   const newTables = TABLES.filter((spec) => !existing(spec));
   const newColumns = TABLES.flatMap((spec) => {
@@ -301,6 +314,8 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     fromVersion,
     toVersion: TEMPLATE_VERSION,
     sheets,
+    titleRows,
+    placed,
     newTables,
     newColumns,
     formulaColumns,
@@ -317,8 +332,50 @@ export function decideTemplateChanges(state: WorkbookState, requested: Language)
     ),
     names,
     addChart: !state.chartNames.some((name) => lower(name) === lower(CHART_NAME)),
-    pages: sheetPages(sheets, existing, language, fromVersion),
+    pages: sheetPages(sheets, existing, language, fromVersion, titleRows),
     conflicts,
+  };
+}
+
+/** The header row (0-based) of the sheet's first table of ours that the workbook has, with its place. */
+function firstHeaderRow(
+  placement: SheetPlacement,
+  existing: (spec: TableSpec) => ExistingTable | undefined,
+): number | undefined {
+  const found = placement.spec.tables
+    .map((id) => existing(TABLES.find((t) => t.id === id)!))
+    .find((table) => table?.bodyRow !== undefined);
+  return found?.bodyRow === undefined ? undefined : found.bodyRow - 1;
+}
+
+/**
+ * The printed sheets of ours whose tables start on the first row, where the title row goes: a row
+ * is inserted above them (everything on the sheet moves down one row with its cells, as Excel moves
+ * it), so their title can be printed on every page as on a new workbook.
+ */
+function sheetsWithoutTitleRow(
+  sheets: readonly SheetPlacement[],
+  existing: (spec: TableSpec) => ExistingTable | undefined,
+): SheetPlacement[] {
+  return sheets.filter(
+    (placement) =>
+      !placement.create &&
+      printsSheet(placement.spec) &&
+      hasTitleRow(placement.spec) &&
+      firstHeaderRow(placement, existing) === TITLE_ROW,
+  );
+}
+
+/** `state` once a row is inserted at the top of each of the `titleRows` sheets. */
+function belowTitleRows(state: WorkbookState, titleRows: readonly SheetPlacement[]): WorkbookState {
+  const moved = new Set(titleRows.map((placement) => lower(placement.name)));
+  return {
+    ...state,
+    tables: state.tables.map((table) =>
+      moved.has(lower(table.sheet)) && table.bodyRow !== undefined
+        ? { ...table, bodyRow: table.bodyRow + 1 }
+        : table,
+    ),
   };
 }
 
@@ -328,19 +385,18 @@ function sheetPages(
   existing: (spec: TableSpec) => ExistingTable | undefined,
   language: Language,
   fromVersion: number | null,
+  titleRows: readonly SheetPlacement[],
 ): SheetPage[] {
   const upgrading = fromVersion === null || fromVersion < TEMPLATE_VERSION;
   return sheets
-    .filter((placement) => printsSheet(placement.spec) && (placement.create || upgrading))
-    .map((placement) => {
-      // The header row of the sheet's first table where the workbook has it: an earlier version's
-      // tables start on row 1 and keep their place (no row is inserted above a person's rows).
-      const found = placement.spec.tables
-        .map((id) => existing(TABLES.find((t) => t.id === id)!))
-        .find((table) => table?.bodyRow !== undefined);
-      const headerRow = found?.bodyRow === undefined ? undefined : found.bodyRow - 1;
-      return { placement, setup: pageSetup(placement.spec, language, headerRow) };
-    });
+    .filter(
+      (placement) =>
+        printsSheet(placement.spec) && (placement.create || upgrading || titleRows.includes(placement)),
+    )
+    .map((placement) => ({
+      placement,
+      setup: pageSetup(placement.spec, language, firstHeaderRow(placement, existing)),
+    }));
 }
 
 /**

@@ -150,7 +150,9 @@ function ruleNeeds(rule: ValidationRule | undefined): string[] {
 }
 
 /** The writes that carry out `changes`, each after everything it needs. */
-export function planWrites(changes: TemplateChanges, state: WorkbookState): WriteStep[] {
+export function planWrites(changes: TemplateChanges): WriteStep[] {
+  // Positions as the writes find them: below the title rows inserted first.
+  const state = changes.placed;
   const language = changes.language;
   const existingTable = (spec: TableSpec) => state.tables.find((t) => lower(t.name) === lower(spec.name));
   const steps: WriteStep[] = [];
@@ -160,7 +162,10 @@ export function planWrites(changes: TemplateChanges, state: WorkbookState): Writ
     if (placement.create)
       steps.push({ kind: "sheet", placement, needs: [], provides: [sheetKey(placement.spec.id)] });
   for (const placement of changes.sheets)
-    if (placement.create && printsSheet(placement.spec) && hasTitleRow(placement.spec)) {
+    if (
+      (placement.create && printsSheet(placement.spec) && hasTitleRow(placement.spec)) ||
+      changes.titleRows.includes(placement)
+    ) {
       const formula = titleFormula(placement.spec, language);
       steps.push({
         kind: "title",

@@ -74,6 +74,14 @@ export default function WorkbookView() {
   const changeLines = [
     created.length > 0 ? t("willCreateSheets", { sheets: formatList(created, language) }) : undefined,
     columns.length > 0 ? t("willAddColumns", { columns: formatList(columns, language) }) : undefined,
+    changes.titleRows.length > 0
+      ? t("willAddTitleRows", {
+          sheets: formatList(
+            changes.titleRows.map((p) => p.name),
+            language,
+          ),
+        })
+      : undefined,
     rows > 0 ? t("willAddRows", { count: rows }) : undefined,
   ].filter((line): line is string => Boolean(line));
 
