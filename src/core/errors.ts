@@ -78,6 +78,12 @@ const MESSAGES = {
     en: () => `No recognized entries dated since the start yet, so there is no pace to project.`,
     zh: () => `自开始以来尚无带日期的已认定条目，无法按进度推算。`,
   },
+  byDeadlineNeeded: {
+    en: () =>
+      `After the deadline a met goal is Achieved or Met late: give actual_by_deadline, the count of rows dated on or before the deadline (COUNT with its deadline argument).`,
+    zh: () =>
+      `截止日期后，已达成的目标分为“已达成”和“逾期达成”：请提供“按期完成数”，即认定日期不晚于截止日期的条目数（COUNT 函数加截止日期参数）。`,
+  },
   unknownField: {
     en: (p: Params) => `Unknown field "${p.field}". Use one of ${p.fields}.`,
     zh: (p: Params) => `未知字段“${p.field}”。请使用 ${p.fields} 之一。`,

@@ -103,15 +103,15 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   ),
   example(
     "STATUS",
-    "actual, goal, [as_of], [start], [deadline], [comparator]",
-    "The goal's status: Achieved, On track, At risk, Behind, Not started or Missed.",
-    "目标状态：已达成、进度正常、有风险、落后、未开始或未达成。",
+    "actual, goal, [as_of], [start], [deadline], [comparator], [actual_by_deadline]",
+    "The goal's status: Achieved, On track, At risk, Behind or Not started; after the deadline Achieved, Met late or Missed.",
+    "目标状态：已达成、进度正常、有风险、落后或未开始；截止日期后为已达成、逾期达成或未达成。",
   ),
   example(
     "COUNT",
-    "goals, goal, [statuses], [dates], [as_of]",
-    "Register entries recognized toward the goal by the as-of date.",
-    "截至日期前计入该目标的已认定登记条目数。",
+    "goals, goal, [statuses], [dates], [as_of], [deadline]",
+    "Register entries recognized toward the goal by the as-of date (with TRUE: by the deadline too).",
+    "截至日期前计入该目标的已认定登记条目数（加 TRUE：且不晚于截止日期）。",
     "actual",
   ),
   example(
@@ -169,7 +169,8 @@ export function exampleFormula(id: FunctionId, language: Language): string {
     PROGRESS: `${count},${goal}`,
     REMAINING: `${count},${goal}`,
     EXPECTED: `${goal},${NAMES.asOf}`,
-    STATUS: `${count},${goal},${NAMES.asOf}`,
+    // After the deadline a met goal's status needs the count by the deadline (COUNT's TRUE).
+    STATUS: `${count},${goal},${NAMES.asOf},,,,SHONLINE.COUNT(${register},TRUE)`,
     COUNT: register,
     FORECAST: register,
     FORECASTDATE: register,

@@ -40,17 +40,38 @@ export function expectedCount(spec: GoalSpec, asOf: number): number {
   return requiredCount(spec.target, spec.comparator) * elapsedShare(spec, asOf);
 }
 
-/** Days from as_of to the deadline; negative after the deadline. */
+/** Days from as_of to the deadline; negative after the deadline (the DAYSLEFT function's sign). */
 export function daysLeft(spec: Pick<GoalSpec, "deadline">, asOf: number): number {
   return spec.deadline - Math.floor(asOf);
 }
 
-export const STATUS_IDS = ["NOT_STARTED", "ACHIEVED", "MISSED", "ON_TRACK", "AT_RISK", "BEHIND"] as const;
+/** The days left as sheets and the pane show them: none once the period has ended. */
+export function daysLeftShown(spec: Pick<GoalSpec, "deadline">, asOf: number): number {
+  return Math.max(0, daysLeft(spec, asOf));
+}
+
+/** The period has ended: as_of is after the deadline day. */
+export function hasEnded(spec: Pick<GoalSpec, "deadline">, asOf: number): boolean {
+  return Math.floor(asOf) > spec.deadline;
+}
+
+export const STATUS_IDS = [
+  "NOT_STARTED",
+  "ACHIEVED",
+  "MET_LATE",
+  "MISSED",
+  "ON_TRACK",
+  "AT_RISK",
+  "BEHIND",
+] as const;
 export type StatusId = (typeof STATUS_IDS)[number];
 
 export const STATUS_LABELS: Readonly<Record<StatusId, { en: string; zh: string }>> = {
   NOT_STARTED: { en: "Not started", zh: "未开始" },
   ACHIEVED: { en: "Achieved", zh: "已达成" },
+  // Not "Achieved late": the status colours match a cell that contains a label, and no label may
+  // contain another (a test holds it).
+  MET_LATE: { en: "Met late", zh: "逾期达成" },
   MISSED: { en: "Missed", zh: "未达成" },
   ON_TRACK: { en: "On track", zh: "进度正常" },
   AT_RISK: { en: "At risk", zh: "有风险" },
@@ -68,20 +89,27 @@ export interface StatusThresholds {
 export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.8 };
 
 /**
- * Achieved when met, whatever the date (a goal met early stays achieved); otherwise Not started
- * before the start, Missed after the deadline, then On track / At risk / Behind against the
- * expected count.
+ * Until the deadline: Achieved when met, otherwise Not started before the start, then On track /
+ * At risk / Behind against the expected count. After it, what the deadline decided: Achieved when
+ * met by the deadline (`actualByDeadline`, the rows dated on or before it and the undated), Met late
+ * when met only after it, Missed when not met. `actualByDeadline` is needed only where it decides:
+ * after the deadline, for a goal met at as_of (#N/A without it).
  */
 export function statusOf(
   actual: number,
   spec: GoalSpec,
   asOf: number,
   thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+  actualByDeadline?: number,
 ): StatusId {
   const day = Math.floor(asOf);
+  if (hasEnded(spec, day)) {
+    if (!isMet(actual, spec)) return "MISSED";
+    if (actualByDeadline === undefined) throw new EngineError("na", "byDeadlineNeeded");
+    return isMet(actualByDeadline, spec) ? "ACHIEVED" : "MET_LATE";
+  }
   if (isMet(actual, spec)) return "ACHIEVED";
   if (day < spec.start) return "NOT_STARTED";
-  if (day > spec.deadline) return "MISSED";
   const expected = expectedCount(spec, day);
   if (actual >= thresholds.onTrack * expected) return "ON_TRACK";
   if (actual >= thresholds.atRisk * expected) return "AT_RISK";

@@ -117,6 +117,16 @@ export interface RegisterTally {
   readonly counts: Int32Array;
   /** Of those, rows dated within [start of the goal's period, as_of]: the pace's numerator. */
   readonly datedInPeriod: Int32Array;
+  /** Of those, rows dated on or before the goal's deadline, or undated: the count by the deadline. */
+  readonly byDeadline: Int32Array;
+  /** Of those, undated rows: they count at every date, by the deadline too. */
+  readonly undated: Int32Array;
+}
+
+/** Each goal's period, indexed like GOAL_IDS; without deadlines, every counted row is by the deadline. */
+export interface GoalPeriods {
+  readonly start: ArrayLike<number>;
+  readonly deadline?: ArrayLike<number>;
 }
 
 function goalIndexOfCell(cell: unknown, row: number, name: string, language?: Language): number {
@@ -195,13 +205,16 @@ class CellCache<T> {
 export function tallyRegister(
   register: RegisterColumns,
   asOf: number,
-  periodStart: ArrayLike<number>,
+  periods: GoalPeriods,
   wanted: ReadonlySet<number> = new Set(GOAL_IDS.map((_, i) => i)),
   onCounted?: (goal: number, date: number | undefined, row: number) => void,
 ): RegisterTally {
   const length = checkSameLength([register.goals, register.statuses, register.dates]);
   const counts = new Int32Array(GOAL_IDS.length);
   const datedInPeriod = new Int32Array(GOAL_IDS.length);
+  const byDeadline = new Int32Array(GOAL_IDS.length);
+  const undated = new Int32Array(GOAL_IDS.length);
+  const { start: periodStart, deadline: periodEnd } = periods;
   const wantedMask = new Uint8Array(GOAL_IDS.length);
   wanted.forEach((goal) => (wantedMask[goal] = 1));
   const goalNames = register.goals.name;
@@ -232,11 +245,15 @@ export function tallyRegister(
     if (date !== undefined) {
       if (date > day) continue;
       if (date >= periodStart[goal]) datedInPeriod[goal]++;
+      if (!periodEnd || date <= periodEnd[goal]) byDeadline[goal]++;
+    } else {
+      undated[goal]++;
+      byDeadline[goal]++;
     }
     counts[goal]++;
     if (onCounted) onCounted(goal, date, row);
   }
-  return { counts, datedInPeriod };
+  return { counts, datedInPeriod, byDeadline, undated };
 }
 
 function goalIndex(spec: GoalSpec, fn: string): number {
@@ -244,16 +261,28 @@ function goalIndex(spec: GoalSpec, fn: string): number {
   return GOAL_IDS.indexOf(spec.id);
 }
 
-function startsOf(spec: GoalSpec, index: number): Float64Array {
-  const starts = new Float64Array(GOAL_IDS.length);
-  starts[index] = spec.start;
-  return starts;
+/** The period of one goal, at its index; the other goals' are never read. */
+function periodsOf(spec: GoalSpec, index: number): GoalPeriods {
+  const start = new Float64Array(GOAL_IDS.length);
+  const deadline = new Float64Array(GOAL_IDS.length);
+  start[index] = spec.start;
+  deadline[index] = spec.deadline;
+  return { start, deadline };
 }
 
-/** How many register rows count toward the goal at as_of. */
-export function countTowardGoal(register: RegisterColumns, spec: GoalSpec, asOf: number): number {
+/**
+ * How many register rows count toward the goal at as_of; `byDeadline`: only those dated on or
+ * before the goal's deadline too (undated rows count either way, as in the workbook).
+ */
+export function countTowardGoal(
+  register: RegisterColumns,
+  spec: GoalSpec,
+  asOf: number,
+  byDeadline = false,
+): number {
   const index = goalIndex(spec, "COUNT");
-  return tallyRegister(register, asOf, startsOf(spec, index), new Set([index])).counts[index];
+  const tally = tallyRegister(register, asOf, periodsOf(spec, index), new Set([index]));
+  return (byDeadline ? tally.byDeadline : tally.counts)[index];
 }
 
 export interface Forecast {
@@ -289,7 +318,7 @@ function elapsedDays(spec: GoalSpec, asOf: number): number {
 
 export function forecastGoal(register: RegisterColumns, spec: GoalSpec, asOf: number): Forecast {
   const index = goalIndex(spec, "FORECAST");
-  const tally = tallyRegister(register, asOf, startsOf(spec, index), new Set([index]));
+  const tally = tallyRegister(register, asOf, periodsOf(spec, index), new Set([index]));
   return forecastFromTally(tally.counts[index], tally.datedInPeriod[index], spec, asOf);
 }
 
@@ -300,7 +329,7 @@ export function forecastGoal(register: RegisterColumns, spec: GoalSpec, asOf: nu
  */
 export function forecastDate(register: RegisterColumns, spec: GoalSpec, asOf: number): number {
   const index = goalIndex(spec, "FORECAST");
-  const tally = tallyRegister(register, asOf, startsOf(spec, index), new Set([index]));
+  const tally = tallyRegister(register, asOf, periodsOf(spec, index), new Set([index]));
   const [actual, dated] = [tally.counts[index], tally.datedInPeriod[index]];
   const required = requiredCount(spec.target, spec.comparator);
   if (actual >= required) return dateRequiredWasReached(register, spec, asOf, required);
@@ -320,11 +349,32 @@ function dateRequiredWasReached(
   const index = goalIndex(spec, "FORECASTDATE");
   const dated: number[] = [];
   let undated = 0;
-  tallyRegister(register, asOf, startsOf(spec, index), new Set([index]), (_, date) => {
+  tallyRegister(register, asOf, periodsOf(spec, index), new Set([index]), (_, date) => {
     if (date === undefined) undated++;
     else dated.push(date);
   });
-  if (undated >= required) return spec.start;
+  return reachedOn(dated, undated, required, spec.start)!;
+}
+
+/**
+ * The day the `required`-th counted row arrived: undated rows first (they count from the start),
+ * then the dated ones in date order; never before the start. Undefined when fewer rows count.
+ */
+export function reachedOn(
+  dated: readonly number[],
+  undated: number,
+  required: number,
+  start: number,
+): number | undefined {
+  if (undated >= required) return start;
+  if (undated + dated.length < required) return undefined;
   const sorted = Float64Array.from(dated).sort();
-  return Math.max(spec.start, sorted[required - undated - 1]);
+  return Math.max(start, sorted[required - undated - 1]);
+}
+
+/** The date the goal was met (see reachedOn) from the rows counted at as_of; undefined while it is not. */
+export function dateMet(register: RegisterColumns, spec: GoalSpec, asOf: number): number | undefined {
+  const required = requiredCount(spec.target, spec.comparator);
+  if (countTowardGoal(register, spec, asOf) < required) return undefined;
+  return dateRequiredWasReached(register, spec, asOf, required);
 }

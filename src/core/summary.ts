@@ -6,10 +6,11 @@ import { type GoalSpec, specOfGoal } from "./goal-spec";
 import type { Language } from "./language";
 import { GOAL_IDS, GOALS, SECTORS } from "./plan";
 import {
-  daysLeft,
+  daysLeftShown,
   DEFAULT_THRESHOLDS,
   elapsedShare,
   expectedCount,
+  hasEnded,
   progressRatio,
   remainingCount,
   requiredCount,
@@ -21,6 +22,7 @@ import {
   type Column,
   type Forecast,
   forecastFromTally,
+  reachedOn,
   type RegisterColumns,
   tallyRegister,
 } from "./register";
@@ -29,11 +31,20 @@ export interface GoalSummary {
   readonly spec: GoalSpec;
   readonly required: number;
   readonly actual: number;
+  /** Counted rows dated on or before the deadline, and the undated ones (they count in both). */
+  readonly actualByDeadline: number;
+  /** Counted rows without a date. */
+  readonly undated: number;
+  /** The date of the recognition that reached the required count; undefined while not met. */
+  readonly dateMet: number | undefined;
+  /** as_of is after the deadline. */
+  readonly ended: boolean;
   readonly progress: number;
   readonly expected: number;
   readonly remaining: number;
   readonly status: StatusId;
   readonly forecast: Forecast;
+  /** Days to the deadline, 0 once it has passed (`ended` says so). */
   readonly daysLeft: number;
 }
 
@@ -50,22 +61,39 @@ export function summarizeGoals(
   thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
 ): GoalSummary[] {
   const indexOf = (spec: GoalSpec) => GOAL_IDS.indexOf(spec.id!);
-  const starts = new Float64Array(GOAL_IDS.length);
-  for (const spec of specs) starts[indexOf(spec)] = spec.start;
-  const tally = tallyRegister(register, asOf, starts, new Set(specs.map(indexOf)));
+  const start = new Float64Array(GOAL_IDS.length);
+  const deadline = new Float64Array(GOAL_IDS.length);
+  for (const spec of specs) [start[indexOf(spec)], deadline[indexOf(spec)]] = [spec.start, spec.deadline];
+  // The dated rows of each goal, for the day it was met: kept from the same pass.
+  const dated: number[][] = GOAL_IDS.map(() => []);
+  const tally = tallyRegister(
+    register,
+    asOf,
+    { start, deadline },
+    new Set(specs.map(indexOf)),
+    (goal, date) => {
+      if (date !== undefined) dated[goal].push(date);
+    },
+  );
   return specs.map((spec) => {
     const index = indexOf(spec);
     const actual = tally.counts[index];
+    const required = requiredCount(spec.target, spec.comparator);
+    const actualByDeadline = tally.byDeadline[index];
     return {
       spec,
-      required: requiredCount(spec.target, spec.comparator),
+      required,
       actual,
+      actualByDeadline,
+      undated: tally.undated[index],
+      dateMet: reachedOn(dated[index], tally.undated[index], required, spec.start),
+      ended: hasEnded(spec, asOf),
       progress: progressRatio(actual, spec.target),
       expected: expectedCount(spec, asOf),
       remaining: remainingCount(actual, spec),
-      status: statusOf(actual, spec, asOf, thresholds),
+      status: statusOf(actual, spec, asOf, thresholds, actualByDeadline),
       forecast: forecastFromTally(actual, tally.datedInPeriod[index], spec, asOf),
-      daysLeft: daysLeft(spec, asOf),
+      daysLeft: daysLeftShown(spec, asOf),
     };
   });
 }
@@ -93,12 +121,18 @@ export function sectorBreakdown(
   });
   const counts = SECTORS.map(() => GOAL_IDS.map(() => 0));
   const unassigned = GOAL_IDS.map(() => 0);
-  tallyRegister(register, asOf, new Float64Array(GOAL_IDS.length), undefined, (goal, _date, row) => {
-    const cell = sectors?.rows[row][sectors.index];
-    const index = typeof cell === "string" ? bySector.get(cell.trim().toUpperCase()) : undefined;
-    if (index === undefined) unassigned[goal]++;
-    else counts[index][goal]++;
-  });
+  tallyRegister(
+    register,
+    asOf,
+    { start: new Float64Array(GOAL_IDS.length) },
+    undefined,
+    (goal, _date, row) => {
+      const cell = sectors?.rows[row][sectors.index];
+      const index = typeof cell === "string" ? bySector.get(cell.trim().toUpperCase()) : undefined;
+      if (index === undefined) unassigned[goal]++;
+      else counts[index][goal]++;
+    },
+  );
   return { sectors: SECTORS.map((sector) => sector.label[language]), counts, unassigned };
 }
 
@@ -125,7 +159,7 @@ export function timeline(
   const wanted = new Set(specs.map((spec) => GOAL_IDS.indexOf(spec.id!)));
   const dated: number[] = [];
   let undated = 0;
-  tallyRegister(register, asOf, new Float64Array(GOAL_IDS.length), wanted, (_goal, date) => {
+  tallyRegister(register, asOf, { start: new Float64Array(GOAL_IDS.length) }, wanted, (_goal, date) => {
     if (date === undefined) undated++;
     else dated.push(date);
   });

@@ -16,6 +16,7 @@ import { formatList, languageFromLocale, type Language } from "../core/language"
 import { COMPARATOR_LABELS, goalById } from "../core/plan";
 import {
   daysLeft as daysLeftOf,
+  DEFAULT_THRESHOLDS,
   expectedCount,
   isMet,
   progressRatio,
@@ -33,6 +34,7 @@ import {
 import { citeSources } from "../core/sources";
 import { type GoalSummary, summarizeGoals } from "../core/summary";
 import { TARGETS_HEADERS } from "../core/template/headers";
+import { NO_FORECAST_DATE } from "../core/template/template";
 import {
   isBlank,
   optionalColumn,
@@ -131,7 +133,7 @@ export function expected(goal: any, as_of?: any, start?: any, deadline?: any, co
 }
 
 /**
- * The goal's status at as_of: Achieved (met, whatever the date), Not started (before the start), Missed (after the deadline, not met), On track (at or above the expected count), At risk (at least 80% of it) or Behind. In Chinese when Office is in Chinese.
+ * The goal's status at as_of. Until the deadline: Achieved (met), Not started (before the start), On track (at or above the expected count), At risk (at least 80% of it) or Behind. After it: Achieved (met by the deadline), Met late (met only after it) or Missed; for a goal met after the deadline, give actual_by_deadline (COUNT with its deadline argument), else #N/A. In Chinese when Office is in Chinese.
  * @customfunction
  * @volatile
  * @param {any} actual The count achieved so far.
@@ -140,6 +142,7 @@ export function expected(goal: any, as_of?: any, start?: any, deadline?: any, co
  * @param {any} [start] Start of the period; the plan's when omitted.
  * @param {any} [deadline] End of the period; the plan's when omitted.
  * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
+ * @param {any} [actual_by_deadline] The count of rows dated on or before the deadline (and undated); needed after the deadline for a met goal.
  * @returns {string} The status text.
  */
 export function status(
@@ -149,33 +152,50 @@ export function status(
   start?: any,
   deadline?: any,
   comparator?: any,
+  actual_by_deadline?: any,
 ): string {
   return guard(() => {
     const spec = resolveGoal(requireGoalRef(goal), overrides({ start, deadline, comparator }));
-    return STATUS_LABELS[statusOf(requireNumber(actual, "actual"), spec, asOfOrToday(as_of))][
-      displayLanguage()
-    ];
+    const byDeadline = optionalNumber(actual_by_deadline, "actual_by_deadline");
+    const id = statusOf(
+      requireNumber(actual, "actual"),
+      spec,
+      asOfOrToday(as_of),
+      DEFAULT_THRESHOLDS,
+      byDeadline,
+    );
+    return STATUS_LABELS[id][displayLanguage()];
   });
 }
 
 /**
- * How many register rows count toward the goal: the row's goal cell is the goal's name (English or Chinese), its status (when statuses are given) is Recognized / 已认定, and its date (when dates are given) is blank or on or before as_of. Cells compare as the workbook's formulas compare them: the whole cell, in any case, spaces not trimmed.
+ * How many register rows count toward the goal: the row's goal cell is the goal's name (English or Chinese), its status (when statuses are given) is Recognized / 已认定, and its date (when dates are given) is blank or on or before as_of. With deadline, only rows dated on or before it too (undated rows still count): the count by the deadline. Cells compare as the workbook's formulas compare them: the whole cell, in any case, spaces not trimmed.
  * @customfunction
  * @param {any[][]} goals The register's goal column, holding goal names.
  * @param {any} goal A goal id or its name.
  * @param {any[][]} [statuses] The register's status column, same length; left out, rows of every status count.
  * @param {any[][]} [dates] The register's date-recognized column, same length; left out, rows of every date count.
  * @param {any} [as_of] Count rows dated up to this date; today when omitted.
+ * @param {any} [deadline] Count only rows dated on or before this date too; TRUE for the goal's own deadline (the plan's 2022-12-31); left out, no such limit.
  * @returns {number} The count.
  */
-export function count(goals: any[][], goal: any, statuses?: any[][], dates?: any[][], as_of?: any): number {
-  return guard(() =>
-    countTowardGoal(
-      registerOf(goals, statuses, dates),
-      resolveGoal(requireGoalRef(goal)),
-      asOfOrToday(as_of),
-    ),
-  );
+export function count(
+  goals: any[][],
+  goal: any,
+  statuses?: any[][],
+  dates?: any[][],
+  as_of?: any,
+  deadline?: any,
+): number {
+  return guard(() => {
+    const register = registerOf(goals, statuses, dates);
+    const asOf = asOfOrToday(as_of);
+    if (isBlank(deadline) || deadline === false)
+      return countTowardGoal(register, resolveGoal(requireGoalRef(goal)), asOf);
+    const own = deadline === true;
+    const spec = resolveGoal(requireGoalRef(goal), own ? {} : overrides({ deadline }));
+    return countTowardGoal(register, spec, asOf, true);
+  });
 }
 
 /**
@@ -302,6 +322,8 @@ const SUMMARY_COLUMNS: readonly {
   { header: "comparator", value: (row, language) => COMPARATOR_LABELS[row.spec.comparator][language] },
   { header: "target", value: (row) => row.spec.target },
   { header: "actual", value: (row) => row.actual },
+  { header: "actualByDeadline", value: (row) => row.actualByDeadline },
+  { header: "dateMet", value: (row) => row.dateMet ?? NO_FORECAST_DATE },
   { header: "progress", value: (row) => row.progress },
   { header: "expected", value: (row) => row.expected },
   { header: "status", value: (row, language) => STATUS_LABELS[row.status][language] },
@@ -318,7 +340,7 @@ function summaryLanguage(value: any): Language {
 }
 
 /**
- * Every goal in one spilled table: a header row, then per goal: id, goal, comparator, target, actual, progress, expected, status, forecast, remaining.
+ * Every goal in one spilled table: a header row, then per goal: id, goal, comparator, target, actual, actual by the deadline, date met ("–" while not met), progress, expected, status, forecast, remaining.
  * @customfunction
  * @param {any[][]} goals The register's goal column.
  * @param {any[][]} statuses The register's status column.

@@ -8,6 +8,7 @@ import type { Language } from "../core/language";
 
 export const PARAMETER_NAMES = {
   actual: { en: "actual", zh: "实际数量" },
+  actual_by_deadline: { en: "actual_by_deadline", zh: "按期完成数" },
   goal: { en: "goal", zh: "目标" },
   comparator: { en: "comparator", zh: "比较方式" },
   baseline: { en: "baseline", zh: "基数" },

@@ -181,6 +181,8 @@ function disagreements(
     const at = (column: string) => `tblTargets[${id}][${t(column)}]`;
     check(at("required"), row[t("required")], summary.required);
     check(at("actual"), row[t("actual")], summary.actual);
+    check(at("actualByDeadline"), row[t("actualByDeadline")], summary.actualByDeadline);
+    check(at("dateMet"), row[t("dateMet")], summary.dateMet ?? NO_FORECAST_DATE);
     check(at("progress"), row[t("progress")], summary.progress);
     check(at("expected"), row[t("expected")], summary.expected);
     check(at("remaining"), row[t("remaining")], summary.remaining);
@@ -269,6 +271,28 @@ const CASES: readonly Case[] = [
     asOf: "2023-01-01",
   },
   { name: "101 recognized BRANDS (met)", entries: times(101, { goal: "BRANDS" }), asOf: "2021-06-30" },
+  {
+    name: "BRANDS met only after the deadline (met late)",
+    entries: [...times(100, { goal: "BRANDS", date: "2022-06-30" }), { goal: "BRANDS", date: "2023-03-01" }],
+    asOf: "2024-01-01",
+  },
+  {
+    name: "BRANDS met on the deadline, as of later (achieved), with entries after it",
+    entries: [
+      ...times(100, { goal: "BRANDS", date: "2022-06-30" }),
+      { goal: "BRANDS", date: DEADLINE },
+      ...times(5, { goal: "BRANDS", date: "2023-03-01" }),
+    ],
+    asOf: "2024-01-01",
+  },
+  {
+    name: "UNMANNED met late with undated entries, which count by the deadline too",
+    entries: [
+      ...times(60, { goal: "UNMANNED", date: null }),
+      ...times(40, { goal: "UNMANNED", date: "2023-02-01" }),
+    ],
+    asOf: "2023-06-30",
+  },
   {
     name: "100 recognized UNMANNED (at least 100 met)",
     entries: times(100, { goal: "UNMANNED" }),

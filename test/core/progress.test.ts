@@ -10,7 +10,10 @@ import {
 import { goalById } from "../../src/core/plan";
 import {
   daysLeft,
+  daysLeftShown,
+  DEFAULT_THRESHOLDS,
   elapsedShare,
+  hasEnded,
   expectedCount,
   isMet,
   progressRatio,
@@ -202,9 +205,39 @@ describe("status", () => {
     ["exactly 100 of more than 100 on the deadline (not yet after it)", 100, "2022-12-31", "AT_RISK"],
     ["101 on the deadline", 101, "2022-12-31", "ACHIEVED"],
     ["after the deadline, not met", 100, "2023-01-01", "MISSED"],
-    ["after the deadline, met", 130, "2023-01-01", "ACHIEVED"],
   ])("%s", (_, actual, asOf, status) => {
     expect(statusOf(actual, brands, d(asOf))).toBe(status);
+  });
+
+  it("after the deadline, is Achieved when met by it, Met late when met only after it, Missed otherwise", () => {
+    const after = d("2023-01-01");
+    expect(statusOf(130, brands, after, DEFAULT_THRESHOLDS, 101)).toBe("ACHIEVED");
+    expect(statusOf(130, brands, after, DEFAULT_THRESHOLDS, 100)).toBe("MET_LATE");
+    expect(statusOf(100, brands, after, DEFAULT_THRESHOLDS, 100)).toBe("MISSED");
+    // On the deadline day the period has not ended: met is Achieved whatever was dated when.
+    expect(statusOf(101, brands, DEADLINE, DEFAULT_THRESHOLDS, 0)).toBe("ACHIEVED");
+    // Where the by-deadline count decides and is not given: #N/A, never a guess.
+    expect(() => statusOf(130, brands, after)).toThrow(
+      expect.objectContaining({ kind: "na", key: "byDeadlineNeeded" }),
+    );
+  });
+
+  it("gives no status label that contains another, in either language and any case (the colours match by containment)", () => {
+    for (const language of ["en", "zh"] as const)
+      for (const a of STATUS_IDS)
+        for (const b of STATUS_IDS)
+          if (a !== b)
+            expect([
+              a,
+              b,
+              STATUS_LABELS[a][language].toLowerCase().includes(STATUS_LABELS[b][language].toLowerCase()),
+            ]).toEqual([a, b, false]);
+  });
+
+  it("shows no negative days left, and says when the period has ended", () => {
+    expect(daysLeftShown(brands, d("2023-01-10"))).toBe(0);
+    expect(daysLeftShown(brands, d("2022-12-30"))).toBe(1);
+    expect([hasEnded(brands, DEADLINE), hasEnded(brands, DEADLINE + 1)]).toEqual([false, true]);
   });
 
   it("is On track at the expected count, At risk down to 80% of it, Behind below", () => {

@@ -393,3 +393,54 @@ describe("the tracking workbook's counts, read as the task pane reads them", () 
     },
   );
 });
+
+describe("figures that know the deadline", () => {
+  const label = goalById("BRANDS").label.en;
+  const rows = (count: number, date: unknown): [unknown, unknown, unknown][] =>
+    Array.from({ length: count }, () => [label, "Recognized", date]);
+  const brandsOf = (r: RegisterColumns, asOf: string) =>
+    summarizeGoals(r, d(asOf)).find((s) => s.spec.id === "BRANDS")!;
+
+  it("counts by the deadline the rows dated on or before it and the undated, and says how many are undated", () => {
+    const r = register([
+      ...rows(60, "2022-06-30"),
+      ...rows(2, ""),
+      ...rows(1, "2022-12-31"),
+      ...rows(5, "2023-02-01"),
+    ]);
+    const s = brandsOf(r, "2023-06-30");
+    expect([s.actual, s.actualByDeadline, s.undated]).toEqual([68, 63, 2]);
+    expect(countTowardGoal(r, brands, d("2023-06-30"), true)).toBe(63);
+    // Before the deadline, by the deadline is everything counted so far.
+    expect(brandsOf(r, "2022-09-30").actualByDeadline).toBe(brandsOf(r, "2022-09-30").actual);
+  });
+
+  it("is Met late, dated by the recognition that reached the required count, when that came after the deadline", () => {
+    const r = register([...rows(100, "2022-06-30"), ...rows(3, "2024-03-01")]);
+    const s = brandsOf(r, "2024-06-30");
+    expect([s.status, s.actualByDeadline, s.dateMet, s.ended, s.daysLeft]).toEqual([
+      "MET_LATE",
+      100,
+      d("2024-03-01"),
+      true,
+      0,
+    ]);
+    // The same register before those late rows: Missed, never met.
+    expect([brandsOf(r, "2023-06-30").status, brandsOf(r, "2023-06-30").dateMet]).toEqual([
+      "MISSED",
+      undefined,
+    ]);
+  });
+
+  it("is Achieved after the deadline when met by it, whatever came later", () => {
+    const r = register([...rows(100, "2022-06-30"), ...rows(1, "2022-12-31"), ...rows(9, "2023-03-01")]);
+    const s = brandsOf(r, "2024-06-30");
+    expect([s.status, s.dateMet, s.actualByDeadline]).toEqual(["ACHIEVED", d("2022-12-31"), 101]);
+  });
+
+  it("dates a goal met by undated rows alone at its start, and counts them by the deadline", () => {
+    const r = register(rows(101, ""));
+    const s = brandsOf(r, "2024-06-30");
+    expect([s.status, s.dateMet, s.actualByDeadline, s.undated]).toEqual(["ACHIEVED", START, 101, 101]);
+  });
+});

@@ -197,8 +197,15 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
       const status = HEADERS_V2[id][language].indexOf(
         tableSpec(id).columns.find((c) => c.id === "status")!.header[language],
       );
-      expect(added.columns.map((c) => c.id)).toEqual(["statusMark"]);
-      expect(added.at).toEqual([status + 1]);
+      // Targets gains the by-deadline figures too (version 5), each after its neighbour.
+      const lacking = tableSpec(id)
+        .columns.filter((c) => !HEADERS_V2[id][language].includes(c.header[language]))
+        .map((c) => c.id);
+      expect(lacking).toEqual(
+        id === "targets" ? ["actualByDeadline", "dateMet", "statusMark"] : ["statusMark"],
+      );
+      expect(added.columns.map((c) => c.id)).toEqual(lacking);
+      expect(added.at[added.at.length - 1]).toBe(status + lacking.length);
       expect(added.headersAfter).toEqual(headers(tableSpec(id), language));
     }
     // A person's column after Status stays after it (Mark comes between), one at the end stays there.
@@ -214,6 +221,12 @@ describe.each(LANGUAGES)("a version-2 workbook (%s)", (language) => {
     const added = decideTemplateChanges(theirs, language).newColumns.find((c) => c.table.id === "targets")!;
     const expected = [...columns];
     expected.splice(status + 1, 0, language === "zh" ? "标记" : "Mark");
+    const actual = expected.indexOf(language === "zh" ? "实际" : "Actual");
+    expected.splice(
+      actual + 1,
+      0,
+      ...(language === "zh" ? ["按期完成数", "达成日期"] : ["By deadline", "Date met"]),
+    );
     expect(added.headersAfter).toEqual(expected);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Computing, in the Excel double, the cells whose formula calls the add-in's functions: the
  * double's evaluation hook (FakeWorkbook.evaluate) over a formula of SHONLINE calls whose
- * arguments are text, numbers, whole table columns (Table[Column]) and defined names. Each call is
+ * arguments are text, numbers, TRUE and FALSE, left out (empty), whole table columns (Table[Column]) and defined names. Each call is
  * made as Excel makes it from a cell, under the built functions metadata (rule 8 of the double,
  * test/support/custom-function-calls.ts); a column reaches it as an n x 1 range of the double's
  * cells, blanks as "". Anything else in a formula is outside this subset and throws.
@@ -59,13 +59,15 @@ export function evaluateExpression(
     const result = callFromCells(
       metadata,
       call[1].toUpperCase(),
-      args.map((arg) => evaluateExpression(workbook, metadata, arg)),
+      // An empty argument (",,") is a parameter left out: Excel passes null for it.
+      args.map((arg) => (arg === "" ? undefined : evaluateExpression(workbook, metadata, arg))),
     );
     if ("error" in result) return new FormulaError(result.error as ErrorCode);
     return result.value as ArgumentInput;
   }
   if (/^"(?:[^"]|"")*"$/.test(expression)) return expression.slice(1, -1).replace(/""/g, '"');
   if (/^-?\d+(\.\d+)?$/.test(expression)) return Number(expression);
+  if (/^(TRUE|FALSE)$/i.test(expression)) return expression.toUpperCase() === "TRUE";
   const column = /^([\p{L}_\\][\p{L}\p{N}_.\\]*)\[((?:'.|[^\]'])+)\]$/u.exec(expression);
   if (column) {
     const table = workbook.table(column[1]);

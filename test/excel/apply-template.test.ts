@@ -2,6 +2,7 @@ import { evidenceLinkFormula } from "../../src/core/evidence-link";
 import fc from "fast-check";
 import { isoToSerial } from "../../src/core/dates";
 import { GOALS } from "../../src/core/plan";
+import { STATUS_IDS } from "../../src/core/progress";
 import { columnFormula } from "../../src/core/template/formulas";
 import type { Cell } from "../../src/core/template/structure";
 import {
@@ -140,7 +141,9 @@ describe("applying the template to a new workbook", () => {
     const dashboard = workbook.sheet("Dashboard")!;
     expect(dashboard.charts.all.map((c) => c.rawName)).toEqual(["SHONLINE_Timeline"]);
     expect(dashboard.conditionalFormats.filter((f) => f.type === "DataBar")).toHaveLength(1);
-    expect(dashboard.conditionalFormats.filter((f) => f.type === "ContainsText")).toHaveLength(6);
+    expect(dashboard.conditionalFormats.filter((f) => f.type === "ContainsText")).toHaveLength(
+      STATUS_IDS.length,
+    );
   });
 
   it("writes the whole structure in Chinese when asked", async () => {
@@ -368,6 +371,7 @@ describe("upgrading an older workbook", () => {
     for (const id of ["targets", "dashboard"] as const) {
       const t = table(workbook, tableSpec(id).name);
       t.deleteColumn(t.columnIndex(markHeader(language)));
+      if (id === "targets") dropVersion5Columns(t, language);
       expect(t.headers()).toEqual(HEADERS_V2[id][language]);
     }
     workbook.names.all.push(new FakeNamedItem(FROZEN_NAME_V2.name, FROZEN_NAME_V2.formula));
@@ -375,6 +379,12 @@ describe("upgrading an older workbook", () => {
   }
 
   const markHeader = (language: "en" | "zh") => (language === "zh" ? "标记" : "Mark");
+
+  /** Removes the Targets columns version 5 added (the by-deadline figures). */
+  function dropVersion5Columns(t: FakeTable, language: "en" | "zh") {
+    for (const id of ["actualByDeadline", "dateMet"])
+      t.deleteColumn(t.columnIndex(tableSpec("targets").columns.find((c) => c.id === id)!.header[language]));
+  }
 
   /** Mark is where the template puts it on Targets and Dashboard, with its formula in every row. */
   function expectMarkColumns(workbook: FakeWorkbook, language: "en" | "zh") {
@@ -541,13 +551,15 @@ describe("upgrading an older workbook", () => {
 
       const after = [...headersBefore];
       after.splice(status + 1, 0, markHeader(language));
+      const actual = after.indexOf(zh ? "实际" : "Actual");
+      after.splice(actual + 1, 0, ...(zh ? ["按期完成数", "达成日期"] : ["By deadline", "Date met"]));
       expect(targets.headers()).toEqual(after);
       expectMarkColumns(workbook, language);
     },
   );
 
   /**
-   * Lays a workbook out as version 3 had it: no Report sheet, and no title row (each printed sheet's
+   * Lays a workbook out as version 3 had it: no Report sheet, no by-deadline columns on Targets, and no title row (each printed sheet's
    * tables start on its first row, the header frozen, no page setup); the evidence-link rule then
    * refers to its column's first cell a row higher, as version 3 wrote it.
    */
@@ -570,6 +582,7 @@ describe("upgrading an older workbook", () => {
         if (JSON.stringify(rule.rule).includes("custom"))
           rule.rule = { custom: { formula: `=${evidenceLinkFormula(cellAddress(rule.row, rule.column))}` } };
     }
+    dropVersion5Columns(table(workbook, "tblTargets"), language);
     workbook.names.find(NAMES.version)!.rawFormula = "=3";
   }
 

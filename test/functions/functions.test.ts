@@ -94,6 +94,19 @@ describe("EXPECTED, STATUS, DAYSLEFT", () => {
     expect(fns.status(actual, goal, asOf)).toBe(status);
   });
 
+  it("STATUS after the deadline tells Achieved from Met late by actual_by_deadline, and asks for it where it decides", () => {
+    const after = "2024-01-01";
+    expect(fns.status(130, "BRANDS", after, null, null, null, 101)).toBe("Achieved");
+    expect(fns.status(130, "BRANDS", after, null, null, null, 100)).toBe("Met late");
+    expect(fns.status(99, "BRANDS", after)).toBe("Missed");
+    const error = excelError(() => fns.status(130, "BRANDS", after));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/actual_by_deadline/);
+    setDisplayLanguage("zh-CN");
+    expect(fns.status(130, "BRANDS", after, null, null, null, 100)).toBe("逾期达成");
+    expect(excelError(() => fns.status(130, "BRANDS", after)).message).toMatch(/按期完成数/);
+  });
+
   it("STATUS speaks Chinese when Office does", () => {
     setDisplayLanguage("zh-CN");
     expect(fns.status(101, "BRANDS", "2021-01-01")).toBe("已达成");
@@ -113,6 +126,19 @@ describe("COUNT, FORECAST, FORECASTDATE", () => {
     expect(fns.count(GOALS, "BRANDS")).toBe(5);
     expect(fns.count(GOALS, "BRANDS", STATUSES)).toBe(4);
     expect(fns.count(GOALS, "BRANDS", undefined, undefined, null)).toBe(5);
+  });
+
+  it("COUNT with a deadline counts only rows dated on or before it too, undated rows still", () => {
+    const goals = col("BRANDS", "BRANDS", "BRANDS", "BRANDS");
+    const statuses = col("Recognized", "Recognized", "Recognized", "Recognized");
+    const dates = col("2022-12-31", "2023-01-01", "", "2020-05-01");
+    expect(fns.count(goals, "BRANDS", statuses, dates, "2024-01-01")).toBe(4);
+    expect(fns.count(goals, "BRANDS", statuses, dates, "2024-01-01", true)).toBe(3);
+    expect(fns.count(goals, "BRANDS", statuses, dates, "2024-01-01", "2021-01-01")).toBe(2);
+    expect(fns.count(goals, "BRANDS", statuses, dates, "2024-01-01", false)).toBe(4);
+    expect(excelError(() => fns.count(goals, "BRANDS", statuses, dates, "2024-01-01", "soon")).code).toBe(
+      "#VALUE!",
+    );
   });
 
   it("FORECAST and FORECASTDATE agree with each other", () => {
@@ -168,6 +194,8 @@ describe("SUMMARY", () => {
       "Comparator",
       "Target",
       "Actual",
+      "By deadline",
+      "Date met",
       "Progress",
       "Expected",
       "Status",
@@ -175,9 +203,9 @@ describe("SUMMARY", () => {
       "Remaining",
     ]);
     const brandsRow = table.find((row) => row[0] === "BRANDS")!;
-    expect(brandsRow.slice(0, 6)).toEqual(["BRANDS", "Brands", "more than", 100, 4, 0.04]);
-    expect(brandsRow[9]).toBe(97);
-    for (const row of table) expect(row).toHaveLength(10);
+    expect(brandsRow.slice(0, 8)).toEqual(["BRANDS", "Brands", "more than", 100, 4, 4, "–", 0.04]);
+    expect(brandsRow[11]).toBe(97);
+    for (const row of table) expect(row).toHaveLength(12);
   });
 
   it("speaks Chinese when asked", () => {

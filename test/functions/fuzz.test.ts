@@ -189,7 +189,7 @@ describe("no exception escapes and results stay in range", () => {
     );
   });
 
-  it("SUMMARY returns a header and six rows of ten", () => {
+  it("SUMMARY returns a header and six rows of twelve", () => {
     fc.assert(
       fc.property(matrix, matrix, matrix, cell, cell, (gs, ss, ds, asOf, lang) => {
         const r = callSafely(() =>
@@ -197,7 +197,7 @@ describe("no exception escapes and results stay in range", () => {
         );
         if (r === undefined) return;
         expect(r).toHaveLength(7);
-        for (const row of r) expect(row).toHaveLength(10);
+        for (const row of r) expect(row).toHaveLength(12);
       }),
       params,
     );

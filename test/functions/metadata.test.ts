@@ -29,6 +29,9 @@ const ZH_NAMES = Object.fromEntries(Object.entries(PARAMETER_NAMES).map(([en, na
  */
 const LATIN_ALLOWED = new Set<string>([
   "SHONLINE",
+  // Chinese Excel keeps TRUE and FALSE in English, as it keeps function names.
+  "TRUE",
+  "FALSE",
   ...Object.keys(fns).map((name) => name.toUpperCase()),
   ...GOAL_IDS,
   ...TARGET_FIELDS,

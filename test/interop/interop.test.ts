@@ -277,6 +277,8 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
       return differences.list.push(`Targets has no row ${summary.spec.id} (row ${sheetRow("targets", g)})`);
     differences.number(where("Required"), at("required"), summary.required);
     differences.number(where("Actual"), at("actual"), summary.actual);
+    differences.number(where("By deadline"), at("actualByDeadline"), summary.actualByDeadline);
+    differences.value(where("Date met"), at("dateMet"), summary.dateMet ?? NO_FORECAST_DATE);
     differences.number(where("Progress"), at("progress"), summary.progress);
     differences.number(where("Expected"), at("expected"), summary.expected);
     differences.number(where("Remaining"), at("remaining"), summary.remaining);

@@ -170,6 +170,35 @@ describe("the Overview", () => {
   });
 });
 
+describe("the Overview after the deadline", () => {
+  it("says the period has ended, shows what the deadline counted, and tells met late from met by it", async () => {
+    const entries: EntryInput[] = [
+      ...Array.from({ length: 20 }, (_, i) => ({
+        goal: "PLATFORMS",
+        name: `Platform ${i + 1}`,
+        date: "2022-06-30",
+      })),
+      ...Array.from({ length: 100 }, (_, i) => ({
+        goal: "UNMANNED",
+        name: `Factory ${i + 1}`,
+        date: i < 90 ? "2022-06-30" : "2023-05-04",
+      })),
+    ];
+    const workbook = await trackingWorkbook({ entries, asOf: isoToSerial("2024-01-31") });
+    renderApp(doubleClient(workbook));
+    await screen.findByTestId("overview");
+    expect(screen.getByTestId("status-PLATFORMS").textContent).toBe("Achieved");
+    expect(screen.getByTestId("status-UNMANNED").textContent).toBe("Met late");
+    expect(screen.getByTestId("status-BRANDS").textContent).toBe("Missed");
+    const unmanned = screen.getByTestId("card-UNMANNED").textContent ?? "";
+    expect(unmanned).toContain("By deadline90");
+    expect(unmanned).toContain("Date met4 May 2023");
+    expect(unmanned).toContain("Days leftEnded");
+    expect(unmanned).not.toMatch(/-\d/);
+    expect(screen.getByTestId("card-BRANDS").textContent).toContain("Date metNot met");
+  });
+});
+
 describe("the Register view", () => {
   const openRegister = () => openView("Register", "register-view");
 

@@ -61,7 +61,7 @@ describe("the Functions section of the Workbook view", () => {
       expect(text).toContain(exampleFormula(example.id, "en"));
     }
     expect(item(section, "COUNT").textContent).toContain(
-      "Arguments: SHONLINE.COUNT(goals, goal, [statuses], [dates], [as_of])",
+      "Arguments: SHONLINE.COUNT(goals, goal, [statuses], [dates], [as_of], [deadline])",
     );
   });
 
@@ -69,8 +69,12 @@ describe("the Functions section of the Workbook view", () => {
     const { section } = await openFunctions("zh", "zh");
     expect(within(section).getByRole("heading", { level: 2 }).textContent).toBe("函数");
     const count = (await open(section, "COUNT")).textContent ?? "";
-    expect(count).toContain("SHONLINE.COUNT 截至日期前计入该目标的已认定登记条目数。");
-    expect(count).toContain("参数：SHONLINE.COUNT(目标列, 目标, [状态列], [认定日期列], [截至日期])");
+    expect(count).toContain(
+      "SHONLINE.COUNT 截至日期前计入该目标的已认定登记条目数（加 TRUE：且不晚于截止日期）。",
+    );
+    expect(count).toContain(
+      "参数：SHONLINE.COUNT(目标列, 目标, [状态列], [认定日期列], [截至日期], [截止日期])",
+    );
     expect(count).toContain(
       '=SHONLINE.COUNT(tblRegister[目标],"BRANDS",tblRegister[状态],tblRegister[认定日期],AsOfDate)',
     );

@@ -21,6 +21,10 @@ export const TARGETS_HEADERS = {
   deadline: bilingual("Deadline", "截止日期"),
   source: bilingual("Source", "来源"),
   actual: bilingual("Actual", "实际"),
+  /** Counted at the as-of date and dated on or before the deadline (undated entries too). */
+  actualByDeadline: bilingual("By deadline", "按期完成数"),
+  /** The date of the recognition that reached the required count. */
+  dateMet: bilingual("Date met", "达成日期"),
   progress: bilingual("Progress", "完成进度"),
   expected: bilingual("Expected", "应达"),
   remaining: bilingual("Remaining", "尚差"),

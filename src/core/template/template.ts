@@ -21,7 +21,7 @@ import { type Vocabulary, vocabulary } from "./vocabulary";
  * 4: every sheet prints (A4 landscape, one page wide, repeated headings, page numbers); new sheets
  *    have a title row with the as-of date above their tables.
  */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
@@ -38,6 +38,7 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 /** How each status is coloured (font, fill; RGB hex) where the workbook shows it; the text says it too. */
 export const STATUS_COLOURS: Readonly<Record<StatusId, { font: string; fill: string }>> = {
   ACHIEVED: { font: "0B5A2A", fill: "D5F0DD" },
+  MET_LATE: { font: "5C4700", fill: "F2E9C4" },
   ON_TRACK: { font: "0B5A2A", fill: "E6F4EA" },
   AT_RISK: { font: "7A4B00", fill: "FFF1CC" },
   BEHIND: { font: "8A1C1C", fill: "FBE0E0" },
@@ -52,6 +53,7 @@ export const STATUS_COLOURS: Readonly<Record<StatusId, { font: string; fill: str
  */
 export const STATUS_MARKS: Readonly<Record<StatusId, string>> = {
   ACHIEVED: "√",
+  MET_LATE: "◎",
   ON_TRACK: "●",
   AT_RISK: "▲",
   BEHIND: "▼",
@@ -124,6 +126,25 @@ function recognizedCount(
  * Forecast and Forecast date, as the core's forecastFromTally and forecastDate compute them, in
  * functions every spreadsheet has (Excel 2010, LibreOffice): no LET, no MINIFS, no array entry.
  */
+/**
+ * The day of the row that reached the required count, undated rows first (from the start), for a
+ * goal whose Actual has reached it (core reachedOn). That row is the k-th earliest of the dated rows
+ * counted; SMALL finds it over the dates with every other row pushed out of reach (+1E9 days),
+ * SUMPRODUCT making it an array formula without array entry.
+ */
+function dateReachedFormula(c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  const undated = `COUNTIFS(${[register("goal"), col("goal"), register("status"), c.text(v.recognized), register("date"), `""`].join(",")})`;
+  const counted =
+    `(${register("goal")}=${col("goal")})*(${register("status")}=${c.text(v.recognized)})` +
+    `*(${register("date")}<>"")*(${register("date")}<${c.asOf}+1)`;
+  const kthDate = `INT(SUMPRODUCT(SMALL(${register("date")}+1E9*(1-${counted}),${col("required")}-${undated})))`;
+  return `IF(${undated}>=${col("required")},${col("start")},MAX(${col("start")},${kthDate}))`;
+}
+
 function forecastFormula(column: "forecast" | "forecastDate", c: FormulaContext): string {
   const v = vocabulary(c.language);
   const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
@@ -142,15 +163,7 @@ function forecastFormula(column: "forecast" | "forecastDate", c: FormulaContext)
   if (column === "forecast")
     return `${col("actual")}+IF(${elapsed}>0,${datedInPeriod}/${elapsed}*MAX(0,${col("deadline")}-${c.asOf}),0)`;
 
-  const undated = recognized(register("date"), `""`);
-  // Met: the day of the row that reached the required count, undated rows first (from the start).
-  // That row is the k-th earliest of the dated rows counted; SMALL finds it over the dates with every
-  // other row pushed out of reach (+1E9 days), SUMPRODUCT making it an array formula without array entry.
-  const counted =
-    `(${register("goal")}=${col("goal")})*(${register("status")}=${c.text(v.recognized)})` +
-    `*(${register("date")}<>"")*(${register("date")}<${c.asOf}+1)`;
-  const kthDate = `INT(SUMPRODUCT(SMALL(${register("date")}+1E9*(1-${counted}),${col("required")}-${undated})))`;
-  const reached = `IF(${undated}>=${col("required")},${col("start")},MAX(${col("start")},${kthDate}))`;
+  const reached = dateReachedFormula(c);
   // Not met: the days the rest takes at the pace, in whole numbers as the core counts them.
   const projected =
     `IF(AND(${elapsed}>0,${datedInPeriod}>0),` +
@@ -179,6 +192,10 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
       return `IF(${col("comparator")}=${c.text(v.moreThan)},INT(${col("target")})+1,ROUNDUP(${col("target")},0))`;
     case "actual":
       return recognizedCount(c, v, [register("goal"), col("goal")]);
+    case "actualByDeadline":
+      return recognizedCount(c, v, [register("goal"), col("goal")], `MIN(${c.asOf},${col("deadline")})`);
+    case "dateMet":
+      return `IF(${col("actual")}>=${col("required")},${dateReachedFormula(c)},${c.text(NO_FORECAST_DATE)})`;
     case "progress":
       return `${col("actual")}/${col("target")}`;
     case "expected":
@@ -186,10 +203,14 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
     case "remaining":
       return `MAX(0,${col("required")}-${col("actual")})`;
     case "status": {
+      // As core statusOf: after the deadline, what it decided; until then, against the expected count.
       const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
+      const byDeadline = col("actualByDeadline");
+      const metByDeadline = `IF(${col("comparator")}=${c.text(v.moreThan)},${byDeadline}>${col("target")},${byDeadline}>=${col("target")})`;
+      const ended = `IF(${met},IF(${metByDeadline},${s("ACHIEVED")},${s("MET_LATE")}),${s("MISSED")})`;
       return (
+        `IF(${c.asOf}>${col("deadline")},${ended},` +
         `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},` +
-        `IF(${c.asOf}>${col("deadline")},${s("MISSED")},` +
         `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.onTrack}*${col("expected")},${s("ON_TRACK")},` +
         `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.atRisk}*${col("expected")},${s("AT_RISK")},${s("BEHIND")})))))`
       );
@@ -200,7 +221,8 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
     case "forecastDate":
       return forecastFormula(column, c);
     case "daysLeft":
-      return `${col("deadline")}-${c.asOf}`;
+      // As core daysLeftShown: none once the period has ended.
+      return `MAX(0,${col("deadline")}-${c.asOf})`;
     default:
       throw new Error(`No formula for Targets column ${column}`);
   }
@@ -246,6 +268,14 @@ const targetsColumns: ColumnSpec[] = (
     },
     { id: "source", header: TARGETS_HEADERS.source, role: "seeded", width: 16 },
     { id: "actual", header: TARGETS_HEADERS.actual, role: "formula", width: 9, numberFormat: COUNT_FORMAT },
+    {
+      id: "actualByDeadline",
+      header: TARGETS_HEADERS.actualByDeadline,
+      role: "formula",
+      width: 10,
+      numberFormat: COUNT_FORMAT,
+    },
+    { id: "dateMet", header: TARGETS_HEADERS.dateMet, role: "formula", width: 12, numberFormat: DATE_FORMAT },
     {
       id: "progress",
       header: TARGETS_HEADERS.progress,

@@ -61,6 +61,7 @@ const useStyles = makeStyles({
 /** Colour reinforces the status; the text always says it. */
 const BADGE_COLOUR: Record<StatusId, "success" | "warning" | "danger" | "informative" | "subtle"> = {
   ACHIEVED: "success",
+  MET_LATE: "warning",
   ON_TRACK: "success",
   AT_RISK: "warning",
   BEHIND: "danger",
@@ -77,13 +78,12 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
   const figures: [string, string][] = [
     [t("expected"), formatCount(summary.expected, language, 1)],
     [t("remaining"), formatCount(summary.remaining, language)],
-    [t("forecast"), formatCount(summary.forecast.atDeadline, language, 1)],
-    [
-      t("daysLeft"),
-      summary.daysLeft >= 0
-        ? formatCount(summary.daysLeft, language)
-        : t("daysAfter", { days: -summary.daysLeft }),
-    ],
+    // After the deadline what counts is what it reached by then; a forecast has nothing to project.
+    summary.ended
+      ? [t("byDeadline"), formatCount(summary.actualByDeadline, language)]
+      : [t("forecast"), formatCount(summary.forecast.atDeadline, language, 1)],
+    [t("dateMet"), summary.dateMet === undefined ? t("notMet") : formatDate(summary.dateMet, language)],
+    [t("daysLeft"), summary.ended ? t("ended") : formatCount(summary.daysLeft, language)],
   ];
   return (
     // A plain article styled as a card: nothing in it is interactive, so Fluent's Card (and its
@@ -117,9 +117,11 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
         color={
           summary.status === "ACHIEVED"
             ? "success"
-            : summary.status === "BEHIND" || summary.status === "MISSED"
-              ? "error"
-              : "brand"
+            : summary.status === "MET_LATE"
+              ? "warning"
+              : summary.status === "BEHIND" || summary.status === "MISSED"
+                ? "error"
+                : "brand"
         }
         aria-label={t("progressLabel", { goal: label })}
         aria-valuetext={formatPercent(summary.progress, language)}
