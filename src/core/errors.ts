@@ -84,6 +84,15 @@ const MESSAGES = {
     zh: () =>
       `截止日期后，已达成的目标分为“已达成”和“逾期达成”：请提供“按期完成数”，即认定日期不晚于截止日期的条目数（COUNT 函数加截止日期参数）。`,
   },
+  noHistory: {
+    en: () =>
+      `No recognized entries dated in the period yet, so there is no history to judge the likelihood from.`,
+    zh: () => `期间内尚无带日期的已认定条目，无法据以判断达成的可能性。`,
+  },
+  periodEnded: {
+    en: () => `The period has ended: no pace is needed any more.`,
+    zh: () => `期间已结束，不再需要计算所需进度。`,
+  },
   unknownField: {
     en: (p: Params) => `Unknown field "${p.field}". Use one of ${p.fields}.`,
     zh: (p: Params) => `未知字段“${p.field}”。请使用 ${p.fields} 之一。`,

@@ -4,6 +4,7 @@
  */
 import { type GoalSpec, specOfGoal } from "./goal-spec";
 import type { Language } from "./language";
+import { type Likelihood, likelihood } from "./likelihood";
 import { GOAL_IDS, GOALS, SECTORS } from "./plan";
 import {
   daysLeftShown,
@@ -39,6 +40,8 @@ export interface GoalSummary {
   readonly dateMet: number | undefined;
   /** as_of is after the deadline. */
   readonly ended: boolean;
+  /** How likely the required count is by the deadline, with the projected count and its band. */
+  readonly likelihood: Likelihood;
   readonly progress: number;
   readonly expected: number;
   readonly remaining: number;
@@ -88,6 +91,16 @@ export function summarizeGoals(
       undated: tally.undated[index],
       dateMet: reachedOn(dated[index], tally.undated[index], required, spec.start),
       ended: hasEnded(spec, asOf),
+      likelihood: likelihood({
+        spec,
+        asOf,
+        required,
+        actual,
+        actualByDeadline,
+        datedInPeriod: dated[index].filter(
+          (date) => date >= spec.start && date <= Math.min(Math.floor(asOf), spec.deadline),
+        ),
+      }),
       progress: progressRatio(actual, spec.target),
       expected: expectedCount(spec, asOf),
       remaining: remainingCount(actual, spec),

@@ -32,6 +32,7 @@ import {
   type RegisterColumns,
 } from "../core/register";
 import { citeSources } from "../core/sources";
+import type { Likelihood } from "../core/likelihood";
 import { type GoalSummary, summarizeGoals } from "../core/summary";
 import { TARGETS_HEADERS } from "../core/template/headers";
 import { NO_FORECAST_DATE } from "../core/template/template";
@@ -48,7 +49,7 @@ import {
 } from "./arguments";
 import { guard } from "./cell-errors";
 import { displayLanguage } from "./display-language";
-import { TARGET_FIELDS } from "./target-fields";
+import { LIKELIHOOD_FIELDS, TARGET_FIELDS } from "./target-fields";
 
 function asOfOrToday(value: any): number {
   return optionalDate(value, "as_of") ?? todaySerial();
@@ -195,6 +196,57 @@ export function count(
     const own = deadline === true;
     const spec = resolveGoal(requireGoalRef(goal), own ? {} : overrides({ deadline }));
     return countTowardGoal(register, spec, asOf, true);
+  });
+}
+
+const MODEL_NAMES: Readonly<Record<Likelihood["model"], Readonly<Record<Language, string>>>> = {
+  negativeBinomial: { en: "negative binomial", zh: "负二项分布" },
+  poisson: { en: "Poisson", zh: "泊松分布" },
+  decided: { en: "decided", zh: "已确定" },
+  none: { en: "none", zh: "无" },
+};
+
+/**
+ * How likely the goal is to reach its required count by the deadline, from the register's dated recognitions in the period: a negative binomial with the months' dispersion (recognitions come in batches), Poisson with fewer than six whole months of history or no overdispersion; after the deadline 1 when met by it, else 0. field: "probability" (default), "median", "low" and "high" (the count at the deadline and its 80% band, normal approximation), "pace_needed" (recognitions a month still needed) or "model".
+ * @customfunction
+ * @param {any[][]} goals The register's goal column.
+ * @param {any} goal A goal id or its name.
+ * @param {any[][]} statuses The register's status column.
+ * @param {any[][]} dates The register's date-recognized column.
+ * @param {any} [as_of] The date the history runs to; today when omitted.
+ * @param {any} [field] Which figure; "probability" when omitted.
+ * @returns {any} The figure.
+ */
+export function likelihood(
+  goals: any[][],
+  goal: any,
+  statuses: any[][],
+  dates: any[][],
+  as_of?: any,
+  field?: any,
+): any {
+  return guard(() => {
+    const spec = resolveGoal(requireGoalRef(goal));
+    if (!spec.id) throw new EngineError("na", "planGoalNeeded", { fn: "LIKELIHOOD", goal: spec.target });
+    const wanted = isBlank(field) ? "probability" : String(field).trim().toLowerCase();
+    if (!(LIKELIHOOD_FIELDS as readonly string[]).includes(wanted))
+      throw new EngineError("value", "unknownField", {
+        field: String(field),
+        fields: formatList(LIKELIHOOD_FIELDS, displayLanguage()),
+      });
+    const [summary] = summarizeGoals(registerOf(goals, statuses, dates), asOfOrToday(as_of), [spec]);
+    const result = summary.likelihood;
+    if (wanted === "model") return MODEL_NAMES[result.model][displayLanguage()];
+    const value = {
+      probability: result.probability,
+      median: result.median,
+      low: result.low,
+      high: result.high,
+      pace_needed: result.monthlyPaceNeeded,
+    }[wanted as Exclude<(typeof LIKELIHOOD_FIELDS)[number], "model">];
+    if (value === undefined)
+      throw new EngineError("na", wanted === "pace_needed" ? "periodEnded" : "noHistory");
+    return value;
   });
 }
 

@@ -296,7 +296,9 @@ test("inserts a function's example into the selected cell, and refuses a cell th
   await openTab("Workbook");
   const count = page().getByTestId("function-COUNT");
   await count.locator("summary").click();
-  await count.getByText("Arguments: SHONLINE.COUNT(goals, goal, [statuses], [dates], [as_of])").waitFor();
+  await count
+    .getByText("Arguments: SHONLINE.COUNT(goals, goal, [statuses], [dates], [as_of], [deadline])")
+    .waitFor();
   await selectCells("Sheet1", "B2");
   await count.getByRole("button", { name: "Insert into the selected cell" }).click();
   await count.getByText("Inserted into Sheet1!B2.").waitFor();
@@ -382,9 +384,11 @@ test("in Chinese, the functions: descriptions and arguments in Chinese, names in
   await section.getByRole("heading", { name: "函数" }).waitFor();
   const count = page().getByTestId("function-COUNT");
   await count.locator("summary").click();
-  await count.getByText("参数：SHONLINE.COUNT(目标列, 目标, [状态列], [认定日期列], [截至日期])").waitFor();
+  await count
+    .getByText("参数：SHONLINE.COUNT(目标列, 目标, [状态列], [认定日期列], [截至日期], [截止日期])")
+    .waitFor();
   expect(await count.locator("summary").textContent()).toBe(
-    "SHONLINE.COUNT 截至日期前计入该目标的已认定登记条目数。",
+    "SHONLINE.COUNT 截至日期前计入该目标的已认定登记条目数（加 TRUE：且不晚于截止日期）。",
   );
   await selectCells("Sheet1", "C3:D4");
   await count.getByRole("button", { name: "插入到所选单元格" }).click();

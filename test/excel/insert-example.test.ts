@@ -98,6 +98,7 @@ function expectedValue(id: FunctionId, workbook: FakeWorkbook): unknown {
     COUNT: 3,
     FORECAST: addInFunctions.forecast(goals, "BRANDS", statuses, dates, AS_OF),
     FORECASTDATE: addInFunctions.forecastDate(goals, "BRANDS", statuses, dates, AS_OF),
+    LIKELIHOOD: addInFunctions.likelihood(goals, "BRANDS", statuses, dates, AS_OF),
     DAYSLEFT: isoToSerial("2022-12-31") - AS_OF,
     TARGET: 100,
   };

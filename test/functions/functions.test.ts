@@ -350,3 +350,41 @@ describe("messages in Chinese Office", () => {
     ).toBe('Row 1 of dates: "soon" is not a date; enter a date such as 2021-06-30.');
   });
 });
+
+describe("LIKELIHOOD", () => {
+  // Twelve whole months from the plan's start, 30 BRANDS recognized on two dates: batches.
+  const rows = [...Array(15).fill("2020-09-01"), ...Array(15).fill("2021-03-01")];
+  const goals = col(...rows.map(() => "Brands"));
+  const statuses = col(...rows.map(() => "Recognized"));
+  const dates = col(...rows);
+
+  it("gives the probability, the band and the pace needed, and says which model", () => {
+    const probability = fns.likelihood(goals, "BRANDS", statuses, dates, "2021-04-10");
+    expect(probability).toBeGreaterThan(0);
+    expect(probability).toBeLessThan(1);
+    expect(fns.likelihood(goals, "BRANDS", statuses, dates, "2021-04-10", "model")).toBe("negative binomial");
+    const [low, median, high] = ["low", "median", "high"].map(
+      (field) => fns.likelihood(goals, "BRANDS", statuses, dates, "2021-04-10", field) as number,
+    );
+    expect(low).toBeLessThan(median);
+    expect(median).toBeLessThan(high);
+    const left = d("2022-12-31") - d("2021-04-10");
+    expect(fns.likelihood(goals, "BRANDS", statuses, dates, "2021-04-10", "pace_needed")).toBeCloseTo(
+      (101 - 30) / (left / (365.25 / 12)),
+      10,
+    );
+  });
+
+  it("is decided after the deadline, #N/A without history, #VALUE! for an unknown field", () => {
+    expect(fns.likelihood(goals, "BRANDS", statuses, dates, "2023-01-10")).toBe(0);
+    expect(
+      excelError(() => fns.likelihood(goals, "BRANDS", statuses, dates, "2023-01-10", "pace_needed")).code,
+    ).toBe("#N/A");
+    expect(
+      excelError(() => fns.likelihood(col("Brands"), "BRANDS", col("Candidate"), col(""), "2021-01-01")).code,
+    ).toBe("#N/A");
+    expect(
+      excelError(() => fns.likelihood(goals, "BRANDS", statuses, dates, "2021-04-10", "odds")).message,
+    ).toContain("probability, median");
+  });
+});

@@ -14,7 +14,7 @@ import {
 import * as fns from "../../src/functions/functions";
 import translations from "../../src/functions/functions.zh-CN.json";
 import { PARAMETER_NAMES, parameterName } from "../../src/functions/parameter-names";
-import { TARGET_FIELDS } from "../../src/functions/target-fields";
+import { LIKELIHOOD_FIELDS, TARGET_FIELDS } from "../../src/functions/target-fields";
 import { GOAL_IDS } from "../../src/core/plan";
 import { type BuiltMetadata, builtMetadata } from "../support/custom-function-calls";
 
@@ -35,6 +35,7 @@ const LATIN_ALLOWED = new Set<string>([
   ...Object.keys(fns).map((name) => name.toUpperCase()),
   ...GOAL_IDS,
   ...TARGET_FIELDS,
+  ...LIKELIHOOD_FIELDS,
   "en",
   "zh-CN",
 ]);
@@ -90,6 +91,7 @@ describe("functions.json against the exports", () => {
       "EXPECTED",
       "FORECAST",
       "FORECASTDATE",
+      "LIKELIHOOD",
       "MET",
       "PROGRESS",
       "REMAINING",

@@ -158,6 +158,11 @@ describe("the Overview", () => {
     expect(screen.getByTestId("actual-PLATFORMS").textContent).toBe("20 of at least 20 (100%)");
     expect(screen.getByTestId("status-PLATFORMS").textContent).toBe("Achieved");
     expect(screen.getByTestId("actual-ENTERPRISES").textContent).toBe("0 of more than 100 (0%)");
+    // How likely, before the deadline: a percentage for a goal with dated entries, none without.
+    expect(screen.getByTestId("card-BRANDS").textContent).toMatch(/Likelihood by the deadline\d+(\.\d)?%/);
+    expect(screen.getByTestId("card-ENTERPRISES").textContent).toContain(
+      "Likelihood by the deadline– (nothing dated yet)",
+    );
     expect(within(cards[2]).getByRole("heading", { level: 3, name: "Brands" })).toBeTruthy();
     expect(within(cards[2]).getByRole("progressbar", { name: "Progress toward Brands" })).toBeTruthy();
     const groups = [...overview.querySelectorAll("section > h2")].map((h) => h.textContent);
@@ -194,6 +199,7 @@ describe("the Overview after the deadline", () => {
     expect(unmanned).toContain("By deadline90");
     expect(unmanned).toContain("Date met4 May 2023");
     expect(unmanned).toContain("Days leftEnded");
+    expect(unmanned).not.toContain("Likelihood");
     expect(unmanned).not.toMatch(/-\d/);
     expect(screen.getByTestId("card-BRANDS").textContent).toContain("Date metNot met");
   });

@@ -9,6 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import type { Language } from "../../core/language";
 import { COMPARATOR_LABELS, goalById, goalGroupById, type GoalId } from "../../core/plan";
 import { STATUS_LABELS, type StatusId } from "../../core/progress";
 import type { GoalSummary, SectorBreakdown } from "../../core/summary";
@@ -69,6 +70,25 @@ const BADGE_COLOUR: Record<StatusId, "success" | "warning" | "danger" | "informa
   NOT_STARTED: "subtle",
 };
 
+/** Before the deadline: how likely the goal is met by it, and the 80% band of the count then. */
+function likelihoodFigures(
+  summary: GoalSummary,
+  language: Language,
+  t: ReturnType<typeof usePane>["t"],
+): [string, string][] {
+  const { probability, low, high } = summary.likelihood;
+  if (summary.ended) return [];
+  return [
+    [t("likelihood"), probability === undefined ? t("noEstimate") : formatPercent(probability, language)],
+    [
+      t("band80"),
+      low === undefined || high === undefined
+        ? t("noEstimate")
+        : `${formatCount(low, language)}–${formatCount(high, language)}`,
+    ],
+  ];
+}
+
 function GoalCard({ summary }: { summary: GoalSummary }) {
   const styles = useStyles();
   const { language, t } = usePane();
@@ -83,6 +103,7 @@ function GoalCard({ summary }: { summary: GoalSummary }) {
       ? [t("byDeadline"), formatCount(summary.actualByDeadline, language)]
       : [t("forecast"), formatCount(summary.forecast.atDeadline, language, 1)],
     [t("dateMet"), summary.dateMet === undefined ? t("notMet") : formatDate(summary.dateMet, language)],
+    ...likelihoodFigures(summary, language, t),
     [t("daysLeft"), summary.ended ? t("ended") : formatCount(summary.daysLeft, language)],
   ];
   return (
