@@ -13,6 +13,7 @@
  * - The probability is P(N ≥ required − actual); the median and the 80% band of the count at the
  *   deadline use the normal approximation of the same model (mean M, variance M·D), as a sheet
  *   can compute them natively; the band never goes below the actual.
+ * - Under a whole month of history, or with no dated row in the period, there is no estimate.
  * - After the deadline it is decided: 1 when met by the deadline, else 0.
  */
 import { negativeBinomialAtLeast, poissonAtLeast, Z_80 } from "./distributions";
@@ -27,7 +28,8 @@ export const MIN_MONTHS = 6;
 export type LikelihoodModel = "negativeBinomial" | "poisson" | "decided" | "none";
 
 /** Why the model was chosen, for the pane and the README. */
-export type ModelReason = "overdispersed" | "notOverdispersed" | "tooFewMonths" | "ended" | "noDatedRows";
+export type ModelReason =
+  "overdispersed" | "notOverdispersed" | "tooFewMonths" | "ended" | "noDatedRows" | "underAMonth";
 
 export interface Likelihood {
   readonly model: LikelihoodModel;
@@ -99,11 +101,12 @@ export function likelihood(input: LikelihoodInput): Likelihood {
   const need = Math.max(0, required - actual);
   const monthlyPaceNeeded = need === 0 ? 0 : left > 0 ? need / (left / MONTH_DAYS) : undefined;
   const elapsed = Math.min(day, spec.deadline) - spec.start;
-  if (elapsed <= 0 || datedInPeriod.length === 0) {
+  // Less than a whole month of history projects a few days' luck over years: no estimate.
+  if (elapsed <= 0 || datedInPeriod.length === 0 || counts.length === 0) {
     const decided = need === 0 ? 1 : undefined;
     return {
       model: "none",
-      reason: "noDatedRows",
+      reason: datedInPeriod.length === 0 ? "noDatedRows" : "underAMonth",
       probability: decided,
       median: undefined,
       low: undefined,

@@ -207,7 +207,7 @@ const MODEL_NAMES: Readonly<Record<Likelihood["model"], Readonly<Record<Language
 };
 
 /**
- * How likely the goal is to reach its required count by the deadline, from the register's dated recognitions in the period: a negative binomial with the months' dispersion (recognitions come in batches), Poisson with fewer than six whole months of history or no overdispersion; after the deadline 1 when met by it, else 0. field: "probability" (default), "median", "low" and "high" (the count at the deadline and its 80% band, normal approximation), "pace_needed" (recognitions a month still needed) or "model".
+ * How likely the goal is to reach its required count by the deadline, from the register's dated recognitions in the period: a negative binomial with the months' dispersion (recognitions come in batches), Poisson with fewer than six whole months of history or no overdispersion, #N/A with less than one; after the deadline 1 when met by it, else 0. field: "probability" (default), "median", "low" and "high" (the count at the deadline and its 80% band, normal approximation), "pace_needed" (recognitions a month still needed) or "model".
  * @customfunction
  * @param {any[][]} goals The register's goal column.
  * @param {any} goal A goal id or its name.

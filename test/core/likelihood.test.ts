@@ -161,6 +161,21 @@ describe("the likelihood of reaching the required count by the deadline", () => 
       datedInPeriod: [],
     });
     expect([none.model, none.reason, none.probability]).toEqual(["none", "noDatedRows", undefined]);
+    // Twelve days of history (two entries) would project a near certainty: no estimate under a month.
+    const early = likelihood({
+      spec,
+      asOf: START + 12,
+      required: 20,
+      actual: 2,
+      actualByDeadline: 2,
+      datedInPeriod: [START + 2, START + 9],
+    });
+    expect([early.model, early.reason, early.probability, early.low]).toEqual([
+      "none",
+      "underAMonth",
+      undefined,
+      undefined,
+    ]);
     const met = likelihood({
       spec,
       asOf: START + 100,

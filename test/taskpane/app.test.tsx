@@ -161,7 +161,7 @@ describe("the Overview", () => {
     // How likely, before the deadline: a percentage for a goal with dated entries, none without.
     expect(screen.getByTestId("card-BRANDS").textContent).toMatch(/Likelihood by the deadline\d+(\.\d)?%/);
     expect(screen.getByTestId("card-ENTERPRISES").textContent).toContain(
-      "Likelihood by the deadline– (nothing dated yet)",
+      "Likelihood by the deadline– (under a month of dated entries)",
     );
     expect(within(cards[2]).getByRole("heading", { level: 3, name: "Brands" })).toBeTruthy();
     expect(within(cards[2]).getByRole("progressbar", { name: "Progress toward Brands" })).toBeTruthy();
