@@ -371,10 +371,3 @@ export function reachedOn(
   const sorted = Float64Array.from(dated).sort();
   return Math.max(start, sorted[required - undated - 1]);
 }
-
-/** The date the goal was met (see reachedOn) from the rows counted at as_of; undefined while it is not. */
-export function dateMet(register: RegisterColumns, spec: GoalSpec, asOf: number): number | undefined {
-  const required = requiredCount(spec.target, spec.comparator);
-  if (countTowardGoal(register, spec, asOf) < required) return undefined;
-  return dateRequiredWasReached(register, spec, asOf, required);
-}

@@ -8,8 +8,7 @@
  * Run with npm run test:interop (needs LibreOffice's soffice, and pdftotext and pdftoppm from
  * poppler-utils, on PATH).
  */
-import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/workbook";
@@ -22,7 +21,7 @@ import { CHART_NAME } from "../../src/core/template/template-changes";
 import { headers, sheetSpec, tableSpec } from "../../src/core/template/template";
 import { registerColumns } from "../../src/core/tracking";
 import { below, chartTitle, lineSeries, nodes, packageParts, sheetCharts } from "../cli/package-reader";
-import { findSoffice, recalcProfile, recalculate } from "./libreoffice";
+import { findSoffice, recalcProfile, recalculate, runTool } from "./libreoffice";
 
 /**
  * A register whose Recognized line rises across the plot (so that it is not hidden along the axis):
@@ -53,57 +52,26 @@ const CASES: readonly Case[] = [
   { name: "zh-today", language: "zh", asOf: undefined },
 ];
 
-/** Converts the files to PDF in one LibreOffice run (recalculating them first); returns the PDFs. */
-function convertToPdf(
-  soffice: string,
-  profileUrl: string,
-  inputs: readonly string[],
-  outDir: string,
-): string[] {
-  const result = spawnSync(
-    soffice,
-    [
-      `-env:UserInstallation=${profileUrl}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      outDir,
-      ...inputs,
-    ],
-    { encoding: "utf8", timeout: 600_000 },
-  );
-  const made = new Set(readdirSync(outDir));
-  const outputs = inputs.map((input) =>
-    input
-      .split(/[\\/]/)
-      .pop()!
-      .replace(/\.xlsx$/, ".pdf"),
-  );
-  const missing = outputs.filter((output) => !made.has(output));
-  if (result.error || missing.length > 0)
-    throw new Error(`soffice made no ${missing.join(", ")}: ${result.error?.message ?? ""} ${result.stderr}`);
-  return outputs.map((output) => join(outDir, output));
-}
-
-function run(command: string, args: readonly string[]): string {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.error || result.status !== 0)
-    throw new Error(`${command} failed (install poppler-utils): ${result.error?.message ?? result.stderr}`);
-  return result.stdout;
-}
-
 /** The text of each page of a PDF, all white space removed (so Chinese and wrapped titles compare alike). */
 function pageTexts(pdf: string): string[] {
-  return run("pdftotext", [pdf, "-"])
+  return runTool("pdftotext", [pdf, "-"])
     .split("\f")
     .map((page) => page.replace(/\s+/g, ""));
 }
 
 /** A page rendered as a P6 PPM at `dpi`: width, height and RGB bytes. */
 function renderPage(pdf: string, page: number, dpi: number, outStem: string) {
-  run("pdftoppm", ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, outStem]);
+  runTool("pdftoppm", [
+    "-r",
+    String(dpi),
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdf,
+    outStem,
+  ]);
   const data = readFileSync(`${outStem}.ppm`);
   // Header: "P6", width, height, maximum value, each followed by one white-space byte.
   const fields: string[] = [];
@@ -173,7 +141,7 @@ describe("LibreOffice draws the file's Dashboard chart", () => {
     }
     const profile = recalcProfile(join(folder, "profile"));
     const saved = recalculate(soffice, profile, inputs, join(folder, "saved")).outputs;
-    const pdfs = convertToPdf(soffice, profile, inputs, folder);
+    const pdfs = recalculate(soffice, profile, inputs, join(folder, "pdf"), "pdf").outputs;
     CASES.forEach((c, i) => files.set(c.name, { xlsx: inputs[i], saved: saved[i], pdf: pdfs[i], today }));
   }, 600_000);
 

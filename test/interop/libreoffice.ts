@@ -89,6 +89,16 @@ export function recalculate(
   return { outputs, milliseconds };
 }
 
+/** Runs a command-line tool (pdftotext, pdftoppm: poppler-utils) and returns its output; fails loudly. */
+export function runTool(command: string, args: readonly string[]): string {
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.error || result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} failed (poppler-utils installed?): ${result.error?.message ?? result.stderr}`,
+    );
+  return result.stdout;
+}
+
 export type Value = string | number | boolean | null | { error: string };
 
 /** A cell as a plain value: formula results, dates as serial numbers, errors as { error }. */

@@ -5,7 +5,6 @@
  * pages themselves: the plan's name above, the title row and header row on every page, the
  * Dashboard on one page, Targets one page wide.
  */
-import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -17,7 +16,7 @@ import { GOALS, PLAN, UNMANNED_KINDS } from "../../src/core/plan";
 import { pageSetup, printsSheet, TITLE_ROW } from "../../src/core/template/page-setup";
 import type { SheetSpec, TableId } from "../../src/core/template/structure";
 import { headers, monthEnds, SHEETS, sheetSpec, tableSpec } from "../../src/core/template/template";
-import { findSoffice, recalcProfile, recalculate } from "./libreoffice";
+import { findSoffice, recalcProfile, recalculate, runTool } from "./libreoffice";
 import { expectedTitle } from "./title-text";
 
 const AS_OF = "2021-06-30";
@@ -54,13 +53,6 @@ interface Page {
   readonly footer: { readonly sheet: string; readonly page: number; readonly of: number } | undefined;
 }
 
-function run(command: string, args: readonly string[]): string {
-  const result = spawnSync(command, args, { encoding: "utf8" });
-  if (result.error || result.status !== 0)
-    throw new Error(`${command} ${args.join(" ")}: ${result.error?.message ?? result.stderr}`);
-  return result.stdout;
-}
-
 /** The footer's right-hand text as a pattern: the page setup's codes (&P, &N) as numbers. */
 function footerPattern(language: Language): RegExp {
   const numbers = pageSetup(PRINTED[0], language)
@@ -72,7 +64,7 @@ function footerPattern(language: Language): RegExp {
 }
 
 function readPages(pdf: string, language: Language): Page[] {
-  const texts = run("pdftotext", ["-layout", pdf, "-"]).split("\f");
+  const texts = runTool("pdftotext", ["-layout", pdf, "-"]).split("\f");
   // pdftotext ends every page with a form feed: the last piece is what follows the last page.
   expect(texts.pop()!.trim()).toBe("");
   const pattern = footerPattern(language);
@@ -85,7 +77,7 @@ function readPages(pdf: string, language: Language): Page[] {
 }
 
 function pageCount(pdf: string): number {
-  return Number(/^Pages:\s+(\d+)$/m.exec(run("pdfinfo", [pdf]))![1]);
+  return Number(/^Pages:\s+(\d+)$/m.exec(runTool("pdfinfo", [pdf]))![1]);
 }
 
 const sheetName = (id: SheetSpec["id"], language: Language) =>
