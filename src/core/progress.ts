@@ -5,6 +5,7 @@
 import { EngineError } from "./errors";
 import type { GoalSpec } from "./goal-spec";
 import type { Comparator } from "./plan";
+import { DEFAULT_STATUS_RULE, type StatusRule } from "./status-rules";
 
 /** The smallest whole count that meets a target: at least T -> ceil(T); more than T -> floor(T)+1. */
 export function requiredCount(target: number, comparator: Comparator): number {
@@ -78,19 +79,9 @@ export const STATUS_LABELS: Readonly<Record<StatusId, { en: string; zh: string }
   BEHIND: { en: "Behind", zh: "落后" },
 };
 
-export interface StatusThresholds {
-  /** actual >= onTrack x expected is On track. */
-  readonly onTrack: number;
-  /** actual >= atRisk x expected (and below On track) is At risk; below that, Behind. */
-  readonly atRisk: number;
-}
-
-/** On track at the expected pace or better; At risk down to 80% of it; Behind below that. */
-export const DEFAULT_THRESHOLDS: StatusThresholds = { onTrack: 1, atRisk: 0.8 };
-
 /**
  * Until the deadline: Achieved when met, otherwise Not started before the start, then On track /
- * At risk / Behind against the expected count. After it, what the deadline decided: Achieved when
+ * At risk / Behind by the rule (the ratio to the expected count unless told). After it, what the deadline decided: Achieved when
  * met by the deadline (`actualByDeadline`, the rows dated on or before it and the undated), Met late
  * when met only after it, Missed when not met. `actualByDeadline` is needed only where it decides:
  * after the deadline, for a goal met at as_of (#N/A without it).
@@ -99,7 +90,7 @@ export function statusOf(
   actual: number,
   spec: GoalSpec,
   asOf: number,
-  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+  rule: StatusRule = DEFAULT_STATUS_RULE,
   actualByDeadline?: number,
 ): StatusId {
   const day = Math.floor(asOf);
@@ -110,8 +101,44 @@ export function statusOf(
   }
   if (isMet(actual, spec)) return "ACHIEVED";
   if (day < spec.start) return "NOT_STARTED";
-  const expected = expectedCount(spec, day);
-  if (actual >= thresholds.onTrack * expected) return "ON_TRACK";
-  if (actual >= thresholds.atRisk * expected) return "AT_RISK";
-  return "BEHIND";
+  return judgedInPeriod(actual, spec, day, rule);
+}
+
+/**
+ * On track, At risk or Behind by the workbook's rule (status-rules.ts), for a goal not met within
+ * its period. Each comparison is written as the Targets sheet's status formula writes it, operand
+ * for operand, so a figure on a threshold falls the same way in both.
+ */
+function judgedInPeriod(actual: number, spec: GoalSpec, day: number, rule: StatusRule): StatusId {
+  switch (rule.id) {
+    case "RATIO": {
+      const expected = expectedCount(spec, day);
+      if (actual >= rule.onTrack * expected) return "ON_TRACK";
+      return actual >= rule.atRisk * expected ? "AT_RISK" : "BEHIND";
+    }
+    case "ELAPSED": {
+      const behind = pointsBehind(actual, spec, day);
+      if (behind < rule.onTrack) return "ON_TRACK";
+      return behind <= rule.atRisk ? "AT_RISK" : "BEHIND";
+    }
+    case "PACE": {
+      // pace so far ÷ pace needed = (actual ÷ elapsed) ÷ (remaining ÷ left), compared without dividing:
+      // on the start day nothing is yet expected (On track), on the deadline day no pace is enough.
+      const observed = actual * (spec.deadline - day);
+      const needed = (day - spec.start) * remainingCount(actual, spec);
+      if (observed >= rule.onTrack * needed) return "ON_TRACK";
+      return observed >= rule.atRisk * needed ? "AT_RISK" : "BEHIND";
+    }
+  }
+}
+
+/**
+ * 序时进度: percentage points by which progress (actual ÷ target) trails the share of time elapsed,
+ * to 9 decimals as the sheet's ROUND(…, 9) gives it: 40% of the time and 10 of 100 is 30 points, not
+ * 30.000000000000004, so a figure on a threshold falls the same way in JavaScript, Excel and
+ * LibreOffice (which compares nearly equal numbers as equal).
+ */
+export function pointsBehind(actual: number, spec: GoalSpec, asOf: number): number {
+  const points = (elapsedShare(spec, asOf) - actual / spec.target) * 100;
+  return Math.sign(points) * (Math.round(Math.abs(points) * 1e9) / 1e9);
 }

@@ -8,7 +8,6 @@ import { type Likelihood, likelihood } from "./likelihood";
 import { GOAL_IDS, GOALS, SECTORS } from "./plan";
 import {
   daysLeftShown,
-  DEFAULT_THRESHOLDS,
   elapsedShare,
   expectedCount,
   hasEnded,
@@ -17,8 +16,8 @@ import {
   requiredCount,
   type StatusId,
   statusOf,
-  type StatusThresholds,
 } from "./progress";
+import { DEFAULT_STATUS_RULE, type StatusRule } from "./status-rules";
 import {
   type Column,
   type Forecast,
@@ -61,7 +60,7 @@ export function summarizeGoals(
   register: RegisterColumns,
   asOf: number,
   specs: readonly GoalSpec[] = planSpecs(),
-  thresholds: StatusThresholds = DEFAULT_THRESHOLDS,
+  rule: StatusRule = DEFAULT_STATUS_RULE,
 ): GoalSummary[] {
   const indexOf = (spec: GoalSpec) => GOAL_IDS.indexOf(spec.id!);
   const start = new Float64Array(GOAL_IDS.length);
@@ -104,7 +103,7 @@ export function summarizeGoals(
       progress: progressRatio(actual, spec.target),
       expected: expectedCount(spec, asOf),
       remaining: remainingCount(actual, spec),
-      status: statusOf(actual, spec, asOf, thresholds, actualByDeadline),
+      status: statusOf(actual, spec, asOf, rule, actualByDeadline),
       forecast: forecastFromTally(actual, tally.datedInPeriod[index], spec, asOf),
       daysLeft: daysLeftShown(spec, asOf),
     };

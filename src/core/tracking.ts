@@ -9,7 +9,9 @@ import { GOALS, type GoalId } from "./plan";
 import type { Column, RegisterColumns } from "./register";
 import { dateOfCell } from "./register";
 import type { TableSpec } from "./template/structure";
-import { sheetSpec, tableSpec } from "./template/template";
+import { ABOUT_STATUS_RULE, sheetSpec, tableSpec } from "./template/template";
+import type { Language } from "./language";
+import { DEFAULT_STATUS_RULES, type StatusRule, statusRuleNamed, statusRuleProblem } from "./status-rules";
 
 export interface TableBlock {
   readonly headers: readonly string[];
@@ -115,4 +117,50 @@ export function languageOfRegister(block: TableBlock): "en" | "zh" {
   const register = tableSpec("register");
   const zhHeaders = new Set(register.columns.map((c) => c.header.zh));
   return block.headers.some((h) => zhHeaders.has(String(h).trim())) ? "zh" : "en";
+}
+
+export interface StatusRuleReading {
+  /** The rule the workbook's status formulas judge by, as they read it. */
+  readonly rule: StatusRule;
+  /** What the About row says, when it names no rule (the ratio rule applies, as in the sheet). */
+  readonly unknownName?: string;
+  /** The rule's thresholds are not usable numbers, or not in order: the sheet still computes with them. */
+  readonly problem?: "notNumbers" | "outOfRange" | "outOfOrder" | "missingRow";
+}
+
+/**
+ * The status rule as the Targets sheet's status formula reads it: the rule the About row names (no
+ * row, or no name it knows: the ratio rule), with the thresholds of its row on the Status rules
+ * table. A workbook from before the table judged by the ratio rule at its default thresholds.
+ */
+export function statusRuleFrom(
+  about: TableBlock | undefined,
+  rules: TableBlock | undefined,
+  language: Language,
+): StatusRuleReading {
+  const aboutSpec = tableSpec("about");
+  const named = about?.rows.find(
+    (row) =>
+      String(row[columnIndex(about, aboutSpec, "item")] ?? "").toLowerCase() ===
+      ABOUT_STATUS_RULE[language].toLowerCase(),
+  )?.[columnIndex(about!, aboutSpec, "value")];
+  const text = named === undefined || named === null ? "" : String(named);
+  const id = statusRuleNamed(text, language) ?? "RATIO";
+  const unknownName = text !== "" && statusRuleNamed(text, language) === undefined ? text : undefined;
+  if (!rules) return { rule: DEFAULT_STATUS_RULES[id], ...(unknownName ? { unknownName } : {}) };
+  const rulesSpec = tableSpec("statusRules");
+  const at = (column: string) => columnIndex(rules, rulesSpec, column);
+  const row = rules.rows.find((r) => String(r[at("id")] ?? "").toUpperCase() === id);
+  if (!row)
+    return { rule: DEFAULT_STATUS_RULES[id], problem: "missingRow", ...(unknownName ? { unknownName } : {}) };
+  // A blank cell is 0 to the sheet's arithmetic; text stops it (#VALUE!), so the pane says so.
+  const threshold = (column: string) => {
+    const cell = row[at(column)];
+    return cell === "" || cell === null || cell === undefined ? 0 : typeof cell === "number" ? cell : NaN;
+  };
+  const read: StatusRule = { id, onTrack: threshold("onTrack"), atRisk: threshold("atRisk") };
+  const problem = statusRuleProblem(read);
+  if (problem === "notNumbers")
+    return { rule: DEFAULT_STATUS_RULES[id], problem, ...(unknownName ? { unknownName } : {}) };
+  return { rule: read, ...(problem ? { problem } : {}), ...(unknownName ? { unknownName } : {}) };
 }

@@ -41,6 +41,10 @@ export interface TrackingSnapshot {
   readonly asOf: number | undefined;
   /** Whether the as-of cell follows the calendar (=TODAY()) or holds a fixed date. */
   readonly asOfIsToday: boolean;
+  /** The About table (its Status rule row names the rule in use). */
+  readonly about: TableBlock;
+  /** The Status rules table; undefined in a workbook from before it. */
+  readonly statusRules: TableBlock | undefined;
 }
 
 /**
@@ -127,6 +131,10 @@ export async function readTracking(
     const historyBody = history.getDataBodyRange().load("rowCount");
     const historyFirst = firstBodyRows(history, firstRows).load("values");
     const asOf = context.workbook.names.getItem(NAMES.asOf).getRange().load("values,formulas");
+    const about = tables.getItem(tableSpec("about").name).getRange().load("values");
+    // A *OrNullObject result may be used only once its isNullObject is known ("Work with
+    // *OrNullObject methods" in the Office add-ins docs): the table is read in a second request.
+    const rules = tables.getItemOrNullObject(tableSpec("statusRules").name).load("isNullObject");
     try {
       await context.sync();
     } catch (error) {
@@ -135,6 +143,8 @@ export async function readTracking(
     }
     const rows = await readRemainingRows(context, register, registerBody.rowCount, registerFirst.values);
     const historyRows = await readRemainingRows(context, history, historyBody.rowCount, historyFirst.values);
+    const rulesRange = rules.isNullObject ? undefined : rules.getRange().load("values");
+    if (rulesRange) await context.sync();
     const registerBlock = { headers: registerHeader.values[0].map(String), rows };
     const asOfValue = asOf.values[0][0];
     return {
@@ -144,8 +154,15 @@ export async function readTracking(
       history: { headers: historyHeader.values[0].map(String), rows: historyRows },
       asOf: typeof asOfValue === "number" ? asOfValue : undefined,
       asOfIsToday: /^=\s*TODAY\(\)\s*$/i.test(String(asOf.formulas[0][0])),
+      about: blockOf(about.values),
+      statusRules: rulesRange ? blockOf(rulesRange.values) : undefined,
     };
   });
+}
+
+/** A table's whole range (header row first) as a header + rows block. */
+function blockOf(values: unknown[][]): TableBlock {
+  return { headers: values[0].map(String), rows: values.slice(1) };
 }
 
 /**

@@ -16,7 +16,6 @@ import { formatList, languageFromLocale, type Language } from "../core/language"
 import { COMPARATOR_LABELS, goalById } from "../core/plan";
 import {
   daysLeft as daysLeftOf,
-  DEFAULT_THRESHOLDS,
   expectedCount,
   isMet,
   progressRatio,
@@ -32,6 +31,7 @@ import {
   type RegisterColumns,
 } from "../core/register";
 import { citeSources } from "../core/sources";
+import { DEFAULT_STATUS_RULE } from "../core/status-rules";
 import type { Likelihood } from "../core/likelihood";
 import { type GoalSummary, summarizeGoals } from "../core/summary";
 import { TARGETS_HEADERS } from "../core/template/headers";
@@ -162,7 +162,7 @@ export function status(
       requireNumber(actual, "actual"),
       spec,
       asOfOrToday(as_of),
-      DEFAULT_THRESHOLDS,
+      DEFAULT_STATUS_RULE,
       byDeadline,
     );
     return STATUS_LABELS[id][displayLanguage()];

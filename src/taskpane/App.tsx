@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { Language } from "../core/language";
+import { statusRuleFrom } from "../core/tracking";
 import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
 import { Pane, type PaneContext, usePane } from "./context";
 import { describeFailure } from "./errors";
@@ -154,11 +155,13 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   const built = useMemo((): { overview?: Overview; error?: unknown } => {
     if (load.kind !== "ready") return {};
     try {
-      return { overview: buildOverview(load.snapshot, settings.thresholds, language) };
+      // The rule the workbook's own status formulas use, so the pane and the sheet agree.
+      const { rule } = statusRuleFrom(load.snapshot.about, load.snapshot.statusRules, load.snapshot.language);
+      return { overview: buildOverview(load.snapshot, rule, language) };
     } catch (error) {
       return { error };
     }
-  }, [load, settings.thresholds, language]);
+  }, [load, language]);
   const overview = built.overview;
 
   const updateSettings = useCallback((next: PaneSettings) => {

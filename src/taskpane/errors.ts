@@ -4,6 +4,7 @@ import type { Language } from "../core/language";
 import { MissingColumnError } from "../core/tracking";
 import { WorkbookProtectedError } from "../excel/apply-template";
 import { CellInTableError, CellNotEmptyError, NotOneCellError } from "../excel/insert-example";
+import { StatusRulesMissingError } from "../excel/status-rule";
 import { NotATrackingWorkbookError } from "../excel/tables";
 import { formatList } from "./format";
 import type { Translate } from "./i18n";
@@ -15,6 +16,7 @@ export function describeFailure(error: unknown, t: Translate, language: Language
   if (error instanceof CellNotEmptyError) return t("cellNotEmpty", { address: error.address });
   if (error instanceof CellInTableError)
     return t("cellInTable", { address: error.address, table: error.table });
+  if (error instanceof StatusRulesMissingError) return t("statusRulesMissing");
   if (error instanceof MissingColumnError)
     return t("missingColumn", { column: error.header[language], table: error.table[language] });
   if (error instanceof WorkbookProtectedError)

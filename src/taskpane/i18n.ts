@@ -145,10 +145,23 @@ const en = {
   asOfSaved: "The workbook now measures as of {date}.",
   languageSetting: "Language",
   followOffice: "Follow Office",
-  thresholdsTitle: "Status thresholds (this pane only; the workbook uses 100% and 80%)",
-  onTrackThreshold: "On track at or above (% of expected)",
-  atRiskThreshold: "At risk at or above (% of expected)",
-  thresholdsInvalid: "Use percentages between 0 and 200, with At risk below On track.",
+  ruleTitle: "Status rule (kept in the workbook)",
+  ruleIntro:
+    "Which rule judges On track, At risk and Behind before the deadline. It is saved in the workbook (About and Status rules), so its Targets sheet and every colleague's pane judge the same way.",
+  ruleSource: "Source: ",
+  onTrackThreshold: "On track threshold ({unit})",
+  atRiskThreshold: "At risk threshold ({unit})",
+  ruleInvalidRatio:
+    "Use numbers from 0 up (at most 2 for the ratio, 10 for the pace), with At risk below On track.",
+  ruleInvalidPoints: "Use points from 0 to 100, with the On track threshold below the At risk one.",
+  ruleApply: "Use this rule in the workbook",
+  ruleSaved: "The workbook now judges by {rule}.",
+  ruleUnknown:
+    "The About sheet names the status rule “{name}”, which is not one of the three: the workbook and the pane judge by the ratio to expected. Choose a rule below.",
+  ruleProblem:
+    "The thresholds on the Status rules sheet are not usable numbers or not in order: correct them there, or choose and apply a rule below.",
+  statusRulesMissing:
+    "This workbook has no status rules yet. Apply the template (Workbook tab) to upgrade it, then choose the rule.",
   saveSettings: "Save settings",
   settingsSaved: "Settings saved.",
   errorTitle: "Something went wrong",
@@ -346,10 +359,21 @@ const zh: Record<MessageKey, string> = {
   asOfSaved: "工作簿现按 {date} 计算。",
   languageSetting: "语言",
   followOffice: "跟随 Office",
-  thresholdsTitle: "状态阈值（仅用于本窗格；工作簿使用 100% 和 80%）",
-  onTrackThreshold: "不低于应达的百分比即为“进度正常”",
-  atRiskThreshold: "不低于应达的百分比即为“有风险”",
-  thresholdsInvalid: "请使用 0 至 200 之间的百分比，且“有风险”须低于“进度正常”。",
+  ruleTitle: "状态判定规则（保存在工作簿中）",
+  ruleIntro:
+    "截止日期前按哪种规则判定“进度正常”“有风险”“落后”。规则保存在工作簿（“说明”表和“状态判定规则”表）中，因此“目标”表和每位同事的窗格判定一致。",
+  ruleSource: "来源：",
+  onTrackThreshold: "“进度正常”阈值（{unit}）",
+  atRiskThreshold: "“有风险”阈值（{unit}）",
+  ruleInvalidRatio:
+    "请填写不小于 0 的数（比值最大为 2，速度比最大为 10），且“有风险”阈值须低于“进度正常”阈值。",
+  ruleInvalidPoints: "请填写 0 至 100 之间的百分点，且“进度正常”阈值须低于“有风险”阈值。",
+  ruleApply: "在工作簿中采用此规则",
+  ruleSaved: "工作簿现按“{rule}”判定。",
+  ruleUnknown:
+    "“说明”表所填的状态判定规则“{name}”不是三种规则之一，工作簿和窗格均按“与应达数之比”判定。请在下方选择规则。",
+  ruleProblem: "“状态判定规则”表中的阈值不是可用的数字或顺序不对：请在该表更正，或在下方选择并采用规则。",
+  statusRulesMissing: "此工作簿还没有状态判定规则。请先应用模板（“工作簿”选项卡）升级，再选择规则。",
   saveSettings: "保存设置",
   settingsSaved: "设置已保存。",
   errorTitle: "出现问题",

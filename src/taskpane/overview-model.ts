@@ -7,7 +7,7 @@ import { todaySerial } from "../core/dates";
 import { type Language } from "../core/language";
 import { findGoal } from "../core/goal-spec";
 import { type GoalGroup, GOAL_GROUPS, goalById, type GoalId } from "../core/plan";
-import type { StatusThresholds } from "../core/progress";
+import type { StatusRule } from "../core/status-rules";
 import { type GoalSummary, type SectorBreakdown, sectorBreakdown, summarizeGoals } from "../core/summary";
 import { tableSpec } from "../core/template/template";
 import {
@@ -93,14 +93,14 @@ function trends(block: TableBlock): Map<GoalId, TrendPoint[]> {
 
 export function buildOverview(
   snapshot: TrackingSnapshot,
-  thresholds: StatusThresholds,
+  rule: StatusRule,
   language: Language,
   today: number = todaySerial(),
 ): Overview {
   const asOf = snapshot.asOf ?? today;
   const register = registerColumns(snapshot.register);
   const targets = specsFromTargets(snapshot.targets);
-  const summaries = summarizeGoals(register, asOf, targets.specs, thresholds);
+  const summaries = summarizeGoals(register, asOf, targets.specs, rule);
   const sectors = sectorBreakdown(register, register.sectors, asOf, language);
   const registerSpec = tableSpec("register");
   return {

@@ -6,6 +6,7 @@
 import type { Entry } from "../core/entries";
 import type { FunctionId } from "../core/function-examples";
 import type { Language } from "../core/language";
+import type { StatusRule } from "../core/status-rules";
 import type { GoalSummary } from "../core/summary";
 import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
@@ -26,6 +27,7 @@ import {
   stopLoadingAddInWithWorkbook,
 } from "../excel/sharing";
 import { recordSnapshot } from "../excel/snapshots";
+import { setStatusRule } from "../excel/status-rule";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
 
 export interface TrackerClient {
@@ -42,6 +44,8 @@ export interface TrackerClient {
   ): Promise<number>;
   exportCsv(): Promise<string>;
   setAsOf(date: number | undefined): Promise<void>;
+  /** Names the status rule on About and writes its thresholds, in the workbook's language. */
+  setStatusRule(rule: StatusRule, language: Language): Promise<void>;
   /** Calls back when the register changes, for as long as the pane is open. */
   watch(onChange: () => void): Promise<void>;
   /**
@@ -98,6 +102,7 @@ export function createTrackerClient(
       run((context) => recordSnapshot(context, summaries, date, note, language)),
     exportCsv: () => run((context) => exportRegisterCsv(context)),
     setAsOf: (date) => run((context) => setAsOf(context, date)),
+    setStatusRule: (rule, language) => run((context) => setStatusRule(context, rule, language)),
     // The subscription lives as long as the pane (Excel keeps an event handler after its run ends).
     watch: (onChange) => run((context) => watchRegister(context, onChange)),
     insertExample: (id) => run((context) => insertExample(context, id)),

@@ -10,6 +10,7 @@ import { type GoalSpec, specOfGoal } from "../../src/core/goal-spec";
 import type { Language } from "../../src/core/language";
 import { COMPARATOR_LABELS, type Comparator, type GoalId, GOALS, PLAN, SECTORS } from "../../src/core/plan";
 import { STATUS_LABELS } from "../../src/core/progress";
+import { DEFAULT_STATUS_RULES, STATUS_RULE_LABELS, type StatusRule } from "../../src/core/status-rules";
 import {
   type Column,
   ENTRY_STATUS_LABELS,
@@ -156,16 +157,24 @@ interface Inputs {
   readonly register: TemplateCell[][];
   readonly asOf: number;
   readonly edits: readonly TargetEdit[];
+  /** The status rule named on About, with thresholds typed on its row. */
+  readonly rule?: StatusRule;
 }
 
 /** Every disagreement between the evaluated workbook and the core, as readable lines (none expected). */
 function disagreements(
-  { language, register, asOf, edits }: Inputs,
+  { language, register, asOf, edits, rule }: Inputs,
   forecastDateFollowsDeadline = FORECAST_DATE_FOLLOWS_DEADLINE_EDITS,
 ): string[] {
-  const model = evaluateTemplate({ language, register, asOf, targetEdits: edits });
+  const model = evaluateTemplate({
+    language,
+    register,
+    asOf,
+    targetEdits: edits,
+    ...(rule ? { statusRuleName: STATUS_RULE_LABELS[rule.id][language], statusRuleEdits: [rule] } : {}),
+  });
   const specs = coreSpecs(language, edits);
-  const summaries = summarizeGoals(coreColumns(register), asOf, specs);
+  const summaries = summarizeGoals(coreColumns(register), asOf, specs, rule);
   const found: string[] = [];
   const check = (where: string, actual: Cell | undefined, expected: Cell) => {
     if (!sameCell(actual, expected)) found.push(`${where}: formula ${show(actual)}, core ${show(expected)}`);
@@ -250,6 +259,7 @@ interface Case {
   readonly entries: readonly Entry[];
   readonly asOf: string | number;
   readonly edits?: readonly { id: GoalId; target?: number; comparator?: Comparator; deadline?: string }[];
+  readonly rule?: StatusRule;
 }
 
 const CASES: readonly Case[] = [
@@ -417,6 +427,49 @@ const CASES: readonly Case[] = [
     asOf: "2022-03-15",
     edits: [{ id: "SCENARIOS", target: 4, comparator: "at_least", deadline: "2023-06-30" }],
   },
+  // The status rules: each goal of MIXED lands in a different band somewhere along these.
+  ...["2020-06-30", "2021-06-30", "2022-06-30", "2022-12-31"].flatMap((asOf): Case[] => [
+    {
+      name: `序时进度 at its defaults, as of ${asOf}`,
+      entries: MIXED,
+      asOf,
+      rule: DEFAULT_STATUS_RULES.ELAPSED,
+    },
+    {
+      name: `the pace ratio at its defaults, as of ${asOf}`,
+      entries: MIXED,
+      asOf,
+      rule: DEFAULT_STATUS_RULES.PACE,
+    },
+  ]),
+  {
+    name: "序时进度 with edited thresholds, brands 15 points behind (At risk from 10, Behind beyond 14)",
+    entries: times(30, { goal: "BRANDS", date: "2020-06-01" }),
+    asOf: "2021-06-30",
+    rule: { id: "ELAPSED", onTrack: 10, atRisk: 14 },
+  },
+  ...[10, 30].map((brands): Case => ({
+    // 100 days from the start, as of day 40: 40% of the time; 10 of 100 is 30 points, 30 is 10.
+    name: `序时进度 on a threshold: ${brands} brands of 100 at 40% of the time`,
+    entries: times(brands, { goal: "BRANDS", date: "2020-05-01" }),
+    asOf: "2020-05-18",
+    edits: [{ id: "BRANDS", target: 100, comparator: "at_least", deadline: "2020-07-17" }],
+    rule: DEFAULT_STATUS_RULES.ELAPSED,
+  })),
+  {
+    // 40 of 100 in 40 days is 1 a day; 60 more in 60 days is 1 a day: a ratio of exactly 1, On track at 1.
+    name: "the pace ratio on a threshold",
+    entries: times(40, { goal: "BRANDS", date: "2020-05-01" }),
+    asOf: "2020-05-18",
+    edits: [{ id: "BRANDS", target: 100, comparator: "at_least", deadline: "2020-07-17" }],
+    rule: { id: "PACE", onTrack: 1, atRisk: 0.95 },
+  },
+  {
+    name: "the ratio rule with edited thresholds",
+    entries: MIXED,
+    asOf: "2021-06-30",
+    rule: { id: "RATIO", onTrack: 0.5, atRisk: 0.1 },
+  },
 ];
 
 describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language) => {
@@ -429,7 +482,7 @@ describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language
       comparator: edit.comparator && COMPARATOR_LABELS[edit.comparator][language],
       deadline: edit.deadline === undefined ? undefined : d(edit.deadline),
     }));
-    expect(disagreements({ language, register, asOf, edits })).toEqual([]);
+    expect(disagreements({ language, register, asOf, edits, rule: c.rule })).toEqual([]);
   });
 
   it("Forecast date and Forecast on examples worked by hand", () => {
@@ -550,6 +603,8 @@ const EXCEL_2007_FUNCTIONS = [
   "INDEX",
   "MATCH",
   "COUNTIFS",
+  "IFERROR",
+  "ROUND",
   "SUMPRODUCT",
   "SMALL",
   // The Report sheet's recent recognitions.

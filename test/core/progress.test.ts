@@ -11,7 +11,6 @@ import { goalById } from "../../src/core/plan";
 import {
   daysLeft,
   daysLeftShown,
-  DEFAULT_THRESHOLDS,
   elapsedShare,
   hasEnded,
   expectedCount,
@@ -23,6 +22,7 @@ import {
   STATUS_LABELS,
   statusOf,
 } from "../../src/core/progress";
+import { DEFAULT_STATUS_RULE } from "../../src/core/status-rules";
 
 const START = d("2020-04-08");
 const DEADLINE = d("2022-12-31");
@@ -211,11 +211,11 @@ describe("status", () => {
 
   it("after the deadline, is Achieved when met by it, Met late when met only after it, Missed otherwise", () => {
     const after = d("2023-01-01");
-    expect(statusOf(130, brands, after, DEFAULT_THRESHOLDS, 101)).toBe("ACHIEVED");
-    expect(statusOf(130, brands, after, DEFAULT_THRESHOLDS, 100)).toBe("MET_LATE");
-    expect(statusOf(100, brands, after, DEFAULT_THRESHOLDS, 100)).toBe("MISSED");
+    expect(statusOf(130, brands, after, DEFAULT_STATUS_RULE, 101)).toBe("ACHIEVED");
+    expect(statusOf(130, brands, after, DEFAULT_STATUS_RULE, 100)).toBe("MET_LATE");
+    expect(statusOf(100, brands, after, DEFAULT_STATUS_RULE, 100)).toBe("MISSED");
     // On the deadline day the period has not ended: met is Achieved whatever was dated when.
-    expect(statusOf(101, brands, DEADLINE, DEFAULT_THRESHOLDS, 0)).toBe("ACHIEVED");
+    expect(statusOf(101, brands, DEADLINE, DEFAULT_STATUS_RULE, 0)).toBe("ACHIEVED");
     // Where the by-deadline count decides and is not given: #N/A, never a guess.
     expect(() => statusOf(130, brands, after)).toThrow(
       expect.objectContaining({ kind: "na", key: "byDeadlineNeeded" }),
@@ -248,8 +248,12 @@ describe("status", () => {
   });
 
   it("takes thresholds as a parameter", () => {
-    expect(statusOf(expectedMid * 0.9, brands, mid, { onTrack: 0.9, atRisk: 0.5 })).toBe("ON_TRACK");
-    expect(statusOf(expectedMid * 0.4, brands, mid, { onTrack: 0.9, atRisk: 0.5 })).toBe("BEHIND");
+    expect(statusOf(expectedMid * 0.9, brands, mid, { id: "RATIO", onTrack: 0.9, atRisk: 0.5 })).toBe(
+      "ON_TRACK",
+    );
+    expect(statusOf(expectedMid * 0.4, brands, mid, { id: "RATIO", onTrack: 0.9, atRisk: 0.5 })).toBe(
+      "BEHIND",
+    );
   });
 
   it("has a label in both languages for every status", () => {

@@ -209,28 +209,32 @@ describe("the Report sheet's formulas", () => {
 describe("the reporting unit's About row", () => {
   const about = tableSpec("about");
 
-  it.each(LANGUAGES)("is the last About row, blank, and named SHONLINE_ReportingUnit (%s)", (language) => {
-    const seed = about.seedRows!(language);
-    expect(aboutReportingUnitRow(language)).toBe(seed.length - 1);
-    expect(seed[seed.length - 1]).toEqual([ABOUT_REPORTING_UNIT[language], null]);
-    const changes = decideTemplateChanges(
-      { sheets: [], tables: [], names: new Map(), chartNames: [] },
-      language,
-    );
-    expect(changes.names).toContainEqual({
-      kind: "cell",
-      name: NAMES.reportingUnit,
-      sheet: "about",
-      row: about.anchor.row + 1 + seed.length - 1,
-      column: 1,
-      rows: 1,
-    });
-  });
+  it.each(LANGUAGES)(
+    "is an About row near the end, blank, and named SHONLINE_ReportingUnit (%s)",
+    (language) => {
+      const seed = about.seedRows!(language);
+      // Rows added later go after it: the status rule (version 6).
+      expect(aboutReportingUnitRow(language)).toBe(seed.length - 2);
+      expect(seed[seed.length - 2]).toEqual([ABOUT_REPORTING_UNIT[language], null]);
+      const changes = decideTemplateChanges(
+        { sheets: [], tables: [], names: new Map(), chartNames: [] },
+        language,
+      );
+      expect(changes.names).toContainEqual({
+        kind: "cell",
+        name: NAMES.reportingUnit,
+        sheet: "about",
+        row: about.anchor.row + 1 + seed.length - 2,
+        column: 1,
+        rows: 1,
+      });
+    },
+  );
 
   it("is added at the end of an earlier workbook's About table, and named there", () => {
     const seed = about.seedRows!("zh");
     // An earlier workbook: every About row but the new ones, its table a row higher (no title row).
-    const earlier = seed.slice(0, -2);
+    const earlier = seed.slice(0, -4);
     const state: WorkbookState = {
       sheets: ["说明"],
       tables: [
@@ -250,14 +254,19 @@ describe("the reporting unit's About row", () => {
     const changes = decideTemplateChanges(state, "zh");
     expect(changes.titleRows.map((p) => p.name)).toEqual(["说明"]);
     const added = changes.newRows.find((r) => r.table === about)!.rows;
-    expect(added.map((row) => row[0])).toEqual([`工作表：${sheetSpec("report").name.zh}`, "填报单位"]);
+    expect(added.map((row) => row[0])).toEqual([
+      `工作表：${sheetSpec("report").name.zh}`,
+      `工作表：${sheetSpec("statusRules").name.zh}`,
+      "填报单位",
+      "状态判定规则",
+    ]);
     expect(changes.names.filter((n) => n.name === NAMES.reportingUnit)).toEqual([
       {
         kind: "cell",
         name: NAMES.reportingUnit,
         sheet: "about",
         // Its body a row lower once the title row is inserted above the table.
-        row: 2 + earlier.length + 1,
+        row: 2 + earlier.length + 2,
         column: 1,
         rows: 1,
       },

@@ -103,11 +103,12 @@ describe("applying the template to a new workbook", () => {
     expect(workbook.names.find(NAMES.list("sectors"))!.rawFormula).toBe("='Lists'!$C$2:$C$13");
   });
 
-  it("writes the Report sheet: its reporting unit named on About's last row, its widths shared", async () => {
+  it("writes the Report sheet: its reporting unit named on its About row, its widths shared", async () => {
     const { workbook } = await freshWorkbook();
     const about = table(workbook, "tblAbout");
-    const unitRow = tableSpec("about").anchor.row + 1 + about.dataValues().length;
-    expect(about.dataValues().at(-1)).toEqual(["Reporting unit", ""]);
+    const unitRow = tableSpec("about").anchor.row + about.dataValues().length;
+    expect(about.dataValues().at(-2)).toEqual(["Reporting unit", ""]);
+    expect(about.dataValues().at(-1)).toEqual(["Status rule", "Ratio to expected"]);
     expect(workbook.names.find(NAMES.reportingUnit)!.rawFormula).toBe(`='About'!$B$${unitRow}`);
     const recent = table(workbook, "tblReportRecent");
     const spec = tableSpec("reportRecent");
@@ -159,6 +160,7 @@ describe("applying the template to a new workbook", () => {
       "指标",
       "列表",
       "进展情况报告",
+      "状态判定规则",
     ]);
     expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
     expect(table(workbook, "tblRegister").headers().slice(0, 5)).toEqual([

@@ -5,7 +5,7 @@
  *
  * Supported: numbers, "text" literals ("" escapes a quote), TRUE/FALSE, defined names, structured
  * references tbl[Col] (a whole column) and tbl[[#This Row],[Col]] (the current row's cell), the
- * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP,
+ * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP, ROUND,
  * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), AND and OR (of scalars), ISERROR,
  * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SUMPRODUCT, SMALL, LARGE, ROW (of a
  * column, or of tbl[#Headers] or tbl[[#Headers],[Col]]: sheet rows, for tables placed on a sheet),
@@ -24,6 +24,7 @@ import { columnFormula } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableSpec } from "../../src/core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
+  ABOUT_STATUS_RULE,
   aboutReportingUnitRow,
   NAMES,
   TABLES,
@@ -31,6 +32,7 @@ import {
   headers,
 } from "../../src/core/template/template";
 import * as customFunctions from "../../src/functions/functions";
+import type { StatusRule } from "../../src/core/status-rules";
 
 // ---- Values ---------------------------------------------------------------------------------
 
@@ -114,6 +116,7 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   COUNTIFS: { min: 2, max: 254 },
   INT: { min: 1, max: 1 },
   ROUNDUP: { min: 2, max: 2 },
+  ROUND: { min: 2, max: 2 },
   MIN: { min: 1, max: 255 },
   MAX: { min: 1, max: 255 },
   SUM: { min: 1, max: 255 },
@@ -844,14 +847,17 @@ class Evaluator {
         const n = this.number(args[0]);
         return n instanceof FormulaError ? n : Math.floor(n);
       }
-      case "ROUNDUP": {
+      case "ROUNDUP":
+      case "ROUND": {
         const n = this.number(args[0]);
         if (n instanceof FormulaError) return n;
         const digits = this.number(args[1]);
         if (digits instanceof FormulaError) return digits;
         const scale = 10 ** Math.trunc(digits);
-        // Away from zero; Excel's 15-digit decimal correction is not modelled.
-        return (Math.sign(n) * Math.ceil(Math.abs(n) * scale)) / scale + 0;
+        // Away from zero (ROUNDUP), or half away from zero (ROUND); Excel's 15-digit decimal
+        // correction is not modelled.
+        const magnitude = (name === "ROUND" ? Math.round : Math.ceil)(Math.abs(n) * scale);
+        return (Math.sign(n) * magnitude) / scale + 0;
       }
       case "MIN":
       case "MAX":
@@ -1054,6 +1060,10 @@ export interface TemplateInputs {
   readonly targetEdits?: readonly TargetEdit[];
   /** The About row's reporting unit (the SHONLINE_ReportingUnit name); blank when left out. */
   readonly reportingUnit?: string;
+  /** What the About row Status rule says (the template's default when left out). */
+  readonly statusRuleName?: string;
+  /** Thresholds typed on a rule's row of the Status rules table. */
+  readonly statusRuleEdits?: readonly StatusRule[];
 }
 
 interface FormulaColumn {
@@ -1151,6 +1161,13 @@ export function evaluateTemplate(options: TemplateInputs): WorkbookModel {
     if (table.id === "targets") applyEdits(table, rows, language, options.targetEdits ?? []);
     if (table.id === "about") rows[ABOUT_AS_OF_ROW][1] = asOf;
     if (table.id === "about") rows[aboutReportingUnitRow(language)][1] = options.reportingUnit ?? null;
+    if (table.id === "about" && options.statusRuleName !== undefined)
+      rows.find((row) => row[0] === ABOUT_STATUS_RULE[language])![1] = options.statusRuleName;
+    if (table.id === "statusRules")
+      for (const edit of options.statusRuleEdits ?? []) {
+        const row = rows.find((r) => r[0] === edit.id)!;
+        [row[2], row[3]] = [edit.onTrack, edit.atRisk];
+      }
     tables.set(table.name, { columns, rows, top: table.anchor.row + 1 });
   }
   const names = new Map<string, Cell>([

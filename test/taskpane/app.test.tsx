@@ -9,6 +9,7 @@ import { SHEETS } from "../../src/core/template/template";
 import { addEntries } from "../../src/excel/register";
 import type { StartupApi } from "../../src/excel/sharing";
 import { setAsOf } from "../../src/excel/tables";
+import { statusRuleFrom } from "../../src/core/tracking";
 import { DICTIONARIES, translator } from "../../src/taskpane/i18n";
 import { FakeContext } from "../support/excel-double";
 import {
@@ -487,16 +488,43 @@ describe("settings", () => {
     expect(screen.getByText("截至 2021年6月30日")).toBeTruthy();
   });
 
-  it("refuses thresholds out of order, and keeps the saved ones", async () => {
-    const { view } = await openView("Settings", "settings-view", []);
-    fireEvent.change(within(view).getByLabelText("At risk at or above (% of expected)"), {
-      target: { value: "120" },
+  it("refuses status thresholds out of order with a message, and writes nothing", async () => {
+    const { client, view } = await openView("Settings", "settings-view", []);
+    fireEvent.click(within(view).getByLabelText("Points behind time elapsed"));
+    expect(within(view).getByTestId("rule-source").textContent).toContain("Yinchuan");
+    fireEvent.change(within(view).getByLabelText("On track threshold (percentage points)"), {
+      target: { value: "40" },
     });
-    fireEvent.click(button(view, "Save settings"));
+    fireEvent.click(button(view, "Use this rule in the workbook"));
     expect(
-      await within(view).findByText("Use percentages between 0 and 200, with At risk below On track."),
+      await within(view).findByText(
+        "Use points from 0 to 100, with the On track threshold below the At risk one.",
+      ),
     ).toBeTruthy();
-    expect(localStorage.getItem(SETTINGS_KEY)).toBeNull();
+    expect(client.setStatusRule).not.toHaveBeenCalled();
+  });
+
+  it("writes the status rule into the workbook, and the overview judges by it", async () => {
+    const { client, view, workbook } = await openView("Settings", "settings-view");
+    fireEvent.click(within(view).getByLabelText("Points behind time elapsed"));
+    // 2 brands of 100 at 44.9% of the time is 42.9 points behind: Behind by default, On track within 50.
+    fireEvent.change(within(view).getByLabelText("On track threshold (percentage points)"), {
+      target: { value: "50" },
+    });
+    fireEvent.change(within(view).getByLabelText("At risk threshold (percentage points)"), {
+      target: { value: "60" },
+    });
+    fireEvent.click(button(view, "Use this rule in the workbook"));
+    expect(
+      await within(view).findByText("The workbook now judges by Points behind time elapsed."),
+    ).toBeTruthy();
+    expect(client.setStatusRule).toHaveBeenCalledWith({ id: "ELAPSED", onTrack: 50, atRisk: 60 }, "en");
+    const snapshot = await doubleClient(workbook).read();
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en")).toEqual({
+      rule: { id: "ELAPSED", onTrack: 50, atRisk: 60 },
+    });
+    fireEvent.click(tab("Overview"));
+    await waitFor(() => expect(screen.getByTestId("status-BRANDS").textContent).toBe("On track"));
   });
 });
 

@@ -3,7 +3,7 @@ import { isoToSerial } from "../../src/core/dates";
 import { checkEntry, type Entry, type EntryInput } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { GOAL_IDS, type GoalId } from "../../src/core/plan";
-import { DEFAULT_THRESHOLDS } from "../../src/core/progress";
+import { DEFAULT_STATUS_RULE } from "../../src/core/status-rules";
 import { planSpecs, summarizeGoals } from "../../src/core/summary";
 import { tableSpec } from "../../src/core/template/template";
 import { columnIndex, registerColumns, specsFromTargets } from "../../src/core/tracking";
@@ -61,7 +61,7 @@ describe("buildOverview", () => {
   it("groups the goals in the plan's order: the Four 100+, unmanned factories, platforms", async () => {
     const book = await trackingWorkbook();
     await book.asOf(AS_OF);
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(overview.groups.map((g) => g.group)).toEqual(["FOUR_100_PLUS", "UNMANNED", "PLATFORMS"]);
     expect(overview.groups.map((g) => ids(g.summaries))).toEqual([
       ["ENTERPRISES", "SCENARIOS", "BRANDS", "BREAKTHROUGHS"],
@@ -83,7 +83,7 @@ describe("buildOverview", () => {
     ]);
     await book.asOf(AS_OF);
     const snapshot = await book.read();
-    const overview = buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", TODAY);
 
     expect(overview.asOf).toBe(AS_OF);
     const actual = Object.fromEntries(overview.summaries.map((s) => [s.spec.id, s.actual]));
@@ -110,19 +110,21 @@ describe("buildOverview", () => {
     await book.asOf(AS_OF);
     const snapshot = await book.read();
     // 30 of the ~44.9 expected by 30 June 2021: 67% of the pace.
-    const strict = buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", TODAY);
-    const lenient = buildOverview(snapshot, { onTrack: 0.6, atRisk: 0.3 }, "en", TODAY);
+    const strict = buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", TODAY);
+    const lenient = buildOverview(snapshot, { id: "RATIO", onTrack: 0.6, atRisk: 0.3 }, "en", TODAY);
     const brands = (o: typeof strict) => o.summaries.find((s) => s.spec.id === "BRANDS")!;
     expect(brands(strict).status).toBe("BEHIND");
     expect(brands(lenient).status).toBe("ON_TRACK");
     const register = registerColumns(snapshot.register);
     const specs = specsFromTargets(snapshot.targets).specs;
-    expect(lenient.summaries).toEqual(summarizeGoals(register, AS_OF, specs, { onTrack: 0.6, atRisk: 0.3 }));
+    expect(lenient.summaries).toEqual(
+      summarizeGoals(register, AS_OF, specs, { id: "RATIO", onTrack: 0.6, atRisk: 0.3 }),
+    );
   });
 
   it("lists the five latest entries, newest first", async () => {
     const book = await trackingWorkbook();
-    expect(buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY).latest).toEqual([]);
+    expect(buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY).latest).toEqual([]);
     await book.add(Array.from({ length: 4 }, (_, i) => ({ goal: "BRANDS", name: `E${i + 1}` })));
     await book.add([
       { goal: "PLATFORMS", name: "E5", date: "2021-03-04" },
@@ -136,7 +138,7 @@ describe("buildOverview", () => {
         district: "XUHUI",
       },
     ]);
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(overview.latest.map((e) => e.name)).toEqual(["E7", "E6", "E5", "E4", "E3"]);
     // As the workbook holds them: the view words them in the pane's language.
     expect(overview.latest[0]).toEqual({
@@ -164,7 +166,7 @@ describe("buildOverview", () => {
       { goal: "BRANDS", name: "Only one" },
       { goal: "BRANDS", name: "And two" },
     ]);
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(overview.latest.map((e) => e.name)).toEqual(["And two", "Only one"]);
     expect(overview.registerKeys).toEqual([
       { goal: "Brands", name: "Only one" },
@@ -179,7 +181,7 @@ describe("buildOverview", () => {
     const register = book.workbook.table("tblRegister")!;
     for (let c = 0; c < register.columnCountRaw; c++)
       register.sheet.setCell(register.headerRow + register.rowCountRaw, register.column + c, undefined);
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(overview.latest.map((e) => e.name)).toEqual(["E2", "E1"]);
     expect(overview.summaries.find((s) => s.spec.id === "BRANDS")!.actual).toBe(2);
   });
@@ -192,15 +194,15 @@ describe("buildOverview", () => {
       { goal: "BRANDS", name: "B1" },
       { goal: "BRANDS", name: "B2" },
     ]);
-    const first = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const first = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(first.trends.size).toBe(0);
     await book.run((context) => recordSnapshot(context, first.summaries, later, "year end", "en"));
     await book.add([{ goal: "BRANDS", name: "B3" }]);
-    const second = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const second = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     // Recorded after the other, but dated before it.
     await book.run((context) => recordSnapshot(context, second.summaries, earlier, "", "en"));
 
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual([...GOAL_IDS].sort());
     expect(overview.trends.get("BRANDS")).toEqual([
       { date: earlier, actual: 3 },
@@ -215,7 +217,7 @@ describe("buildOverview", () => {
   it("leaves out History rows without a date, a known goal or a number", async () => {
     const book = await trackingWorkbook();
     const date = isoToSerial("2021-05-01");
-    const summaries = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY).summaries;
+    const summaries = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY).summaries;
     await book.run((context) => recordSnapshot(context, summaries, date, "", "en"));
     const history = tableSpec("history");
     const snapshot = await book.read();
@@ -237,7 +239,7 @@ describe("buildOverview", () => {
       "Key technological breakthroughs",
     ]);
 
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual(["BREAKTHROUGHS", "PLATFORMS", "UNMANNED"]);
     expect(overview.trends.get("BREAKTHROUGHS")).toEqual([{ date, actual: 0 }]);
     expect(overview.trends.get("UNMANNED")).toEqual([{ date, actual: 0 }]);
@@ -246,13 +248,13 @@ describe("buildOverview", () => {
   it("uses a fixed as-of date, and today when the cell follows the calendar", async () => {
     const book = await trackingWorkbook();
     await book.asOf(AS_OF);
-    const fixed = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const fixed = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(fixed).toMatchObject({ asOf: AS_OF, asOfIsToday: false, asOfMissing: false });
 
     await book.asOf(undefined);
     const snapshot = await book.read();
     expect(snapshot.asOfIsToday).toBe(true);
-    const calendar = buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", TODAY);
+    const calendar = buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", TODAY);
     // The double computes =TODAY() as the real today; the overview shows the workbook's value.
     expect(calendar).toMatchObject({ asOf: snapshot.asOf, asOfIsToday: true, asOfMissing: false });
   });
@@ -270,11 +272,11 @@ describe("buildOverview", () => {
 
     const snapshot = await book.read();
     expect(snapshot.asOf).toBeUndefined();
-    const overview = buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", TODAY);
     expect(overview).toMatchObject({ asOf: TODAY, asOfMissing: true, asOfIsToday: false });
     // Both entries count at TODAY (15 September 2021).
     expect(overview.summaries.find((s) => s.spec.id === "BRANDS")!.actual).toBe(2);
-    expect(buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", AS_OF).summaries[2].actual).toBe(1);
+    expect(buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", AS_OF).summaries[2].actual).toBe(1);
   });
 
   it("surfaces Targets edits it could not use, and uses the good ones", async () => {
@@ -287,7 +289,7 @@ describe("buildOverview", () => {
     typeInto(book.workbook, "tblTargets", row("SCENARIOS"), "Deadline", "2019-01-01");
     typeInto(book.workbook, "tblTargets", row("ENTERPRISES"), "Target", 150);
 
-    const overview = buildOverview(await book.read(), DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.ignored].sort((a, b) => a.goal.localeCompare(b.goal))).toEqual([
       { goal: "BRANDS", field: "target" },
       { goal: "PLATFORMS", field: "comparator" },
@@ -309,11 +311,11 @@ describe("buildOverview", () => {
     ]);
     const snapshot: TrackingSnapshot = await book.read();
     expect(snapshot.language).toBe("zh");
-    const overview = buildOverview(snapshot, DEFAULT_THRESHOLDS, "en", TODAY);
+    const overview = buildOverview(snapshot, DEFAULT_STATUS_RULE, "en", TODAY);
     const education = overview.sectors.sectors.indexOf("Online education");
     expect(education).toBeGreaterThanOrEqual(0);
     expect(overview.sectors.counts[education].reduce((a, b) => a + b, 0)).toBe(2);
     expect(overview.sectors.unassigned.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(buildOverview(snapshot, DEFAULT_THRESHOLDS, "zh", TODAY).sectors.sectors).toContain("在线教育");
+    expect(buildOverview(snapshot, DEFAULT_STATUS_RULE, "zh", TODAY).sectors.sectors).toContain("在线教育");
   });
 });

@@ -162,11 +162,11 @@ it("re-reads a success message in the new language, its date written the new lan
 
 it("says a keyed message without running anything, and re-reads it after a switch", () => {
   const { result, switchTo } = renderAction("en");
-  act(() => result.current.say("error", "thresholdsInvalid"));
-  expect(result.current.message).toEqual({ intent: "error", text: en.thresholdsInvalid });
+  act(() => result.current.say("error", "ruleInvalidRatio"));
+  expect(result.current.message).toEqual({ intent: "error", text: en.ruleInvalidRatio });
   expect(result.current.busy).toBe(false);
   switchTo("zh");
-  expect(result.current.message).toEqual({ intent: "error", text: zh.thresholdsInvalid });
+  expect(result.current.message).toEqual({ intent: "error", text: zh.ruleInvalidRatio });
 });
 
 it("keeps run and say the same across renders, so effects can depend on them", () => {

@@ -59,10 +59,20 @@ export type TableId =
   | "lists"
   | "report"
   | "reportGoals"
-  | "reportRecent";
+  | "reportRecent"
+  | "statusRules";
 
 export type SheetId =
-  "about" | "dashboard" | "targets" | "register" | "sectors" | "history" | "indicators" | "lists" | "report";
+  | "about"
+  | "dashboard"
+  | "targets"
+  | "register"
+  | "sectors"
+  | "history"
+  | "indicators"
+  | "lists"
+  | "report"
+  | "statusRules";
 
 export type Cell = string | number | boolean | null;
 

@@ -7,7 +7,17 @@ import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
 import { REGISTER_DATE_BOUNDS } from "../entries";
 import { type Bilingual, COMPARATOR_LABELS, goalById, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
-import { DEFAULT_THRESHOLDS, STATUS_LABELS, type StatusId } from "../progress";
+import { STATUS_LABELS, type StatusId } from "../progress";
+import {
+  DEFAULT_STATUS_RULE,
+  DEFAULT_STATUS_RULES,
+  STATUS_RULE_EXPLANATIONS,
+  STATUS_RULE_IDS,
+  STATUS_RULE_LABELS,
+  STATUS_RULE_SOURCES,
+  STATUS_RULE_UNITS,
+  type StatusRuleId,
+} from "../status-rules";
 import { REPORT_RECENT_DAYS, REPORT_RECENT_ROWS } from "../report";
 import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
@@ -20,8 +30,10 @@ import { type Vocabulary, vocabulary } from "./vocabulary";
  * 3: that rule refuses links with a user name or password; sources are cited by number ([1]).
  * 4: every sheet prints (A4 landscape, one page wide, repeated headings, page numbers); new sheets
  *    have a title row with the as-of date above their tables.
+ * 5: figures that know the deadline (By deadline, Date met; Met late).
+ * 6: the status rule is the workbook's (About row Status rule, Status rules sheet).
  */
-export const TEMPLATE_VERSION = 5;
+export const TEMPLATE_VERSION = 6;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
@@ -181,6 +193,48 @@ function statusMarkFormula(status: string, c: FormulaContext): string {
   );
 }
 
+/** The rule named on the About sheet (blank when its row is missing): the status rule in use. */
+function ruleInUse(c: FormulaContext): string {
+  return `IFERROR(INDEX(${c.column("about", ABOUT_VALUE[c.language])},MATCH(${c.text(ABOUT_STATUS_RULE[c.language])},${c.column("about", ABOUT_ITEM[c.language])},0)),"")`;
+}
+
+/** A threshold of a rule, from its row of the Status rules table. */
+function ruleThreshold(c: FormulaContext, id: StatusRuleId, which: "onTrack" | "atRisk"): string {
+  const header = STATUS_RULE_HEADERS[which][c.language];
+  return `INDEX(${c.column("statusRules", header)},MATCH(${c.text(id)},${c.column("statusRules", STATUS_RULE_HEADERS.id[c.language])},0))`;
+}
+
+/**
+ * On track / At risk / Behind by the rule in use, as core judgedInPeriod judges, comparison for
+ * comparison. The rule is matched as core statusRuleNamed matches it (its id, or its name in the
+ * workbook's language; Excel's = ignores case); any other text, or none, is the ratio to the expected count.
+ */
+function judgedFormula(c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
+  const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
+  const rule = ruleInUse(c);
+  const named = (id: StatusRuleId) =>
+    `OR(${rule}=${c.text(id)},${rule}=${c.text(STATUS_RULE_LABELS[id][c.language])})`;
+  const grade = (onTrack: string, atRisk: string) =>
+    `IF(${onTrack},${s("ON_TRACK")},IF(${atRisk},${s("AT_RISK")},${s("BEHIND")}))`;
+  const t = (id: StatusRuleId, which: "onTrack" | "atRisk") => ruleThreshold(c, id, which);
+  const ratio = grade(
+    `${col("actual")}>=${t("RATIO", "onTrack")}*${col("expected")}`,
+    `${col("actual")}>=${t("RATIO", "atRisk")}*${col("expected")}`,
+  );
+  const share = `MIN(1,MAX(0,(${c.asOf}-${col("start")})/(${col("deadline")}-${col("start")})))`;
+  const behind = `ROUND((${share}-${col("actual")}/${col("target")})*100,9)`;
+  const elapsed = grade(`${behind}<${t("ELAPSED", "onTrack")}`, `${behind}<=${t("ELAPSED", "atRisk")}`);
+  const observed = `(${col("actual")}*(${col("deadline")}-${c.asOf}))`;
+  const needed = `((${c.asOf}-${col("start")})*${col("remaining")})`;
+  const pace = grade(
+    `${observed}>=${t("PACE", "onTrack")}*${needed}`,
+    `${observed}>=${t("PACE", "atRisk")}*${needed}`,
+  );
+  return `IF(${named("ELAPSED")},${elapsed},IF(${named("PACE")},${pace},${ratio}))`;
+}
+
 function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext): string {
   const v = vocabulary(c.language);
   const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
@@ -203,16 +257,14 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
     case "remaining":
       return `MAX(0,${col("required")}-${col("actual")})`;
     case "status": {
-      // As core statusOf: after the deadline, what it decided; until then, against the expected count.
+      // As core statusOf: after the deadline, what it decided; until then, by the workbook's rule.
       const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
       const byDeadline = col("actualByDeadline");
       const metByDeadline = `IF(${col("comparator")}=${c.text(v.moreThan)},${byDeadline}>${col("target")},${byDeadline}>=${col("target")})`;
       const ended = `IF(${met},IF(${metByDeadline},${s("ACHIEVED")},${s("MET_LATE")}),${s("MISSED")})`;
       return (
         `IF(${c.asOf}>${col("deadline")},${ended},` +
-        `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},` +
-        `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.onTrack}*${col("expected")},${s("ON_TRACK")},` +
-        `IF(${col("actual")}>=${DEFAULT_THRESHOLDS.atRisk}*${col("expected")},${s("AT_RISK")},${s("BEHIND")})))))`
+        `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},${judgedFormula(c)})))`
       );
     }
     case "statusMark":
@@ -689,8 +741,12 @@ const indicators: TableSpec = {
 
 /** About rows, in order; the as-of row's value cell is the AsOfDate name. */
 export const ABOUT_AS_OF_ROW = 0;
-/** The About row whose value cell is the SHONLINE_ReportingUnit name: the last one, blank until filled. */
+/** The About row whose value cell is the SHONLINE_ReportingUnit name, blank until filled. */
 export const ABOUT_REPORTING_UNIT = bilingual("Reporting unit", "填报单位");
+/** The About row naming the status rule in use (status-rules.ts); the Targets status formula reads it. */
+export const ABOUT_STATUS_RULE = bilingual("Status rule", "状态判定规则");
+const ABOUT_ITEM = bilingual("Item", "项目");
+const ABOUT_VALUE = bilingual("Value", "内容");
 
 const about: TableSpec = {
   id: "about",
@@ -698,8 +754,8 @@ const about: TableSpec = {
   sheet: "about",
   anchor: { row: TABLE_ROW, column: 0 },
   columns: [
-    { id: "item", header: bilingual("Item", "项目"), role: "seeded", width: 22 },
-    { id: "value", header: bilingual("Value", "内容"), role: "seeded", editable: true, width: 100 },
+    { id: "item", header: ABOUT_ITEM, role: "seeded", width: 22 },
+    { id: "value", header: ABOUT_VALUE, role: "seeded", editable: true, width: 100 },
   ],
   seedRows: (language) => {
     const zh = language === "zh";
@@ -746,6 +802,7 @@ const about: TableSpec = {
       ]),
       // Last: rows added later go at the end, so upgraded workbooks keep theirs where they were.
       [ABOUT_REPORTING_UNIT[language], null],
+      [ABOUT_STATUS_RULE[language], STATUS_RULE_LABELS[DEFAULT_STATUS_RULE.id][language]],
     ];
   },
 };
@@ -781,6 +838,58 @@ const lists: TableSpec = {
     const rows = Math.max(...columns.map((c) => c.length));
     return Array.from({ length: rows }, (_, r) => columns.map((c) => c[r] ?? null));
   },
+};
+
+// ---- Status rules ---------------------------------------------------------------------------
+
+export const STATUS_RULE_HEADERS = {
+  id: bilingual("Id", "编号"),
+  rule: bilingual("Rule", "规则"),
+  onTrack: bilingual("On track", "进度正常"),
+  atRisk: bilingual("At risk", "有风险"),
+  unit: bilingual("Measured in", "单位"),
+  how: bilingual("How it judges", "判定方法"),
+  source: bilingual("Source", "来源"),
+};
+
+const statusRules: TableSpec = {
+  id: "statusRules",
+  name: "tblStatusRules",
+  sheet: "statusRules",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: [
+    { id: "id", header: STATUS_RULE_HEADERS.id, role: "seeded", width: 9 },
+    { id: "rule", header: STATUS_RULE_HEADERS.rule, role: "seeded", width: 24 },
+    {
+      id: "onTrack",
+      header: STATUS_RULE_HEADERS.onTrack,
+      role: "seeded",
+      editable: true,
+      width: 10,
+      numberFormat: "General",
+    },
+    {
+      id: "atRisk",
+      header: STATUS_RULE_HEADERS.atRisk,
+      role: "seeded",
+      editable: true,
+      width: 10,
+      numberFormat: "General",
+    },
+    { id: "unit", header: STATUS_RULE_HEADERS.unit, role: "seeded", width: 16 },
+    { id: "how", header: STATUS_RULE_HEADERS.how, role: "seeded", width: 40 },
+    { id: "source", header: STATUS_RULE_HEADERS.source, role: "seeded", width: 40 },
+  ],
+  seedRows: (language) =>
+    STATUS_RULE_IDS.map((id) => [
+      id,
+      STATUS_RULE_LABELS[id][language],
+      DEFAULT_STATUS_RULES[id].onTrack,
+      DEFAULT_STATUS_RULES[id].atRisk,
+      STATUS_RULE_UNITS[id][language],
+      STATUS_RULE_EXPLANATIONS[id][language],
+      STATUS_RULE_SOURCES[id][language],
+    ]),
 };
 
 // ---- Report -------------------------------------------------------------------------------
@@ -992,6 +1101,7 @@ export const TABLES: readonly TableSpec[] = [
   reportHead,
   reportGoals,
   reportRecent,
+  statusRules,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -1073,6 +1183,15 @@ export const SHEETS: readonly SheetSpec[] = [
     note: bilingual(
       `A one-page progress report: the reporting unit (type it on About), each goal's progress, and the entries recognized in the ${REPORT_RECENT_DAYS} days to the as-of date (at most ${REPORT_RECENT_ROWS} listed, the most recent first).`,
       `一页进展情况报告：填报单位（在“说明”表填写）、各目标进展，以及截至日期前${REPORT_RECENT_DAYS}天内（含截至日期）认定的条目（按认定日期由近及远，最多列出${REPORT_RECENT_ROWS}条）。`,
+    ),
+  },
+  {
+    id: "statusRules",
+    name: bilingual("Status rules", "状态判定规则"),
+    tables: ["statusRules"],
+    note: bilingual(
+      "Which rule judges On track, At risk and Behind before the deadline, with its thresholds: choose the rule on About (row Status rule); the thresholds may be edited here.",
+      "截止日期前判定“进度正常”“有风险”“落后”的规则及其阈值：在“说明”表“状态判定规则”行选择规则，阈值可在本表修改。",
     ),
   },
 ];
