@@ -1,7 +1,7 @@
 /** Snapshots: each goal's figures at a date, appended to the History table for the trend. */
 import type { Language } from "../core/language";
 import type { GoalSummary } from "../core/summary";
-import { snapshotRows } from "../core/template/snapshot-rows";
+import { snapshotRows, type SnapshotTaken } from "../core/template/snapshot-rows";
 import { tableSpec } from "../core/template/template";
 import { appendRows } from "./tables";
 
@@ -9,9 +9,8 @@ import { appendRows } from "./tables";
 export async function recordSnapshot(
   context: Excel.RequestContext,
   summaries: readonly GoalSummary[],
-  date: number,
-  note: string,
+  taken: SnapshotTaken,
   language: Language,
 ): Promise<number> {
-  return appendRows(context, tableSpec("history"), language, snapshotRows(summaries, date, note, language));
+  return appendRows(context, tableSpec("history"), language, snapshotRows(summaries, taken, language));
 }

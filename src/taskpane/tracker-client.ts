@@ -8,6 +8,7 @@ import type { FunctionId } from "../core/function-examples";
 import type { Language } from "../core/language";
 import type { StatusRule } from "../core/status-rules";
 import type { GoalSummary } from "../core/summary";
+import type { SnapshotTaken } from "../core/template/snapshot-rows";
 import type { TemplateChanges } from "../core/template/template-changes";
 import { type ApplyReport, applyTemplate } from "../excel/apply-template";
 import type { DiagnosticsReport, DocumentSettingsApi, OfficeInfo } from "../excel/diagnostics";
@@ -38,8 +39,7 @@ export interface TrackerClient {
   addEntries(entries: readonly Entry[], language: Language, enteredAt: number): Promise<number>;
   recordSnapshot(
     summaries: readonly GoalSummary[],
-    date: number,
-    note: string,
+    taken: SnapshotTaken,
     language: Language,
   ): Promise<number>;
   exportCsv(): Promise<string>;
@@ -98,8 +98,8 @@ export function createTrackerClient(
       run((context) => applyTemplate(context, language, { supports: office.isSetSupported })),
     addEntries: (entries, language, enteredAt) =>
       run((context) => addEntries(context, entries, language, enteredAt)),
-    recordSnapshot: (summaries, date, note, language) =>
-      run((context) => recordSnapshot(context, summaries, date, note, language)),
+    recordSnapshot: (summaries, taken, language) =>
+      run((context) => recordSnapshot(context, summaries, taken, language)),
     exportCsv: () => run((context) => exportRegisterCsv(context)),
     setAsOf: (date) => run((context) => setAsOf(context, date)),
     setStatusRule: (rule, language) => run((context) => setStatusRule(context, rule, language)),

@@ -66,9 +66,11 @@ function shownTexts(language: Language): Shown[] {
   }
   const noRegister = registerColumns({ headers: ["Goal", "Status", "Date recognized"], rows: [] });
   const summaries = summarizeGoals(noRegister, isoToSerial("2021-06-30"));
-  snapshotRows(summaries, isoToSerial("2021-06-30"), "", language).forEach((row, r) =>
-    row.forEach((cell, c) => add(`History snapshot row ${r + 1} cell ${c + 1}`, cell)),
-  );
+  snapshotRows(
+    summaries,
+    { asOf: isoToSerial("2021-06-30"), takenAt: isoToSerial("2021-07-01"), note: "" },
+    language,
+  ).forEach((row, r) => row.forEach((cell, c) => add(`History snapshot row ${r + 1} cell ${c + 1}`, cell)));
   return shown;
 }
 

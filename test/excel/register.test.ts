@@ -267,12 +267,24 @@ describe("snapshots and export", () => {
       registerColumns({ headers: ["Goal", "Status", "Date recognized"], rows: [] }),
       isoToSerial("2021-01-01"),
     );
-    await recordSnapshot(context, summaries, isoToSerial("2021-01-01"), "first", "en");
+    await recordSnapshot(
+      context,
+      summaries,
+      { asOf: isoToSerial("2021-01-01"), takenAt: isoToSerial("2021-01-02") + 0.5, note: "first" },
+      "en",
+    );
     const first = workbook.table("tblHistory")!.dataValues();
-    await recordSnapshot(context, summaries, isoToSerial("2021-02-01"), "=second", "en");
+    const later = summarizeGoals(
+      registerColumns({ headers: ["Goal", "Status", "Date recognized"], rows: [] }),
+      isoToSerial("2021-02-01"),
+    );
+    const takenAt = isoToSerial("2023-03-01") + 0.75;
+    await recordSnapshot(context, later, { asOf: isoToSerial("2021-02-01"), takenAt, note: "=second" }, "en");
     const history = workbook.table("tblHistory")!.dataValues();
     expect(history).toHaveLength(12);
     expect(history.slice(0, 6)).toEqual(first);
+    // The as-of date, and apart from it the day and time it was taken; the expected count at the
+    // as-of date: 101 × 299 of 997 days.
     expect(history[6]).toEqual([
       isoToSerial("2021-02-01"),
       "Innovative enterprises",
@@ -280,6 +292,8 @@ describe("snapshots and export", () => {
       100,
       "Behind",
       "=second",
+      expect.closeTo((101 * 299) / 997, 9),
+      takenAt,
     ]);
   });
 

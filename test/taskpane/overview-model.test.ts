@@ -196,11 +196,15 @@ describe("buildOverview", () => {
     ]);
     const first = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect(first.trends.size).toBe(0);
-    await book.run((context) => recordSnapshot(context, first.summaries, later, "year end", "en"));
+    await book.run((context) =>
+      recordSnapshot(context, first.summaries, { asOf: later, takenAt: later, note: "year end" }, "en"),
+    );
     await book.add([{ goal: "BRANDS", name: "B3" }]);
     const second = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     // Recorded after the other, but dated before it.
-    await book.run((context) => recordSnapshot(context, second.summaries, earlier, "", "en"));
+    await book.run((context) =>
+      recordSnapshot(context, second.summaries, { asOf: earlier, takenAt: later, note: "" }, "en"),
+    );
 
     const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual([...GOAL_IDS].sort());
@@ -218,7 +222,9 @@ describe("buildOverview", () => {
     const book = await trackingWorkbook();
     const date = isoToSerial("2021-05-01");
     const summaries = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY).summaries;
-    await book.run((context) => recordSnapshot(context, summaries, date, "", "en"));
+    await book.run((context) =>
+      recordSnapshot(context, summaries, { asOf: date, takenAt: date, note: "" }, "en"),
+    );
     const history = tableSpec("history");
     const snapshot = await book.read();
     const at = (id: string) => columnIndex(snapshot.history, history, id);

@@ -8,18 +8,26 @@ import { STATUS_LABELS } from "../progress";
 import type { GoalSummary } from "../summary";
 import type { Cell } from "./structure";
 
+/** A snapshot: the as-of date its figures use, when it was taken (a date-time serial), a note. */
+export interface SnapshotTaken {
+  readonly asOf: number;
+  readonly takenAt: number;
+  readonly note: string;
+}
+
 export function snapshotRows(
   summaries: readonly GoalSummary[],
-  date: number,
-  note: string,
+  taken: SnapshotTaken,
   language: Language,
 ): Cell[][] {
   return summaries.map((summary) => [
-    date,
+    taken.asOf,
     summary.spec.label[language],
     summary.actual,
     summary.spec.target,
     STATUS_LABELS[summary.status][language],
-    note || null,
+    taken.note || null,
+    summary.expected,
+    taken.takenAt,
   ]);
 }

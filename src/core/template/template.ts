@@ -693,13 +693,36 @@ const history: TableSpec = {
   anchor: { row: TABLE_ROW, column: 0 },
   appendOnly: true,
   columns: [
-    { id: "date", header: bilingual("Date", "日期"), role: "user", width: 12, numberFormat: DATE_FORMAT },
+    {
+      id: "date",
+      header: bilingual("Date", "日期"),
+      role: "user",
+      width: 12,
+      numberFormat: DATE_FORMAT,
+      note: bilingual("The as-of date the snapshot's figures use.", "快照数字所用的截至日期。"),
+    },
     // The goal as Targets names it, in the workbook's language (the pane reads either language).
     { id: "goal", header: bilingual("Goal", "目标"), role: "user", width: 30 },
     { id: "actual", header: TARGETS_HEADERS.actual, role: "user", width: 9, numberFormat: COUNT_FORMAT },
     { id: "target", header: TARGETS_HEADERS.target, role: "user", width: 9, numberFormat: "0" },
     { id: "status", header: TARGETS_HEADERS.status, role: "user", width: 12 },
     { id: "note", header: bilingual("Note", "备注"), role: "user", width: 40 },
+    // Since version 6: the expected count at the as-of date (the line a snapshot's actual is read
+    // against), and when the snapshot was taken, which may be long after its as-of date.
+    {
+      id: "expected",
+      header: TARGETS_HEADERS.expected,
+      role: "user",
+      width: 10,
+      numberFormat: DECIMAL_FORMAT,
+    },
+    {
+      id: "takenAt",
+      header: bilingual("Taken at", "记录时间"),
+      role: "user",
+      width: 17,
+      numberFormat: "yyyy-mm-dd hh:mm",
+    },
   ],
 };
 

@@ -1,6 +1,7 @@
 /** Recording a snapshot of every goal, and each goal's snapshots as a small trend. */
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { nowSerial } from "../../core/dates";
 import { GOALS } from "../../core/plan";
 import { usePane } from "../context";
 import { formatCount, formatList } from "../format";
@@ -54,8 +55,7 @@ export default function HistoryView() {
     run(async () => {
       const count = await client.recordSnapshot(
         overview.summaries,
-        overview.asOf,
-        note.trim(),
+        { asOf: overview.asOf, takenAt: nowSerial(), note: note.trim() },
         snapshot?.language ?? language,
       );
       setNote("");
