@@ -46,7 +46,9 @@ export class MissingColumnError extends Error {
  * The Register's columns, counted in the workbook's language (told by its headers): a row counts
  * exactly when the workbook's own COUNTIFS count it, so the pane shows the Targets sheet's figures.
  */
-export function registerColumns(block: TableBlock): RegisterColumns & { sectors?: Column } {
+export function registerColumns(
+  block: TableBlock,
+): RegisterColumns & { sectors?: Column; evidence?: Column } {
   const register = tableSpec("register");
   // The columns every figure reads: a renamed one is named, never read as "nothing recognized".
   const required = (id: string) => {
@@ -59,6 +61,7 @@ export function registerColumns(block: TableBlock): RegisterColumns & { sectors?
     statuses: required("status"),
     dates: required("date"),
     sectors: column(block, register, "sector"),
+    evidence: column(block, register, "evidence"),
     language: languageOfRegister(block),
   };
 }

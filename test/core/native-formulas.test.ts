@@ -19,9 +19,11 @@ import {
   type RegisterColumns,
 } from "../../src/core/register";
 import { sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
+import { evaluateGoals } from "../../src/core/evaluation";
 import { columnFormula, MODERN_ONLY_FUNCTIONS } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableId } from "../../src/core/template/structure";
 import {
+  EVALUATION_HEADERS,
   monthEnds,
   NO_FORECAST_DATE,
   STATUS_MARKS,
@@ -55,6 +57,8 @@ interface Entry {
   date?: string | number | null;
   /** Index into SECTORS, or null for none. */
   sector?: number | null;
+  /** The evidence link cell; blank when left out. */
+  evidence?: string;
 }
 
 /** A register row in tblRegister column order, in the workbook's language. */
@@ -68,6 +72,7 @@ function registerRow(language: Language, entry: Entry): TemplateCell[] {
   row[registerIndex("date")] = typeof date === "string" ? d(date) : date;
   const sector = entry.sector === undefined ? 0 : entry.sector;
   row[registerIndex("sector")] = sector === null ? null : SECTORS[sector].label[language];
+  row[registerIndex("evidence")] = entry.evidence ?? null;
   return row;
 }
 
@@ -75,9 +80,14 @@ const times = (n: number, entry: Entry): Entry[] => Array.from({ length: n }, ()
 
 /** Every goal, every entry status, dated and undated, with and without a sector. */
 const MIXED: Entry[] = [
-  ...times(3, { goal: "ENTERPRISES", date: "2020-05-01", sector: 2 }),
-  ...times(2, { goal: "ENTERPRISES", date: null, sector: 3 }),
-  { goal: "ENTERPRISES", status: "CANDIDATE", date: "2020-06-01" },
+  ...times(3, {
+    goal: "ENTERPRISES",
+    date: "2020-05-01",
+    sector: 2,
+    evidence: "https://www.shanghai.gov.cn/a",
+  }),
+  ...times(2, { goal: "ENTERPRISES", date: null, sector: 3, evidence: "https://www.shanghai.gov.cn/b" }),
+  { goal: "ENTERPRISES", status: "CANDIDATE", date: "2020-06-01", evidence: "https://www.shanghai.gov.cn/c" },
   ...times(4, { goal: "SCENARIOS", date: "2021-02-15", sector: 4 }),
   { goal: "SCENARIOS", status: "WITHDRAWN", date: "2021-02-15", sector: 4 },
   ...times(7, { goal: "BRANDS", date: "2022-06-30", sector: 5 }),
@@ -85,7 +95,7 @@ const MIXED: Entry[] = [
   ...times(2, { goal: "BREAKTHROUGHS", date: "2020-04-08", sector: 9 }),
   { goal: "BREAKTHROUGHS", date: "2022-12-31", sector: null },
   ...times(5, { goal: "UNMANNED", date: "2021-09-09", sector: 0 }),
-  { goal: "UNMANNED", date: "2023-02-01", sector: 0 },
+  { goal: "UNMANNED", date: "2023-02-01", sector: 0, evidence: "see file 12" },
   ...times(3, { goal: "PLATFORMS", date: "2020-12-31", sector: 1 }),
   { goal: "PLATFORMS", status: "CANDIDATE", date: null, sector: 1 },
 ];
@@ -236,6 +246,35 @@ function disagreements(
       row[header("sectors", "total", language)],
       total,
     );
+  });
+
+  const evaluations = evaluateGoals(
+    coreColumns(register),
+    { rows: register, index: registerIndex("evidence"), name: "evidence" },
+    asOf,
+    specs,
+    rule,
+  );
+  const evaluationRows = tableRecords(model, "tblEvaluation");
+  const e = (column: keyof typeof EVALUATION_HEADERS) => EVALUATION_HEADERS[column][language];
+  evaluations.forEach((goal, i) => {
+    const row = evaluationRows[i];
+    const at = (column: keyof typeof EVALUATION_HEADERS) => `tblEvaluation[${goal.spec.id}][${e(column)}]`;
+    expect(row[e("id")]).toBe(goal.spec.id);
+    check(at("goal"), row[e("goal")], goal.spec.label[language]);
+    check(
+      at("target"),
+      row[e("target")],
+      `${COMPARATOR_LABELS[goal.spec.comparator][language]}${language === "zh" ? "" : " "}${goal.spec.target}`,
+    );
+    check(at("required"), row[e("required")], goal.required);
+    check(at("byDeadline"), row[e("byDeadline")], goal.byDeadline);
+    check(at("rate"), row[e("rate")], goal.rate);
+    check(at("dateMet"), row[e("dateMet")], goal.dateMet ?? NO_FORECAST_DATE);
+    check(at("afterDeadline"), row[e("afterDeadline")], goal.afterDeadline);
+    check(at("undated"), row[e("undated")], goal.undated);
+    check(at("evidence"), row[e("evidence")], goal.evidenceCoverage ?? NO_FORECAST_DATE);
+    check(at("status"), row[e("status")], STATUS_LABELS[goal.status][language]);
   });
 
   const months = timeline(coreColumns(register), asOf, monthEnds(), specs);

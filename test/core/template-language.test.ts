@@ -28,6 +28,7 @@ const ID_COLUMNS: readonly (readonly [TableId, string])[] = [
   ["dashboard", "id"],
   ["reportGoals", "id"],
   ["statusRules", "id"],
+  ["evaluation", "id"],
 ];
 
 /** Latin text a Chinese workbook may show, as it is. */

@@ -161,6 +161,7 @@ describe("applying the template to a new workbook", () => {
       "列表",
       "进展情况报告",
       "状态判定规则",
+      "终期评估",
     ]);
     expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
     expect(table(workbook, "tblRegister").headers().slice(0, 5)).toEqual([

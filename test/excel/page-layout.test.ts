@@ -31,13 +31,13 @@ describe("queuePageLayout over the double", () => {
     });
   });
 
-  it("fits the Dashboard on one page, every other sheet one page wide", () => {
+  it("fits the Dashboard and the Evaluation on one page, every other sheet one page wide", () => {
     for (const sheet of SHEETS.filter((s) => !s.hidden)) {
       const setup = pageSetup(sheet, "en");
       expect([sheet.id, setup.fitWide, setup.fitTall]).toEqual([
         sheet.id,
         1,
-        sheet.id === "dashboard" ? 1 : 0,
+        ["dashboard", "evaluation"].includes(sheet.id) ? 1 : 0,
       ]);
     }
   });

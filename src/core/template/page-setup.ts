@@ -73,7 +73,8 @@ export function pageSetup(sheet: SheetSpec, language: Language, headerRow?: numb
     paper: "A4",
     fitWide: 1,
     // The Dashboard is one page: its goals, its timeline and its chart.
-    fitTall: sheet.id === "dashboard" ? 1 : 0,
+    // The dashboard (a chart beside its tables) and the evaluation are one page each.
+    fitTall: sheet.id === "dashboard" || sheet.id === "evaluation" ? 1 : 0,
     titleRows: { first: 1, last },
     margins: PAGE_MARGINS,
     header: { center: headerText(PLAN.name[language]) },

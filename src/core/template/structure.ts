@@ -60,7 +60,9 @@ export type TableId =
   | "report"
   | "reportGoals"
   | "reportRecent"
-  | "statusRules";
+  | "statusRules"
+  | "evaluationHead"
+  | "evaluation";
 
 export type SheetId =
   | "about"
@@ -72,7 +74,9 @@ export type SheetId =
   | "indicators"
   | "lists"
   | "report"
-  | "statusRules";
+  | "statusRules"
+  | "evaluationHead"
+  | "evaluation";
 
 export type Cell = string | number | boolean | null;
 

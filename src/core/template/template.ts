@@ -863,6 +863,192 @@ const lists: TableSpec = {
   },
 };
 
+// ---- Evaluation -------------------------------------------------------------------------------
+
+const EVALUATION_HEAD_HEADERS = { item: bilingual("Item", "项目"), value: bilingual("Value", "内容") };
+const EVALUATION_ITEMS = {
+  title: bilingual("Evaluation", "评估"),
+  unit: ABOUT_REPORTING_UNIT,
+  period: bilingual("Period", "期间"),
+  asOf: bilingual("As-of date", "截至日期"),
+};
+/** The sources the goals cite, listed under the heading as About lists them. */
+const EVALUATION_SOURCES = SOURCES.filter((source) => GOALS.some((goal) => goal.sources.includes(source.id)));
+const evaluationSourceItem = (source: (typeof SOURCES)[number], language: Language) =>
+  `${language === "zh" ? "来源" : "Source"} [${sourceNumber(source.id)}]`;
+
+/** The evaluation's heading: one formula for the Value column, choosing by the row's Item. */
+function evaluationHeadFormula(c: FormulaContext): string {
+  const item = c.thisRow(EVALUATION_HEAD_HEADERS.item[c.language]);
+  const zh = c.language === "zh";
+  const unitHint = zh
+    ? `（请在“${sheetSpec("about").name.zh}”表“${ABOUT_REPORTING_UNIT.zh}”行填写）`
+    : `(type it on ${sheetSpec("about").name.en}, row ${ABOUT_REPORTING_UNIT.en})`;
+  const period = zh
+    ? `${writtenDate(PLAN.issued, "zh")}至${writtenDate(PLAN.deadline, "zh")}`
+    : `${writtenDate(PLAN.issued, "en")} to ${writtenDate(PLAN.deadline, "en")}`;
+  const values: [string, string][] = [
+    [
+      EVALUATION_ITEMS.title[c.language],
+      c.text(zh ? `${PLAN.name.zh}终期评估` : `Final evaluation: ${PLAN.name.en}`),
+    ],
+    [
+      EVALUATION_ITEMS.unit[c.language],
+      `IF(${NAMES.reportingUnit}="",${c.text(unitHint)},${NAMES.reportingUnit}&"")`,
+    ],
+    [EVALUATION_ITEMS.period[c.language], c.text(period)],
+    [EVALUATION_ITEMS.asOf[c.language], c.asOf],
+    ...EVALUATION_SOURCES.map((source): [string, string] => [
+      evaluationSourceItem(source, c.language),
+      c.text(sourceReference(source, c.language)),
+    ]),
+  ];
+  return values.reduceRight(
+    (otherwise, [key, value]) => `IF(${item}=${c.text(key)},${value},${otherwise})`,
+    `""`,
+  );
+}
+
+const evaluationHead: TableSpec = {
+  id: "evaluationHead",
+  name: "tblEvaluationHead",
+  sheet: "evaluation",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: [
+    { id: "item", header: EVALUATION_HEAD_HEADERS.item, role: "seeded", width: 14 },
+    {
+      id: "value",
+      header: EVALUATION_HEAD_HEADERS.value,
+      role: "formula",
+      width: 30,
+      // The as-of date is a number; the other values are text, which a format leaves alone.
+      numberFormat: DATE_FORMAT,
+      formula: evaluationHeadFormula,
+    },
+  ],
+  seedRows: (language) => [
+    ...Object.values(EVALUATION_ITEMS).map((item): Cell[] => [item[language], null]),
+    ...EVALUATION_SOURCES.map((source): Cell[] => [evaluationSourceItem(source, language), null]),
+  ],
+};
+
+export const EVALUATION_HEADERS = {
+  id: DASHBOARD_HEADERS.id,
+  goal: TARGETS_HEADERS.goal,
+  target: TARGETS_HEADERS.target,
+  required: TARGETS_HEADERS.required,
+  byDeadline: TARGETS_HEADERS.actualByDeadline,
+  rate: bilingual("Rate", "完成率"),
+  dateMet: TARGETS_HEADERS.dateMet,
+  afterDeadline: bilingual("After deadline", "逾期认定数"),
+  undated: bilingual("Undated", "未注明日期"),
+  evidence: bilingual("With evidence", "附证明材料"),
+  status: bilingual("Result", "结果"),
+  statusMark: TARGETS_HEADERS.statusMark,
+  source: TARGETS_HEADERS.source,
+};
+
+/** A Targets cell of the evaluation row's goal. */
+const targetsCell = (c: FormulaContext, key: keyof typeof TARGETS_HEADERS) =>
+  fromTargets(TARGETS_HEADERS[key])(c);
+
+/** The goal's recognized rows (as Actual counts them) that also meet `criteria`. */
+function evaluationCount(c: FormulaContext, criteria: string[]): string {
+  return recognizedCount(c, vocabulary(c.language), [
+    c.column("register", REGISTER_HEADERS.goal[c.language]),
+    targetsCell(c, "goal"),
+    ...criteria,
+  ]);
+}
+
+/** Each cell as core evaluateGoals computes it, from the goal's Targets row and the Register. */
+function evaluationFormula(column: keyof typeof EVALUATION_HEADERS, c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  switch (column) {
+    case "goal":
+    case "required":
+    case "dateMet":
+    case "status":
+    case "statusMark":
+    case "source":
+      return targetsCell(c, column);
+    case "byDeadline":
+      return targetsCell(c, "actualByDeadline");
+    case "target":
+      // "more than 100": the comparator the goal is judged by, and its target.
+      return `${targetsCell(c, "comparator")}&${c.text(c.language === "zh" ? "" : " ")}&${targetsCell(c, "target")}`;
+    case "rate":
+      return `${targetsCell(c, "actualByDeadline")}/${targetsCell(c, "target")}`;
+    case "afterDeadline":
+      return `${targetsCell(c, "actual")}-${targetsCell(c, "actualByDeadline")}`;
+    case "undated":
+      return `COUNTIFS(${[register("goal"), targetsCell(c, "goal"), register("status"), c.text(v.recognized), register("date"), `""`].join(",")})`;
+    case "evidence":
+      return `IF(${targetsCell(c, "actual")}=0,${c.text(NO_FORECAST_DATE)},(${evaluationCount(c, [register("evidence"), `"<>"`])})/${targetsCell(c, "actual")})`;
+    default:
+      throw new Error(`No formula for the evaluation's column ${column}`);
+  }
+}
+
+const EVALUATION_FORMATS: Partial<Record<keyof typeof EVALUATION_HEADERS, string>> = {
+  required: COUNT_FORMAT,
+  byDeadline: COUNT_FORMAT,
+  rate: PERCENT_FORMAT,
+  dateMet: DATE_FORMAT,
+  afterDeadline: COUNT_FORMAT,
+  undated: COUNT_FORMAT,
+  evidence: PERCENT_FORMAT,
+};
+const EVALUATION_WIDTHS: Record<keyof typeof EVALUATION_HEADERS, number> = {
+  id: 14,
+  goal: 30,
+  target: 12,
+  required: 9,
+  byDeadline: 10,
+  rate: 9,
+  dateMet: 12,
+  afterDeadline: 10,
+  undated: 9,
+  evidence: 10,
+  status: 11,
+  statusMark: 5,
+  source: 10,
+};
+
+const evaluation: TableSpec = {
+  id: "evaluation",
+  name: "tblEvaluation",
+  sheet: "evaluation",
+  // Below the heading (its items and the cited sources) and a blank row.
+  anchor: {
+    row: TABLE_ROW + Object.keys(EVALUATION_ITEMS).length + EVALUATION_SOURCES.length + 2,
+    column: 0,
+  },
+  columns: (Object.keys(EVALUATION_HEADERS) as (keyof typeof EVALUATION_HEADERS)[]).map((id): ColumnSpec => ({
+    id,
+    header: EVALUATION_HEADERS[id],
+    width: EVALUATION_WIDTHS[id],
+    ...(EVALUATION_FORMATS[id] ? { numberFormat: EVALUATION_FORMATS[id] } : {}),
+    ...(id === "statusMark" ? { align: "center" as const } : {}),
+    ...(id === "id"
+      ? { role: "seeded" as const }
+      : { role: "formula" as const, formula: (c: FormulaContext) => evaluationFormula(id, c) }),
+  })),
+  seedRows: () =>
+    GOALS.map((goal) => [
+      goal.id,
+      ...Object.keys(EVALUATION_HEADERS)
+        .slice(1)
+        .map(() => null),
+    ]),
+  conditionalFormats: [
+    { column: "rate", kind: "dataBar", bounds: PROGRESS_BAR },
+    { column: "status", kind: "statusColours" },
+  ],
+};
+
 // ---- Status rules ---------------------------------------------------------------------------
 
 export const STATUS_RULE_HEADERS = {
@@ -1125,6 +1311,8 @@ export const TABLES: readonly TableSpec[] = [
   reportGoals,
   reportRecent,
   statusRules,
+  evaluationHead,
+  evaluation,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -1215,6 +1403,15 @@ export const SHEETS: readonly SheetSpec[] = [
     note: bilingual(
       "Which rule judges On track, At risk and Behind before the deadline, with its thresholds: choose the rule on About (row Status rule); the thresholds may be edited here.",
       "截止日期前判定“进度正常”“有风险”“落后”的规则及其阈值：在“说明”表“状态判定规则”行选择规则，阈值可在本表修改。",
+    ),
+  },
+  {
+    id: "evaluation",
+    name: bilingual("Evaluation", "终期评估"),
+    tables: ["evaluationHead", "evaluation"],
+    note: bilingual(
+      "The final evaluation on one page: for each goal its target, required count, what was achieved by the deadline and at what rate, the date it was met, entries recognized after the deadline or undated, and the share with an evidence link; with the period, the as-of date and the sources.",
+      "一页终期评估：各目标的目标值、所需数量、截止日期前完成数及完成率、达成日期、截止日期后认定及未注明日期的条目数、附证明材料链接的比例，以及期间、截至日期和来源。",
     ),
   },
 ];
