@@ -3,6 +3,7 @@ import { resolve } from "path";
 import { isDateSerial, parseIsoDate } from "../core/dates";
 import type { Language } from "../core/language";
 import type { Bilingual } from "../core/plan";
+import { statusRuleNamed, type StatusRuleId } from "../core/status-rules";
 import { CliError, EXIT_USAGE } from "./cli-error";
 import { TEXT, usageMessage } from "./cli-text";
 
@@ -13,6 +14,8 @@ export interface WorkbookArgs {
   readonly register?: string;
   /** Serial day; undefined: the as-of cell is =TODAY(). */
   readonly asOf?: number;
+  /** The status rule the workbook names on About; undefined: the default (the ratio to expected). */
+  readonly statusRule?: StatusRuleId;
 }
 
 /** --template-csv: the empty register CSV to fill in. */
@@ -24,7 +27,7 @@ export interface TemplateArgs {
 
 const usageError = (message: Bilingual) => new CliError(usageMessage(message), EXIT_USAGE);
 
-const FLAGS = ["--out", "--lang", "--register", "--as-of", "--template-csv"] as const;
+const FLAGS = ["--out", "--lang", "--register", "--as-of", "--status-rule", "--template-csv"] as const;
 type Flag = (typeof FLAGS)[number];
 /** Flags that take no value. */
 const SWITCHES: readonly Flag[] = ["--template-csv"];
@@ -105,7 +108,7 @@ export function parseArgs(argv: readonly string[]): WorkbookArgs | TemplateArgs 
   if (!language) throw usageError(TEXT.unknownLanguage(langText));
 
   if (values.has("--template-csv")) {
-    for (const flag of ["--register", "--as-of"] as const)
+    for (const flag of ["--register", "--as-of", "--status-rule"] as const)
       if (values.has(flag)) throw usageError(TEXT.templateOnly(flag));
     return {
       mode: "template-csv",
@@ -120,9 +123,14 @@ export function parseArgs(argv: readonly string[]): WorkbookArgs | TemplateArgs 
     asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOfText) ? parseIsoDate(asOfText) : undefined;
     if (asOf === undefined || !isDateSerial(asOf)) throw usageError(TEXT.notADate(asOfText));
   }
+  const ruleText = values.get("--status-rule");
+  // The rule's id, or its name in either language (the workbook then names it in its own).
+  const statusRule =
+    ruleText === undefined ? undefined : (statusRuleNamed(ruleText, "en") ?? statusRuleNamed(ruleText, "zh"));
+  if (ruleText !== undefined && statusRule === undefined) throw usageError(TEXT.unknownStatusRule(ruleText));
   const out = outPath(values.get("--out"), defaultOutName(language), ".xlsx");
   const registerText = values.get("--register");
   const register = registerText === undefined ? undefined : fromInvocationFolder(registerText);
   if (register !== undefined && register === out) throw usageError(TEXT.outIsRegister);
-  return { mode: "workbook", out, language, register, asOf };
+  return { mode: "workbook", out, language, register, asOf, ...(statusRule ? { statusRule } : {}) };
 }

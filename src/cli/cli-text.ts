@@ -14,22 +14,24 @@ export function counted(count: number, one: string, many: string): string {
 
 export const USAGE = say(
   [
-    "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD]",
+    "usage: npm run workbook -- [--out FILE.xlsx] [--lang en|zh-CN] [--register entries.csv] [--as-of YYYY-MM-DD] [--status-rule RATIO|ELAPSED|PACE]",
     "       npm run workbook -- --template-csv [--lang en|zh-CN] [--out FILE.csv]",
     "  --out FILE            the file to write (default shanghai-online-economy-<lang>.xlsx, or register-template-<lang>.csv with --template-csv); relative to the folder you run npm in",
     "  --lang en|zh-CN       the language of the workbook and of these messages (default en; zh and zh-Hans mean zh-CN)",
     "  --register FILE.csv   register entries to write, checked as the task pane checks them (default: none)",
     "  --as-of YYYY-MM-DD    a fixed as-of date (default: =TODAY(), the date the workbook is opened)",
+    "  --status-rule RULE    the rule that judges On track / At risk / Behind: RATIO (to expected), ELAPSED (序时进度) or PACE, or its name (default RATIO)",
     "  --template-csv        write the empty register CSV to fill in (then pass it to --register) instead of the workbook (default: off)",
     "  --help                this text",
   ].join("\n"),
   [
-    "用法：npm run workbook -- [--out 文件.xlsx] [--lang en|zh-CN] [--register 登记.csv] [--as-of YYYY-MM-DD]",
+    "用法：npm run workbook -- [--out 文件.xlsx] [--lang en|zh-CN] [--register 登记.csv] [--as-of YYYY-MM-DD] [--status-rule RATIO|ELAPSED|PACE]",
     "      npm run workbook -- --template-csv [--lang en|zh-CN] [--out 文件.csv]",
     "  --out 文件            要写入的文件（默认 shanghai-online-economy-<语言>.xlsx；用 --template-csv 时默认 register-template-<语言>.csv）；相对路径从运行 npm 的文件夹算起",
     "  --lang en|zh-CN       工作簿和本工具提示信息的语言（默认 en；zh 和 zh-Hans 均表示 zh-CN）",
     "  --register 文件.csv   要写入的登记条目，按任务窗格的规则检查（默认：无）",
     "  --as-of YYYY-MM-DD    固定的截至日期（默认：=TODAY()，即打开工作簿当天）",
+    "  --status-rule 规则    判定“进度正常”“有风险”“落后”的规则：RATIO（与应达数之比）、ELAPSED（序时进度）或 PACE（速度比），也可写规则名称（默认 RATIO）",
     "  --template-csv        不写工作簿，改为写出待填写的空白登记表 CSV（填好后用 --register 导入）（默认：关闭）",
     "  --help                显示本说明",
   ].join("\n"),
@@ -55,6 +57,11 @@ export const TEXT = {
     say(
       `--as-of "${value}" is not a date: write it as 2021-06-30`,
       `--as-of “${value}”不是日期：请写成 2021-06-30`,
+    ),
+  unknownStatusRule: (value: string) =>
+    say(
+      `unknown --status-rule "${value}": use RATIO, ELAPSED or PACE`,
+      `未知的 --status-rule “${value}”：请用 RATIO、ELAPSED 或 PACE`,
     ),
   outExtension: (value: string, extension: string) =>
     say(`--out "${value}" must end in ${extension}`, `--out “${value}”须以 ${extension} 结尾`),

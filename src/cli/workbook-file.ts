@@ -15,6 +15,7 @@ import ExcelJS from "exceljs";
 import { evidenceLinkFormula } from "../core/evidence-link";
 import type { Language } from "../core/language";
 import { STATUS_LABELS, type StatusId } from "../core/progress";
+import { STATUS_RULE_LABELS, type StatusRuleId } from "../core/status-rules";
 import { cellAddress, columnLetters } from "../core/template/cell-text";
 import { columnFormula } from "../core/template/formulas";
 import {
@@ -35,6 +36,7 @@ import type {
 } from "../core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
+  ABOUT_STATUS_RULE,
   aboutReportingUnitRow,
   DATE_FORMAT,
   frozenRows,
@@ -56,6 +58,8 @@ export interface WorkbookOptions {
   readonly asOf?: number;
   /** How many entries the file's Register will hold: its rules cover them and the spare rows. */
   readonly registerRows?: number;
+  /** The status rule About names; the template's default when left out. */
+  readonly statusRule?: StatusRuleId;
 }
 
 /** Empty rows below the register's entries that still get the Register's validation rules. */
@@ -173,6 +177,10 @@ function writeTable(
   if (cells.length === 0) cells.push(spec.columns.map(() => null));
   if (spec.id === "about" && options.asOf === undefined) cells[ABOUT_AS_OF_ROW][1] = { formula: "TODAY()" };
   if (spec.id === "about" && options.asOf !== undefined) cells[ABOUT_AS_OF_ROW][1] = options.asOf;
+  if (spec.id === "about" && options.statusRule !== undefined)
+    cells[rows.findIndex((row) => row[0] === ABOUT_STATUS_RULE[language])][1] = fileValue(
+      STATUS_RULE_LABELS[options.statusRule][language],
+    );
 
   const { row: top, column: left } = spec.anchor;
   sheet.addTable({

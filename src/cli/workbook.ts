@@ -48,7 +48,13 @@ async function writeWorkbook(args: WorkbookArgs, io: Io): Promise<void> {
   // exceljs (a few hundred milliseconds to load) is needed only here, not for --help or the template.
   const { writeWorkbookFile } = await import("./write-workbook");
   await writeAtomically(args.out, (temp) =>
-    writeWorkbookFile(temp, { language: args.language, entries, asOf: args.asOf, enteredAt }),
+    writeWorkbookFile(temp, {
+      language: args.language,
+      entries,
+      asOf: args.asOf,
+      statusRule: args.statusRule,
+      enteredAt,
+    }),
   );
   io.stdout(TEXT.wroteWorkbook(args.out, entries.length, rejected)[args.language]);
 }

@@ -7,6 +7,7 @@
  */
 import type { Entry } from "../core/entries";
 import type { Language } from "../core/language";
+import type { StatusRuleId } from "../core/status-rules";
 import { tableSpec } from "../core/template/template";
 import { addTimelineChart } from "./chart-part";
 import { registerSheetXml, registerTableXml } from "./register-sheet";
@@ -19,6 +20,7 @@ export interface WorkbookFileOptions {
   readonly entries: readonly Entry[];
   /** A fixed as-of date (serial day); without it the as-of cell is =TODAY(). */
   readonly asOf?: number;
+  readonly statusRule?: StatusRuleId;
   /** The Entered at stamp of the entries (serial date-time, local time). */
   readonly enteredAt: number;
 }
@@ -45,7 +47,12 @@ function registerParts(parts: ReadonlyMap<string, Buffer>): { sheet: string; tab
 /** Writes the workbook's .xlsx package to `path` (created; the caller renames it into place). */
 export async function writeWorkbookFile(path: string, options: WorkbookFileOptions): Promise<void> {
   const { language, entries } = options;
-  const workbook = buildWorkbook({ language, asOf: options.asOf, registerRows: entries.length });
+  const workbook = buildWorkbook({
+    language,
+    asOf: options.asOf,
+    registerRows: entries.length,
+    statusRule: options.statusRule,
+  });
   const parts = await readZip(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   addTimelineChart(parts, { language, entries, asOf: options.asOf });
   const register = registerParts(parts);

@@ -84,6 +84,9 @@ export function likelihood(input: LikelihoodInput): Likelihood {
   const day = Math.floor(asOf);
   const counts = monthlyCounts(spec, day, datedInPeriod);
   const left = daysLeft(spec, day);
+  // The months' spread, measured whenever there are enough of them (after the deadline too, where
+  // it says how the recognitions came), at least 1.
+  const dispersion = Math.max(1, counts.length >= MIN_MONTHS ? dispersionIndex(counts) : 1);
   if (left < 0) {
     const met = actualByDeadline >= required;
     return {
@@ -94,7 +97,7 @@ export function likelihood(input: LikelihoodInput): Likelihood {
       low: actualByDeadline,
       high: actualByDeadline,
       months: counts.length,
-      dispersion: 1,
+      dispersion,
       monthlyPaceNeeded: undefined,
     };
   }
@@ -112,12 +115,10 @@ export function likelihood(input: LikelihoodInput): Likelihood {
       low: undefined,
       high: undefined,
       months: counts.length,
-      dispersion: 1,
+      dispersion,
       monthlyPaceNeeded,
     };
   }
-  const measured = counts.length >= MIN_MONTHS ? dispersionIndex(counts) : 1;
-  const dispersion = Math.max(1, measured);
   const model = dispersion > 1 ? "negativeBinomial" : "poisson";
   const reason: ModelReason =
     counts.length < MIN_MONTHS ? "tooFewMonths" : dispersion > 1 ? "overdispersed" : "notOverdispersed";

@@ -3,7 +3,7 @@
  * Every value here traces to a source article (see sources.ts); the tests in test/core tie
  * them to the fact sheet.
  */
-import { type SourceId, sourcesCited } from "./sources";
+import { type SourceId, SOURCES, sourcesCited } from "./sources";
 
 export interface Bilingual {
   readonly en: string;
@@ -260,3 +260,8 @@ export const DISTRICTS: readonly { id: string; label: Bilingual }[] = [
   { id: "FENGXIAN", label: { en: "Fengxian", zh: "奉贤" } },
   { id: "CHONGMING", label: { en: "Chongming", zh: "崇明" } },
 ];
+
+/** The sources the goals cite, in the order About lists them (the Evaluation lists these). */
+export const GOAL_SOURCES = SOURCES.filter((source) =>
+  GOALS.some((goal) => goal.sources.includes(source.id)),
+);

@@ -55,18 +55,15 @@ export function planSpecs(): GoalSpec[] {
   return GOALS.map((goal) => specOfGoal(goal));
 }
 
-/** Summaries of plan goals (specs must name plan goals; by default all six, unedited). */
-export function summarizeGoals(
-  register: RegisterColumns,
-  asOf: number,
-  specs: readonly GoalSpec[] = planSpecs(),
-  rule: StatusRule = DEFAULT_STATUS_RULE,
-): GoalSummary[] {
+/**
+ * One pass over the register for the goals' periods: the tally, and each goal's dated counted rows
+ * (for the day it was met, its likelihood and its burn-up), indexed as GOAL_IDS.
+ */
+export function tallyGoals(register: RegisterColumns, asOf: number, specs: readonly GoalSpec[]) {
   const indexOf = (spec: GoalSpec) => GOAL_IDS.indexOf(spec.id!);
   const start = new Float64Array(GOAL_IDS.length);
   const deadline = new Float64Array(GOAL_IDS.length);
   for (const spec of specs) [start[indexOf(spec)], deadline[indexOf(spec)]] = [spec.start, spec.deadline];
-  // The dated rows of each goal, for the day it was met: kept from the same pass.
   const dated: number[][] = GOAL_IDS.map(() => []);
   const tally = tallyRegister(
     register,
@@ -77,6 +74,17 @@ export function summarizeGoals(
       if (date !== undefined) dated[goal].push(date);
     },
   );
+  return { tally, dated, indexOf };
+}
+
+/** Summaries of plan goals (specs must name plan goals; by default all six, unedited). */
+export function summarizeGoals(
+  register: RegisterColumns,
+  asOf: number,
+  specs: readonly GoalSpec[] = planSpecs(),
+  rule: StatusRule = DEFAULT_STATUS_RULE,
+): GoalSummary[] {
+  const { tally, dated, indexOf } = tallyGoals(register, asOf, specs);
   return specs.map((spec) => {
     const index = indexOf(spec);
     const actual = tally.counts[index];

@@ -34,19 +34,21 @@ import { OverviewView } from "./views/OverviewView";
 const RegisterView = lazy(() => import(/* webpackChunkName: "view-register" */ "./views/RegisterView"));
 const WorkbookView = lazy(() => import(/* webpackChunkName: "view-workbook" */ "./views/WorkbookView"));
 const HistoryView = lazy(() => import(/* webpackChunkName: "view-history" */ "./views/HistoryView"));
+const EvaluationView = lazy(() => import(/* webpackChunkName: "view-evaluation" */ "./views/EvaluationView"));
 const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView"));
 // Offered where the pane cannot go on (an Excel too old, a failed read): what a support request needs.
 const DiagnosticsSection = lazy(
   () => import(/* webpackChunkName: "view-diagnostics" */ "./views/DiagnosticsSection"),
 );
 
-const VIEWS = ["overview", "register", "workbook", "history", "settings"] as const;
+const VIEWS = ["overview", "register", "workbook", "history", "evaluation", "settings"] as const;
 type View = (typeof VIEWS)[number];
 const TAB_LABELS = {
   overview: "tabOverview",
   register: "tabRegister",
   workbook: "tabWorkbook",
   history: "tabHistory",
+  evaluation: "tabEvaluation",
   settings: "tabSettings",
 } as const;
 
@@ -246,13 +248,16 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
         </nav>
         <main aria-label={t(TAB_LABELS[shown])}>
           <Suspense fallback={<Loading label={t("loading")} />}>
-            {shown === "overview" && built.error !== undefined ? (
+            {/* The views drawn from the figures say why there are none. */}
+            {(shown === "overview" || shown === "history" || shown === "evaluation") &&
+            built.error !== undefined ? (
               <Failure error={built.error} retry={refresh} />
             ) : null}
             {shown === "overview" && overview ? <OverviewView /> : null}
             {shown === "register" ? <RegisterView /> : null}
             {shown === "workbook" ? <WorkbookView /> : null}
             {shown === "history" ? <HistoryView /> : null}
+            {shown === "evaluation" ? <EvaluationView /> : null}
             {shown === "settings" ? <SettingsView host={host} /> : null}
           </Suspense>
         </main>

@@ -106,6 +106,6 @@ describe("command line in Chinese (--lang zh-CN)", () => {
     expect(lines[0]).toMatch(/^用法：npm run workbook -- \[--out 文件\.xlsx\]/);
     for (const flag of ["--out", "--lang", "--register", "--as-of", "--template-csv", "--help"])
       expect(lines.some((line) => line.trimStart().startsWith(flag))).toBe(true);
-    expect(lines.filter((line) => /（默认/.test(line))).toHaveLength(5);
+    expect(lines.filter((line) => /（默认/.test(line))).toHaveLength(6);
   });
 });

@@ -22,6 +22,8 @@ import { GOALS } from "../../src/core/plan";
 import { columnFormula } from "../../src/core/template/formulas";
 import {
   ABOUT_AS_OF_ROW,
+  ABOUT_STATUS_RULE,
+  sheetSpec,
   aboutReportingUnitRow,
   headers,
   LIST_IDS,
@@ -140,6 +142,11 @@ describe("command line: refusing bad input with one line and no file", () => {
     [["--as-of", "30/06/2021"], /--as-of "30\/06\/2021" is not a date/],
     [["--as-of", "1899-12-31"], /--as-of "1899-12-31" is not a date/],
     [["--lang", "en", "--lang", "zh-CN"], /--lang given twice/],
+    [["--status-rule", "monthly"], /unknown --status-rule "monthly": use RATIO, ELAPSED or PACE/],
+    [
+      ["--template-csv", "--status-rule", "PACE"],
+      /--template-csv writes the empty register only: leave out --status-rule/,
+    ],
   ])("%j: exit 2", async (argv, message) => {
     const out = join(folder, "out.xlsx");
     const result = await run(
@@ -292,9 +299,17 @@ describe("command line: options", () => {
     expect(result.code).toBe(0);
     expect(result.stdout[0]).toMatch(/^usage: npm run workbook -- \[--out FILE.xlsx\]/);
     const lines = result.stdout[0].split("\n");
-    for (const flag of ["--out", "--lang", "--register", "--as-of", "--template-csv", "--help"])
+    for (const flag of [
+      "--out",
+      "--lang",
+      "--register",
+      "--as-of",
+      "--status-rule",
+      "--template-csv",
+      "--help",
+    ])
       expect(lines.some((line) => line.trimStart().startsWith(flag))).toBe(true);
-    expect(lines.filter((line) => /\(default/.test(line))).toHaveLength(5);
+    expect(lines.filter((line) => /\(default/.test(line))).toHaveLength(6);
   });
 
   it("writes the valid rows of a CSV and reports each invalid one", async () => {
@@ -444,6 +459,24 @@ describe("the written workbook, read back", () => {
       const unitRow = bodyRow("about", aboutReportingUnitRow(language));
       expect(names.get(NAMES.reportingUnit)).toBe(`'${about}'!$${columnOf("about", "value")}$${unitRow}`);
       expect(names.size).toBe(4 + LIST_IDS.length);
+    },
+  );
+
+  it.each([
+    ["zh", "elapsed", "序时进度"],
+    ["zh", "Pace ratio", "速度比"],
+    ["en", "序时进度", "Points behind time elapsed"],
+  ] as const)(
+    "names the status rule --status-rule gives on About (%s, %s)",
+    async (language, given, named) => {
+      const { workbook } = await write(language, "--status-rule", given);
+      const about = workbook.getWorksheet(sheetSpec("about").name[language])!;
+      const row = bodyRow(
+        "about",
+        tableSpec("about").seedRows!(language).findIndex((r) => r[0] === ABOUT_STATUS_RULE[language]),
+      );
+      expect(about.getCell(`${columnOf("about", "item")}${row}`).value).toBe(ABOUT_STATUS_RULE[language]);
+      expect(about.getCell(`${columnOf("about", "value")}${row}`).value).toBe(named);
     },
   );
 

@@ -24,6 +24,8 @@ import { columnFormula, MODERN_ONLY_FUNCTIONS } from "../../src/core/template/fo
 import type { Cell as TemplateCell, TableId } from "../../src/core/template/structure";
 import {
   EVALUATION_HEADERS,
+  LIKELIHOOD_HEADERS,
+  LIKELIHOOD_MODEL_LABELS,
   monthEnds,
   NO_FORECAST_DATE,
   STATUS_MARKS,
@@ -98,6 +100,21 @@ const MIXED: Entry[] = [
   { goal: "UNMANNED", date: "2023-02-01", sector: 0, evidence: "see file 12" },
   ...times(3, { goal: "PLATFORMS", date: "2020-12-31", sector: 1 }),
   { goal: "PLATFORMS", status: "CANDIDATE", date: null, sector: 1 },
+];
+
+/** Brands in yearly batches with a few between; scenarios one a month; platforms all on one day. */
+const BATCHES: Entry[] = [
+  ...times(25, { goal: "BRANDS", date: "2020-06-30" }),
+  ...times(3, { goal: "BRANDS", date: "2020-09-15" }),
+  ...times(30, { goal: "BRANDS", date: "2021-06-30" }),
+  ...times(2, { goal: "BRANDS", date: "2021-11-02" }),
+  ...times(35, { goal: "BRANDS", date: "2022-06-30" }),
+  ...Array.from({ length: 32 }, (_, k): Entry => ({
+    goal: "SCENARIOS",
+    date: d("2020-04-20") + Math.round(k * 30.4375),
+  })),
+  ...times(12, { goal: "PLATFORMS", date: "2020-11-11" }),
+  ...times(4, { goal: "UNMANNED", date: null }),
 ];
 
 // ---- The core's figures for the same inputs -------------------------------------------------
@@ -275,6 +292,24 @@ function disagreements(
     check(at("undated"), row[e("undated")], goal.undated);
     check(at("evidence"), row[e("evidence")], goal.evidenceCoverage ?? NO_FORECAST_DATE);
     check(at("status"), row[e("status")], STATUS_LABELS[goal.status][language]);
+  });
+
+  const likelihoodRows = tableRecords(model, "tblLikelihood");
+  const l = (column: keyof typeof LIKELIHOOD_HEADERS) => LIKELIHOOD_HEADERS[column][language];
+  summaries.forEach((summary, i) => {
+    const row = likelihoodRows[i];
+    const at = (column: keyof typeof LIKELIHOOD_HEADERS) => `tblLikelihood[${summary.spec.id}][${l(column)}]`;
+    const odds = summary.likelihood;
+    const orDash = (value: number | undefined) => value ?? NO_FORECAST_DATE;
+    expect(row[l("id")]).toBe(summary.spec.id);
+    check(at("months"), row[l("months")], odds.months);
+    check(at("dispersion"), row[l("dispersion")], odds.dispersion);
+    check(at("model"), row[l("model")], LIKELIHOOD_MODEL_LABELS[odds.model][language]);
+    check(at("probability"), row[l("probability")], orDash(odds.probability));
+    check(at("median"), row[l("median")], orDash(odds.median));
+    check(at("low"), row[l("low")], orDash(odds.low));
+    check(at("high"), row[l("high")], orDash(odds.high));
+    check(at("paceNeeded"), row[l("paceNeeded")], orDash(odds.monthlyPaceNeeded));
   });
 
   const months = timeline(coreColumns(register), asOf, monthEnds(), specs);
@@ -503,6 +538,15 @@ const CASES: readonly Case[] = [
     edits: [{ id: "BRANDS", target: 100, comparator: "at_least", deadline: "2020-07-17" }],
     rule: { id: "PACE", onTrack: 1, atRisk: 0.95 },
   },
+  // How likely: recognitions in batches (a negative binomial once six whole months show the spread),
+  // a steady trickle (Poisson), short histories, and after the deadline.
+  ...["2020-07-31", "2020-12-31", "2021-06-30", "2022-06-30", "2022-12-31", "2023-06-30"].map(
+    (asOf): Case => ({
+      name: `recognitions in batches and a trickle, as of ${asOf}`,
+      entries: BATCHES,
+      asOf,
+    }),
+  ),
   {
     name: "the ratio rule with edited thresholds",
     entries: MIXED,
@@ -644,6 +688,13 @@ const EXCEL_2007_FUNCTIONS = [
   "COUNTIFS",
   "IFERROR",
   "ROUND",
+  // The likelihood.
+  "NA",
+  "AVERAGE",
+  "VAR",
+  "SQRT",
+  "POISSON",
+  "BETADIST",
   "SUMPRODUCT",
   "SMALL",
   // The Report sheet's recent recognitions.

@@ -234,7 +234,7 @@ describe("the reporting unit's About row", () => {
   it("is added at the end of an earlier workbook's About table, and named there", () => {
     const seed = about.seedRows!("zh");
     // An earlier workbook: every About row but the new ones, its table a row higher (no title row).
-    const earlier = seed.slice(0, -5);
+    const earlier = seed.slice(0, -6);
     const state: WorkbookState = {
       sheets: ["说明"],
       tables: [
@@ -258,6 +258,7 @@ describe("the reporting unit's About row", () => {
       `工作表：${sheetSpec("report").name.zh}`,
       `工作表：${sheetSpec("statusRules").name.zh}`,
       `工作表：${sheetSpec("evaluation").name.zh}`,
+      `工作表：${sheetSpec("likelihood").name.zh}`,
       "填报单位",
       "状态判定规则",
     ]);
@@ -267,7 +268,7 @@ describe("the reporting unit's About row", () => {
         name: NAMES.reportingUnit,
         sheet: "about",
         // Its body a row lower once the title row is inserted above the table.
-        row: 2 + earlier.length + 3,
+        row: 2 + earlier.length + 4,
         column: 1,
         rows: 1,
       },

@@ -5,6 +5,7 @@
  * Allowed Latin text is listed here, by kind: goal ids in Id columns, web-address schemes, Excel's
  * error words, the English headlines of the source articles, and named people and outlets.
  */
+import { GOALS } from "../../src/core/plan";
 import { STATUS_RULE_IDS } from "../../src/core/status-rules";
 import { isoToSerial } from "../../src/core/dates";
 import type { Language } from "../../src/core/language";
@@ -29,13 +30,15 @@ const ID_COLUMNS: readonly (readonly [TableId, string])[] = [
   ["reportGoals", "id"],
   ["statusRules", "id"],
   ["evaluation", "id"],
+  ["likelihood", "id"],
 ];
 
 /** Latin text a Chinese workbook may show, as it is. */
 const HEADLINES = SOURCES.flatMap((source) => (source.headline ? [source.headline] : []));
 const PROPER_NAMES = ["China Daily", "He Wei", "Huang Yixuan"];
-// The status rules' ids, which the status formula accepts as a rule's name.
-const TOKENS = ["https://", "http://", "#NAME?", ...STATUS_RULE_IDS];
+// The status rules' ids, which the status formula accepts as a rule's name, and the goals' ids,
+// which the likelihood's formulas compare with its Id column (never shown).
+const TOKENS = ["https://", "http://", "#NAME?", ...STATUS_RULE_IDS, ...GOALS.map((goal) => goal.id)];
 const ALLOWED_LATIN = [...HEADLINES, ...PROPER_NAMES, ...TOKENS].sort((a, b) => b.length - a.length);
 
 /** The text literals of a formula: what its cells may show ("已达成"...). */

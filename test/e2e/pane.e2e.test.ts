@@ -346,6 +346,7 @@ test("every view in English: screenshot, axe, keyboard", async () => {
     ["Register", "pane-en-register"],
     ["Workbook", "pane-en-workbook"],
     ["History", "pane-en-history"],
+    ["Evaluation", "pane-en-evaluation"],
     ["Settings", "pane-en-settings"],
   ]) {
     await checkView(tab, file);
@@ -372,6 +373,7 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
     ["登记", "pane-zh-register"],
     ["工作簿", "pane-zh-workbook"],
     ["历史", "pane-zh-history"],
+    ["终期评估", "pane-zh-evaluation"],
     ["设置", "pane-zh-settings"],
   ]) {
     await checkView(tab, file);
@@ -419,7 +421,9 @@ test("in Chinese, the English workbook's goals, statuses, sectors and districts 
   expect(await page().getByRole("table").textContent()).not.toMatch(/[A-Za-z]/);
   await saveScreenshot(page(), "pane-zh-english-workbook-overview");
   await openTab("历史");
-  expect(await page().getByTestId("trend-PLATFORMS").textContent()).toBe("具有全国影响力的工业互联网平台");
+  expect(await page().getByTestId("trend-PLATFORMS").locator("figcaption").textContent()).toBe(
+    "具有全国影响力的工业互联网平台",
+  );
 });
 
 test("in Chinese, the date field is text with a Chinese placeholder and says which date it read", async () => {

@@ -162,6 +162,7 @@ describe("applying the template to a new workbook", () => {
       "进展情况报告",
       "状态判定规则",
       "终期评估",
+      "达成可能性",
     ]);
     expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
     expect(table(workbook, "tblRegister").headers().slice(0, 5)).toEqual([

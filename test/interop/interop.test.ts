@@ -27,12 +27,20 @@ import {
   type RegisterColumns,
 } from "../../src/core/register";
 import { previewRegisterImport } from "../../src/core/register-csv";
-import { sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
+import { planSpecs, sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
+import { evaluateGoals } from "../../src/core/evaluation";
+import {
+  DEFAULT_STATUS_RULE,
+  DEFAULT_STATUS_RULES,
+  type StatusRule,
+  type StatusRuleId,
+} from "../../src/core/status-rules";
 import type { TableId } from "../../src/core/template/structure";
 import { hasTitleRow, TITLE_ROW } from "../../src/core/template/page-setup";
 import {
   ABOUT_AS_OF_ROW,
   headers,
+  LIKELIHOOD_MODEL_LABELS,
   monthEnds,
   NO_FORECAST_DATE,
   SHEETS,
@@ -70,6 +78,7 @@ const AS_OF: Record<string, number> = {
 type Row = {
   goal: string;
   name: string;
+  evidence?: string;
   status: EntryStatusId;
   date?: number;
   sector?: string;
@@ -96,12 +105,28 @@ function smallRegister(): Row[] {
   add("SCENARIOS", "CANDIDATE", START + 10, { sector: "ONLINE_EDUCATION" });
   add("SCENARIOS", "IN_PROGRESS", MID);
   add("SCENARIOS", "WITHDRAWN", undefined, { sector: "ONLINE_EDUCATION" });
-  // Brands: undated recognized rows count at every as-of date, even before the start.
+  // Brands: undated recognized rows count at every as-of date, even before the start; the dated
+  // ones come in yearly batches (a negative binomial once six whole months show the spread).
   for (let i = 0; i < 5; i++) add("BRANDS", "RECOGNIZED", undefined, { sector: "ONLINE_CULTURE" });
+  for (const [day, count] of [
+    [START + 80, 20],
+    [START + 200, 2],
+    [START + 430, 30],
+    [START + 800, 25],
+  ])
+    for (let i = 0; i < count; i++)
+      add("BRANDS", "RECOGNIZED", day, {
+        sector: "ONLINE_CULTURE",
+        evidence: `https://www.sheitc.sh.gov.cn/b${i}`,
+      });
   add("BRANDS", "RECOGNIZED", START - 1, { sector: "ONLINE_CULTURE" });
   // Breakthroughs: one row on each boundary day.
   for (const date of [START - 30, START - 1, START, START + 1, MID, DEADLINE - 1, DEADLINE, DEADLINE + 1])
-    add("BREAKTHROUGHS", "RECOGNIZED", date, { sector: "ONLINE_RND_DESIGN", district: "XUHUI" });
+    add("BREAKTHROUGHS", "RECOGNIZED", date, {
+      sector: "ONLINE_RND_DESIGN",
+      district: "XUHUI",
+      ...(date > MID ? { evidence: "https://www.stcsm.sh.gov.cn/x" } : {}),
+    });
   // Unmanned (at least 100): exactly 100 by mid-period.
   for (let i = 0; i < 100; i++)
     add("UNMANNED", "RECOGNIZED", START + 1 + Math.floor((i * (MID - START - 1)) / 99), {
@@ -161,6 +186,7 @@ function registerCsv(rows: readonly Row[], language: Language): string {
       date: row.date === undefined ? "" : iso(row.date),
       status: ENTRY_STATUS_LABELS[row.status][language],
       enteredBy: "fixture",
+      evidence: row.evidence ?? "",
     };
     return columns.map((c) => cells[c.id] ?? "");
   });
@@ -177,6 +203,8 @@ interface Case {
   readonly fixture: "none" | "empty" | "small" | "large";
   /** undefined: the as-of cell is =TODAY(). */
   readonly asOf?: string;
+  /** The status rule the workbook names (--status-rule); the default when left out. */
+  readonly rule?: StatusRuleId;
 }
 
 const FIXTURES: Record<Case["fixture"], () => Row[]> = {
@@ -192,6 +220,11 @@ const CASES: Case[] = [
       Object.keys(AS_OF).map((asOf) => ({ name: `${language} ${fixture} ${asOf}`, language, fixture, asOf })),
     ),
   ),
+  // The other status rules, at their default thresholds.
+  { name: "zh small mid 序时进度", language: "zh", fixture: "small", asOf: "mid", rule: "ELAPSED" },
+  { name: "en small start-day pace", language: "en", fixture: "small", asOf: "start-day", rule: "PACE" },
+  { name: "en small mid pace", language: "en", fixture: "small", asOf: "mid", rule: "PACE" },
+  { name: "en large mid 序时进度", language: "en", fixture: "large", asOf: "mid", rule: "ELAPSED" },
   { name: "en small today", language: "en", fixture: "small" },
   { name: "en none today", language: "en", fixture: "none" },
   { name: "zh none today", language: "zh", fixture: "none" },
@@ -238,7 +271,13 @@ function sheetOf(workbook: ExcelJS.Workbook, id: (typeof SHEETS)[number]["id"], 
   return sheet;
 }
 
-function compare(workbook: ExcelJS.Workbook, language: Language, entries: readonly Entry[], asOf: number) {
+function compare(
+  workbook: ExcelJS.Workbook,
+  language: Language,
+  entries: readonly Entry[],
+  asOf: number,
+  rule: StatusRule = DEFAULT_STATUS_RULE,
+) {
   const differences = new Differences();
   const registerSpec = tableSpec("register");
   const block = {
@@ -246,7 +285,7 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
     rows: entries.map((entry) => entryRow(entry, language, 0)),
   };
   const register = registerColumns(block);
-  const summaries = summarizeGoals(register, asOf);
+  const summaries = summarizeGoals(register, asOf, planSpecs(), rule);
 
   // The register itself: every accepted entry, in order.
   const name = columnAt("register", "name");
@@ -328,6 +367,42 @@ function compare(workbook: ExcelJS.Workbook, language: Language, entries: readon
     .forEach((month) =>
       differences.number(`Timeline ${iso(month.monthEnd)} is the total Actual`, month.recognized, total),
     );
+
+  // Evaluation: what the deadline decided, after it, undated, and the share with evidence.
+  const evaluations = evaluateGoals(register, register.evidence, asOf, planSpecs(), rule);
+  const evaluationRows = readBody(sheetOf(workbook, "evaluation", language), "evaluation", GOALS.length);
+  evaluations.forEach((goal) => {
+    const row = evaluationRows.find((r) => r[0] === goal.spec.id);
+    if (!row) return differences.list.push(`Evaluation has no row ${goal.spec.id}`);
+    const at = (id: string) => row[columnAt("evaluation", id)];
+    const where = (column: string) => `Evaluation ${goal.spec.id} ${column}`;
+    differences.number(where("By deadline"), at("byDeadline"), goal.byDeadline);
+    differences.number(where("Rate"), at("rate"), goal.rate);
+    differences.value(where("Date met"), at("dateMet"), goal.dateMet ?? NO_FORECAST_DATE);
+    differences.number(where("After deadline"), at("afterDeadline"), goal.afterDeadline);
+    differences.number(where("Undated"), at("undated"), goal.undated);
+    differences.value(where("With evidence"), at("evidence"), goal.evidenceCoverage ?? NO_FORECAST_DATE);
+    differences.text(where("Result"), at("status"), STATUS_LABELS[goal.status][language]);
+  });
+
+  // Likelihood: LibreOffice's own POISSON and BETADIST against the core's numerics.
+  const likelihoodRows = readBody(sheetOf(workbook, "likelihood", language), "likelihood", GOALS.length);
+  summaries.forEach((summary) => {
+    const row = likelihoodRows.find((r) => r[0] === summary.spec.id);
+    if (!row) return differences.list.push(`Likelihood has no row ${summary.spec.id}`);
+    const at = (id: string) => row[columnAt("likelihood", id)];
+    const where = (column: string) => `Likelihood ${summary.spec.id} ${column}`;
+    const odds = summary.likelihood;
+    const orDash = (value: number | undefined) => value ?? NO_FORECAST_DATE;
+    differences.number(where("Whole months"), at("months"), odds.months);
+    differences.number(where("Dispersion"), at("dispersion"), odds.dispersion);
+    differences.text(where("Model"), at("model"), LIKELIHOOD_MODEL_LABELS[odds.model][language]);
+    differences.value(where("Probability"), at("probability"), orDash(odds.probability));
+    differences.value(where("Median"), at("median"), orDash(odds.median));
+    differences.value(where("Low"), at("low"), orDash(odds.low));
+    differences.value(where("High"), at("high"), orDash(odds.high));
+    differences.value(where("Needed a month"), at("paceNeeded"), orDash(odds.monthlyPaceNeeded));
+  });
 
   // Sectors: recognized entries per sector and goal, and the row totals.
   const breakdown = sectorBreakdown(register, register.sectors!, asOf, language);
@@ -417,6 +492,7 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
       const args = ["--out", out, "--lang", c.language === "zh" ? "zh-CN" : "en"];
       if (c.fixture !== "none") args.push("--register", csvOf.get(key)!);
       if (c.asOf) args.push("--as-of", iso(AS_OF[c.asOf]));
+      if (c.rule) args.push("--status-rule", c.rule);
       const code = await main(args, { stdout: () => undefined, stderr: (line) => errors.push(line) });
       // The fixtures' edge cases (undated, outside the period) draw warnings; no row is refused.
       const refusals = errors.filter(
@@ -478,7 +554,8 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
   it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
     const p = prepared.get(c.name);
     if (!p) return; // "today" case skipped: the date changed while the suite ran
-    expect(compare(p.workbook, c.language, p.entries, p.asOf)).toEqual([]);
+    const rule = c.rule ? DEFAULT_STATUS_RULES[c.rule] : DEFAULT_STATUS_RULE;
+    expect(compare(p.workbook, c.language, p.entries, p.asOf, rule)).toEqual([]);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s: no error value on any sheet", (_, c) => {
@@ -486,6 +563,19 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
     if (!p) return;
     expect(p.workbook.worksheets.length).toBe(SHEETS.length);
     expect(errorCells(p.workbook)).toEqual([]);
+  });
+
+  it("covers every likelihood model", () => {
+    const seen = new Set<string>();
+    for (const p of prepared.values()) {
+      const block = {
+        headers: headers(tableSpec("register"), "en"),
+        rows: p.entries.map((e) => entryRow(e, "en", 0)),
+      };
+      for (const summary of summarizeGoals(registerColumns(block), p.asOf))
+        seen.add(summary.likelihood.model);
+    }
+    expect([...seen].sort()).toEqual(["decided", "negativeBinomial", "none", "poisson"]);
   });
 
   it("covers Forecast date met, projected and without a pace", () => {

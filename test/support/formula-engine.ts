@@ -6,6 +6,7 @@
  * Supported: numbers, "text" literals ("" escapes a quote), TRUE/FALSE, defined names, structured
  * references tbl[Col] (a whole column) and tbl[[#This Row],[Col]] (the current row's cell), the
  * operators = <> < > <= >= & + - * / and unary -, and the functions IF, COUNTIFS, INT, ROUNDUP, ROUND,
+ * AVERAGE, VAR, NA, SQRT, POISSON (cumulative), BETADIST,
  * MIN, MAX, SUM, INDEX(array, n), MATCH(value, array, 0), AND and OR (of scalars), ISERROR,
  * IFERROR, LEFT, MID, LEN, FIND (case-sensitive, as Excel's), SUMPRODUCT, SMALL, LARGE, ROW (of a
  * column, or of tbl[#Headers] or tbl[[#Headers],[Col]]: sheet rows, for tables placed on a sheet),
@@ -33,6 +34,7 @@ import {
 } from "../../src/core/template/template";
 import * as customFunctions from "../../src/functions/functions";
 import type { StatusRule } from "../../src/core/status-rules";
+import { poissonCdf, regularizedBeta } from "../../src/core/distributions";
 
 // ---- Values ---------------------------------------------------------------------------------
 
@@ -117,6 +119,12 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   INT: { min: 1, max: 1 },
   ROUNDUP: { min: 2, max: 2 },
   ROUND: { min: 2, max: 2 },
+  AVERAGE: { min: 1, max: 255 },
+  VAR: { min: 1, max: 255 },
+  NA: { min: 0, max: 0 },
+  SQRT: { min: 1, max: 1 },
+  POISSON: { min: 3, max: 3 },
+  BETADIST: { min: 3, max: 3 },
   MIN: { min: 1, max: 255 },
   MAX: { min: 1, max: 255 },
   SUM: { min: 1, max: 255 },
@@ -862,7 +870,33 @@ class Evaluator {
       case "MIN":
       case "MAX":
       case "SUM":
+      case "AVERAGE":
+      case "VAR":
         return this.aggregate(name, args);
+      case "NA":
+        return new FormulaError("#N/A");
+      case "SQRT": {
+        const n = this.number(args[0]);
+        if (n instanceof FormulaError) return n;
+        return n < 0 ? new FormulaError("#NUM!") : Math.sqrt(n);
+      }
+      // The two distributions: computed with the core's numerics, so this engine checks the formulas'
+      // arithmetic around them; LibreOffice's own POISSON and BETADIST are the independent witness.
+      case "POISSON": {
+        const [x, mean] = [this.number(args[0]), this.number(args[1])];
+        if (x instanceof FormulaError) return x;
+        if (mean instanceof FormulaError) return mean;
+        if (this.scalar(args[2]) !== true) throw new Error("The engine computes POISSON(x, mean, TRUE) only");
+        return x < 0 || mean < 0 ? new FormulaError("#NUM!") : poissonCdf(Math.trunc(x), mean);
+      }
+      case "BETADIST": {
+        const [x, a, b] = [this.number(args[0]), this.number(args[1]), this.number(args[2])];
+        for (const n of [x, a, b]) if (n instanceof FormulaError) return n;
+        const [xn, an, bn] = [x, a, b] as number[];
+        return xn < 0 || xn > 1 || an <= 0 || bn <= 0
+          ? new FormulaError("#NUM!")
+          : regularizedBeta(xn, an, bn);
+      }
       case "COUNTIFS":
         return this.countifs(args, false) as Cell;
       case "SUMPRODUCT":
@@ -957,8 +991,12 @@ class Evaluator {
     }
   }
 
-  /** MIN, MAX, SUM: numbers in columns (text, booleans and blanks there ignored); scalars coerced. */
-  private aggregate(name: "MIN" | "MAX" | "SUM", args: readonly FormulaNode[]): Cell {
+  /**
+   * MIN, MAX, SUM, AVERAGE and VAR (the sample variance): numbers in columns (text, booleans and
+   * blanks there ignored); scalars coerced. AVERAGE of no number, and VAR of fewer than two, are
+   * #DIV/0!, as in Excel.
+   */
+  private aggregate(name: "MIN" | "MAX" | "SUM" | "AVERAGE" | "VAR", args: readonly FormulaNode[]): Cell {
     const numbers: number[] = [];
     for (const arg of args) {
       const value = this.value(arg);
@@ -976,7 +1014,14 @@ class Evaluator {
       if (n instanceof FormulaError) return n;
       numbers.push(n);
     }
-    if (name === "SUM") return numbers.reduce((sum, n) => sum + n, 0);
+    const sum = numbers.reduce((total, n) => total + n, 0);
+    if (name === "SUM") return sum;
+    if (name === "AVERAGE") return numbers.length === 0 ? new FormulaError("#DIV/0!") : sum / numbers.length;
+    if (name === "VAR") {
+      if (numbers.length < 2) return new FormulaError("#DIV/0!");
+      const mean = sum / numbers.length;
+      return numbers.reduce((total, n) => total + (n - mean) ** 2, 0) / (numbers.length - 1);
+    }
     if (numbers.length === 0) return 0;
     return name === "MIN" ? Math.min(...numbers) : Math.max(...numbers);
   }

@@ -585,7 +585,8 @@ describe("the as-of date and history", () => {
     expect(history[0][5]).toBe("mid-year");
     await waitFor(() => expect(within(view).queryByText("No snapshots yet.")).toBeNull());
     expect(within(view).getByTestId("trend-BRANDS").querySelector("svg")!.getAttribute("aria-label")).toBe(
-      "Trend of Brands: 2",
+      // 45.4 expected: 101 × 448 of 997 days.
+      "Brands, actual against expected: 30 June 2021: 2 (expected 45.4). 101 required by 31 December 2022.",
     );
   });
 });

@@ -208,13 +208,14 @@ describe("buildOverview", () => {
 
     const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual([...GOAL_IDS].sort());
-    expect(overview.trends.get("BRANDS")).toEqual([
-      { date: earlier, actual: 3 },
-      { date: later, actual: 2 },
+    // Sorted by as-of date, whenever each was taken; each keeps its expected count and when it was taken.
+    expect(overview.trends.get("BRANDS")).toMatchObject([
+      { date: earlier, actual: 3, takenAt: later, expected: second.summaries[2].expected },
+      { date: later, actual: 2, takenAt: later, expected: first.summaries[2].expected },
     ]);
-    expect(overview.trends.get("PLATFORMS")).toEqual([
+    expect(overview.trends.get("PLATFORMS")).toMatchObject([
       { date: earlier, actual: 0 },
-      { date: later, actual: 0 },
+      { date: later, actual: 0, note: "year end" },
     ]);
   });
 
@@ -247,8 +248,9 @@ describe("buildOverview", () => {
 
     const overview = buildOverview(await book.read(), DEFAULT_STATUS_RULE, "en", TODAY);
     expect([...overview.trends.keys()].sort()).toEqual(["BREAKTHROUGHS", "PLATFORMS", "UNMANNED"]);
-    expect(overview.trends.get("BREAKTHROUGHS")).toEqual([{ date, actual: 0 }]);
-    expect(overview.trends.get("UNMANNED")).toEqual([{ date, actual: 0 }]);
+    expect(overview.trends.get("BREAKTHROUGHS")).toMatchObject([{ date, actual: 0, takenAt: date }]);
+    expect(overview.trends.get("UNMANNED")).toMatchObject([{ date, actual: 0 }]);
+    expect(overview.trends.get("UNMANNED")).toHaveLength(1);
   });
 
   it("uses a fixed as-of date, and today when the cell follows the calendar", async () => {

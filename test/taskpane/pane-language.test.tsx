@@ -125,8 +125,10 @@ describe("the workbook's words in the pane's language", () => {
     const view = await screen.findByTestId("history-view");
     fireEvent.click(button(view, zh.recordSnapshot));
     const trend = await within(view).findByTestId("trend-BRANDS");
-    expect(trend.textContent).toBe("品牌产品");
-    expect(trend.querySelector("svg")!.getAttribute("aria-label")).toBe("品牌产品的趋势：1");
+    expect(trend.querySelector("figcaption")!.textContent).toBe("品牌产品");
+    expect(trend.querySelector("svg")!.getAttribute("aria-label")).toBe(
+      "品牌产品实际与应达对比：2021年6月30日：1（应达 45.4）。截至2022年12月31日需达101。",
+    );
   });
 });
 

@@ -62,7 +62,9 @@ export type TableId =
   | "reportRecent"
   | "statusRules"
   | "evaluationHead"
-  | "evaluation";
+  | "evaluation"
+  | "likelihood"
+  | "likelihoodMonths";
 
 export type SheetId =
   | "about"
@@ -75,8 +77,8 @@ export type SheetId =
   | "lists"
   | "report"
   | "statusRules"
-  | "evaluationHead"
-  | "evaluation";
+  | "evaluation"
+  | "likelihood";
 
 export type Cell = string | number | boolean | null;
 

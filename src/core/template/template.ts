@@ -6,8 +6,19 @@ import { isoToSerial } from "../dates";
 import { INDICATORS } from "../indicators";
 import type { Language } from "../language";
 import { REGISTER_DATE_BOUNDS } from "../entries";
-import { type Bilingual, COMPARATOR_LABELS, goalById, goalGroupById, GOALS, PLAN, SECTORS } from "../plan";
+import {
+  type Bilingual,
+  COMPARATOR_LABELS,
+  GOAL_SOURCES,
+  goalById,
+  goalGroupById,
+  GOALS,
+  PLAN,
+  SECTORS,
+} from "../plan";
 import { STATUS_LABELS, type StatusId } from "../progress";
+import { Z_80 } from "../distributions";
+import { type LikelihoodModel, MIN_MONTHS, MONTH_DAYS } from "../likelihood";
 import {
   DEFAULT_STATUS_RULE,
   DEFAULT_STATUS_RULES,
@@ -873,7 +884,7 @@ const EVALUATION_ITEMS = {
   asOf: bilingual("As-of date", "截至日期"),
 };
 /** The sources the goals cite, listed under the heading as About lists them. */
-const EVALUATION_SOURCES = SOURCES.filter((source) => GOALS.some((goal) => goal.sources.includes(source.id)));
+const EVALUATION_SOURCES = GOAL_SOURCES;
 const evaluationSourceItem = (source: (typeof SOURCES)[number], language: Language) =>
   `${language === "zh" ? "来源" : "Source"} [${sourceNumber(source.id)}]`;
 
@@ -1047,6 +1058,215 @@ const evaluation: TableSpec = {
     { column: "rate", kind: "dataBar", bounds: PROGRESS_BAR },
     { column: "status", kind: "statusColours" },
   ],
+};
+
+// ---- Likelihood ---------------------------------------------------------------------------
+
+/** Rows of the months table: five years of whole months from the start, beyond any plausible deadline edit. */
+export const LIKELIHOOD_MONTH_ROWS = 60;
+
+export const LIKELIHOOD_HEADERS = {
+  id: DASHBOARD_HEADERS.id,
+  goal: TARGETS_HEADERS.goal,
+  months: bilingual("Whole months", "整月数"),
+  dated: bilingual("Dated in period", "期内已认定"),
+  dispersion: bilingual("Dispersion", "离散指数"),
+  model: bilingual("Model", "模型"),
+  mean: bilingual("Expected to come", "预计新增"),
+  probability: bilingual("Probability", "达成概率"),
+  median: bilingual("Median at deadline", "截止时中位数"),
+  low: bilingual("Low (10%)", "下限（10%）"),
+  high: bilingual("High (90%)", "上限（90%）"),
+  paceNeeded: bilingual("Needed a month", "每月尚需"),
+};
+
+/** The model's name, as the Model column shows it (core LikelihoodModel). */
+export const LIKELIHOOD_MODEL_LABELS: Readonly<Record<LikelihoodModel, Bilingual>> = {
+  negativeBinomial: bilingual("Negative binomial", "负二项分布"),
+  poisson: bilingual("Poisson", "泊松分布"),
+  decided: bilingual("Decided", "已确定"),
+  none: bilingual("No estimate", "无法估计"),
+};
+
+const MONTHS_HEADERS = { month: bilingual("Month", "月序"), from: bilingual("From", "起始日") };
+
+/**
+ * The goal's figures the likelihood reads, from its Targets row (looked up by the row's Id, as the
+ * Dashboard does) or from this row.
+ */
+function likelihoodParts(c: FormulaContext) {
+  const target = (key: keyof typeof TARGETS_HEADERS) => fromTargets(TARGETS_HEADERS[key])(c);
+  const own = (key: keyof typeof LIKELIHOOD_HEADERS) => c.thisRow(LIKELIHOOD_HEADERS[key][c.language]);
+  const elapsed = `(MIN(${c.asOf},${target("deadline")})-${target("start")})`;
+  const left = `(${target("deadline")}-${c.asOf})`;
+  // No estimate: nothing elapsed, nothing dated in the period, or not a whole month of history.
+  const none = `OR(${elapsed}<=0,${own("dated")}=0,${own("months")}=0)`;
+  return { target, own, elapsed, left, none, need: target("remaining") };
+}
+
+/** Each cell as core likelihood() computes it (src/core/likelihood.ts), in functions every spreadsheet has. */
+function likelihoodFormula(column: keyof typeof LIKELIHOOD_HEADERS, c: FormulaContext): string {
+  const { target, own, elapsed, left, none, need } = likelihoodParts(c);
+  const v = vocabulary(c.language);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  const dash = c.text(NO_FORECAST_DATE);
+  const model = (id: LikelihoodModel) => c.text(LIKELIHOOD_MODEL_LABELS[id][c.language]);
+  const mean = `(${own("dated")}/${elapsed}*${left})`;
+  const dispersion = own("dispersion");
+  const spread = `${Z_80}*SQRT(${mean}*${dispersion})`;
+  const byDeadline = target("actualByDeadline");
+  // After the deadline what it decided; without history no estimate; else the model's figure.
+  const estimate = (decided: string, undecided: string, figure: string) =>
+    `IF(${left}<0,${decided},IF(${none},${undecided},${figure}))`;
+  switch (column) {
+    case "goal":
+      return target("goal");
+    case "months":
+      return `MAX(0,INT(${elapsed}/${MONTH_DAYS}))`;
+    case "dated":
+      return `COUNTIFS(${[register("goal"), target("goal"), register("status"), c.text(v.recognized), register("date"), `">="&${target("start")}`, register("date"), `"<"&(MIN(${c.asOf},${target("deadline")})+1)`].join(",")})`;
+    case "dispersion": {
+      // Variance ÷ mean of the goal's whole months (its column of the months table), over at least
+      // MIN_MONTHS of them; at least 1.
+      const ofGoal = GOALS.reduceRight((otherwise, goal) => {
+        const months = c.column("likelihoodMonths", goal.short[c.language]);
+        const index = `IF(AVERAGE(${months})>0,MAX(1,VAR(${months})/AVERAGE(${months})),1)`;
+        return `IF(${own("id")}=${c.text(goal.id)},${index},${otherwise})`;
+      }, "1");
+      return `IF(${own("months")}<${MIN_MONTHS},1,IF(${own("months")}>${LIKELIHOOD_MONTH_ROWS},NA(),${ofGoal}))`;
+    }
+    case "model":
+      return estimate(
+        model("decided"),
+        model("none"),
+        `IF(${dispersion}>1,${model("negativeBinomial")},${model("poisson")})`,
+      );
+    case "mean":
+      return estimate(dash, dash, mean);
+    case "probability": {
+      const atLeast =
+        `IF(${need}<=0,1,IF(${dispersion}>1,1-BETADIST(1/${dispersion},${mean}/(${dispersion}-1),${need}),` +
+        `1-POISSON(${need}-1,${mean},TRUE)))`;
+      return estimate(
+        `IF(${byDeadline}>=${target("required")},1,0)`,
+        `IF(${need}=0,1,${dash})`,
+        `IF(${mean}=0,IF(${need}=0,1,0),${atLeast})`,
+      );
+    }
+    case "median":
+      return estimate(byDeadline, dash, `${target("actual")}+${mean}`);
+    case "low":
+      return estimate(byDeadline, dash, `MAX(${target("actual")},${target("actual")}+${mean}-${spread})`);
+    case "high":
+      return estimate(byDeadline, dash, `${target("actual")}+${mean}+${spread}`);
+    case "paceNeeded":
+      return `IF(${left}<0,${dash},IF(${need}=0,0,IF(${left}>0,${need}/(${left}/${MONTH_DAYS}),${dash})))`;
+    default:
+      throw new Error(`No formula for the likelihood's column ${column}`);
+  }
+}
+
+const LIKELIHOOD_FORMATS: Partial<Record<keyof typeof LIKELIHOOD_HEADERS, string>> = {
+  months: COUNT_FORMAT,
+  dated: COUNT_FORMAT,
+  dispersion: "0.00",
+  mean: DECIMAL_FORMAT,
+  probability: PERCENT_FORMAT,
+  median: DECIMAL_FORMAT,
+  low: DECIMAL_FORMAT,
+  high: DECIMAL_FORMAT,
+  paceNeeded: DECIMAL_FORMAT,
+};
+
+/**
+ * The Likelihood sheet's column widths, by sheet column: its two tables share the columns, so each
+ * takes the width of the column it sits in, whichever is written last; wide enough for the headers.
+ */
+const LIKELIHOOD_WIDTHS = [15, 30, 13, 16, 11, 18, 17, 12, 19, 11, 12, 15];
+const likelihoodWidth = (column: number) => LIKELIHOOD_WIDTHS[column];
+
+const likelihoodTable: TableSpec = {
+  id: "likelihood",
+  name: "tblLikelihood",
+  sheet: "likelihood",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: (Object.keys(LIKELIHOOD_HEADERS) as (keyof typeof LIKELIHOOD_HEADERS)[]).map((id): ColumnSpec => ({
+    id,
+    header: LIKELIHOOD_HEADERS[id],
+    width: likelihoodWidth(Object.keys(LIKELIHOOD_HEADERS).indexOf(id)),
+    ...(LIKELIHOOD_FORMATS[id] ? { numberFormat: LIKELIHOOD_FORMATS[id] } : {}),
+    ...(id === "id"
+      ? { role: "seeded" as const }
+      : { role: "formula" as const, formula: (c: FormulaContext) => likelihoodFormula(id, c) }),
+  })),
+  seedRows: () =>
+    GOALS.map((goal) => [
+      goal.id,
+      ...Object.keys(LIKELIHOOD_HEADERS)
+        .slice(1)
+        .map(() => null),
+    ]),
+};
+
+/** A goal's start, from its Targets row (looked up by its Id). */
+const goalStart = (c: FormulaContext, goal: (typeof GOALS)[number]) =>
+  `INDEX(${c.column("targets", TARGETS_HEADERS.start[c.language])},MATCH(${c.text(goal.id)},${c.column("targets", TARGETS_HEADERS.id[c.language])},0))`;
+
+const likelihoodMonths: TableSpec = {
+  id: "likelihoodMonths",
+  name: "tblLikelihoodMonths",
+  sheet: "likelihood",
+  anchor: { row: TABLE_ROW + GOALS.length + 3, column: 0 },
+  columns: [
+    {
+      id: "month",
+      header: MONTHS_HEADERS.month,
+      role: "seeded",
+      width: likelihoodWidth(0),
+      numberFormat: COUNT_FORMAT,
+    },
+    {
+      id: "from",
+      header: MONTHS_HEADERS.from,
+      role: "formula",
+      width: likelihoodWidth(1),
+      numberFormat: DATE_FORMAT,
+      // The first whole day of the month, from the earliest start.
+      formula: (c) =>
+        `ROUNDUP(MIN(${c.column("targets", TARGETS_HEADERS.start[c.language])})+(${c.thisRow(MONTHS_HEADERS.month[c.language])}-1)*${MONTH_DAYS},0)`,
+    },
+    // Each goal's dated recognitions in its k-th whole month from its start (core monthlyCounts), and
+    // nothing ("") for the months not yet whole, which VAR and AVERAGE leave out.
+    ...GOALS.map((goal, index): ColumnSpec => ({
+      id: goal.id,
+      header: goal.short,
+      role: "formula",
+      width: likelihoodWidth(2 + index),
+      numberFormat: COUNT_FORMAT,
+      formula: (c) => {
+        const v = vocabulary(c.language);
+        const k = c.thisRow(MONTHS_HEADERS.month[c.language]);
+        const start = goalStart(c, goal);
+        const deadline = `INDEX(${c.column("targets", TARGETS_HEADERS.deadline[c.language])},MATCH(${c.text(goal.id)},${c.column("targets", TARGETS_HEADERS.id[c.language])},0))`;
+        const whole = `MAX(0,INT((MIN(${c.asOf},${deadline})-${start})/${MONTH_DAYS}))`;
+        const date = c.column("register", REGISTER_HEADERS.date[c.language]);
+        const count = `COUNTIFS(${[
+          c.column("register", REGISTER_HEADERS.goal[c.language]),
+          c.text(goal.label[c.language]),
+          c.column("register", REGISTER_HEADERS.status[c.language]),
+          c.text(v.recognized),
+          date,
+          `">="&(${start}+(${k}-1)*${MONTH_DAYS})`,
+          date,
+          `"<"&(${start}+${k}*${MONTH_DAYS})`,
+        ].join(",")})`;
+        return `IF(${k}>${whole},"",${count})`;
+      },
+    })),
+  ],
+  seedRows: () =>
+    Array.from({ length: LIKELIHOOD_MONTH_ROWS }, (_, k): Cell[] => [k + 1, null, ...GOALS.map(() => null)]),
 };
 
 // ---- Status rules ---------------------------------------------------------------------------
@@ -1313,6 +1533,8 @@ export const TABLES: readonly TableSpec[] = [
   statusRules,
   evaluationHead,
   evaluation,
+  likelihoodTable,
+  likelihoodMonths,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -1412,6 +1634,15 @@ export const SHEETS: readonly SheetSpec[] = [
     note: bilingual(
       "The final evaluation on one page: for each goal its target, required count, what was achieved by the deadline and at what rate, the date it was met, entries recognized after the deadline or undated, and the share with an evidence link; with the period, the as-of date and the sources.",
       "一页终期评估：各目标的目标值、所需数量、截止日期前完成数及完成率、达成日期、截止日期后认定及未注明日期的条目数、附证明材料链接的比例，以及期间、截至日期和来源。",
+    ),
+  },
+  {
+    id: "likelihood",
+    name: bilingual("Likelihood", "达成可能性"),
+    tables: ["likelihood", "likelihoodMonths"],
+    note: bilingual(
+      "How likely each goal is to reach its required count by the deadline, from its dated recognitions: a negative binomial over the months' dispersion (Poisson with under six whole months or none), the median and 80% band at the deadline, the monthly pace still needed; below, the recognitions of each whole month.",
+      "各目标按期达到所需数量的可能性，依据已注明日期的认定：按各月认定数的离散程度用负二项分布（整月不足六个或无离散时用泊松分布），截止时的中位数和80%区间，以及每月尚需的数量；下方为各整月的认定数。",
     ),
   },
 ];

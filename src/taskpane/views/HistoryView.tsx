@@ -1,47 +1,34 @@
-/** Recording a snapshot of every goal, and each goal's snapshots as a small trend. */
+/**
+ * Recording a snapshot of every goal; the snapshots taken, newest first; and each goal's actual at
+ * every snapshot drawn against the line a steady pace from its start to its deadline would follow.
+ */
 import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { nowSerial } from "../../core/dates";
+import { isDateSerial, nowSerial } from "../../core/dates";
 import { GOALS } from "../../core/plan";
 import { usePane } from "../context";
-import { formatCount, formatList } from "../format";
+import { formatDate } from "../format";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice } from "../Notice";
-import type { TrendPoint } from "../overview-model";
 import { useAction } from "../use-action";
+import { snapshotEntries } from "./history-chart-model";
+import { formatDateTime } from "../format";
+import { HistoryChart } from "./HistoryChart";
+
+const cell = {
+  textAlign: "start",
+  verticalAlign: "top",
+  padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+} as const;
 
 const useStyles = makeStyles({
-  trend: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    gap: tokens.spacingHorizontalS,
-  },
-  line: { stroke: tokens.colorBrandForeground1, fill: "none", strokeWidth: 2 },
+  // A plain table, as the Overview's: Fluent's Table would cost more bytes than a short list needs.
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  cell,
+  date: { ...cell, whiteSpace: "nowrap" },
+  figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
-
-const WIDTH = 120;
-const HEIGHT = 28;
-
-function Sparkline({ points, label }: { points: readonly TrendPoint[]; label: string }) {
-  const styles = useStyles();
-  const xs = points.map((p) => p.date);
-  const ys = points.map((p) => p.actual);
-  const [x0, x1, y1] = [Math.min(...xs), Math.max(...xs), Math.max(1, ...ys)];
-  const path = points
-    .map((p, i) => {
-      const x = x1 === x0 ? WIDTH / 2 : ((p.date - x0) / (x1 - x0)) * (WIDTH - 4) + 2;
-      const y = HEIGHT - 2 - (p.actual / y1) * (HEIGHT - 4);
-      return `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(" ");
-  return (
-    <svg width={WIDTH} height={HEIGHT} role="img" aria-label={label}>
-      <path d={path} className={styles.line} />
-      {points.length === 1 ? <circle cx={WIDTH / 2} cy={HEIGHT / 2} r={2} /> : null}
-    </svg>
-  );
-}
 
 export default function HistoryView() {
   const styles = useStyles();
@@ -63,6 +50,13 @@ export default function HistoryView() {
       return (t) => t("recorded", { count });
     });
 
+  const entries = snapshotEntries(overview.trends);
+  const charted = GOALS.flatMap((goal) => {
+    const points = overview.trends.get(goal.id);
+    const summary = overview.summaries.find((s) => s.spec.id === goal.id);
+    return points && summary ? [{ goal, points, summary }] : [];
+  });
+
   return (
     <div className={layout.column} data-testid="history-view">
       <Section headingId="snapshot-title" title={t("historyTitle")}>
@@ -76,22 +70,52 @@ export default function HistoryView() {
           </Button>
         </div>
       </Section>
-      <Section headingId="trends-title" title={t("tabHistory")}>
-        {overview.trends.size === 0 ? <Body1>{t("historyEmpty")}</Body1> : null}
-        {GOALS.filter((goal) => overview.trends.has(goal.id)).map((goal) => {
-          const points = overview.trends.get(goal.id)!;
-          const values = formatList(
-            points.map((p) => formatCount(p.actual, language)),
-            language,
-          );
-          return (
-            <div key={goal.id} className={styles.trend} data-testid={`trend-${goal.id}`}>
-              <Caption1>{goal.label[language]}</Caption1>
-              <Sparkline points={points} label={t("trendLabel", { goal: goal.label[language], values })} />
-            </div>
-          );
-        })}
+      <Section headingId="snapshots-title" title={t("snapshotsTitle")}>
+        {entries.length === 0 ? (
+          <Body1>{t("historyEmpty")}</Body1>
+        ) : (
+          <table className={styles.table} aria-labelledby="snapshots-title" data-testid="snapshot-list">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.cell}>
+                  {t("snapshotAsOf")}
+                </th>
+                <th scope="col" className={styles.cell}>
+                  {t("snapshotTakenAt")}
+                </th>
+                <th scope="col" className={styles.cell}>
+                  {t("snapshotNote")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={`${entry.date}|${entry.takenAt ?? ""}`}>
+                  <td className={styles.date}>{formatDate(entry.date, language)}</td>
+                  <td className={styles.cell}>
+                    {entry.takenAt !== undefined && isDateSerial(entry.takenAt)
+                      ? formatDateTime(entry.takenAt, language, t)
+                      : t("takenAtUnknown")}
+                  </td>
+                  <td className={styles.cell}>{entry.note ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </Section>
+      {charted.length > 0 ? (
+        <Section headingId="trends-title" title={t("chartsTitle")}>
+          {charted.map(({ goal, points, summary }) => (
+            <figure key={goal.id} className={styles.figure} data-testid={`trend-${goal.id}`}>
+              <figcaption>
+                <Caption1>{goal.label[language]}</Caption1>
+              </figcaption>
+              <HistoryChart summary={summary} points={points} />
+            </figure>
+          ))}
+        </Section>
+      ) : null}
     </div>
   );
 }
