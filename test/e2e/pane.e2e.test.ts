@@ -138,6 +138,9 @@ test("offers to create the workbook, then creates it", async () => {
     "Indicators",
     "Lists",
     "Report",
+    "Status rules",
+    "Evaluation",
+    "Likelihood",
   ]);
 });
 
@@ -378,6 +381,21 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
   ]) {
     await checkView(tab, file);
   }
+});
+
+test("in Chinese, a goal's details open on demand, with its burn-up chart", async () => {
+  await openTab("概览");
+  const card = page().getByTestId("card-PLATFORMS");
+  const toggle = card.locator("button[aria-expanded]");
+  expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+  const details = page().getByTestId("details-PLATFORMS");
+  await details.locator("svg[role=img]").waitFor();
+  await saveScreenshot(page(), "pane-zh-overview-details");
+  expect(await axeProblems()).toEqual([]);
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-expanded")).toBe("false");
 });
 
 test("in Chinese, the functions: descriptions and arguments in Chinese, names in English", async () => {
