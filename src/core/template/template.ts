@@ -920,29 +920,6 @@ function evaluationHeadFormula(c: FormulaContext): string {
   );
 }
 
-const evaluationHead: TableSpec = {
-  id: "evaluationHead",
-  name: "tblEvaluationHead",
-  sheet: "evaluation",
-  anchor: { row: TABLE_ROW, column: 0 },
-  columns: [
-    { id: "item", header: EVALUATION_HEAD_HEADERS.item, role: "seeded", width: 14 },
-    {
-      id: "value",
-      header: EVALUATION_HEAD_HEADERS.value,
-      role: "formula",
-      width: 30,
-      // The as-of date is a number; the other values are text, which a format leaves alone.
-      numberFormat: DATE_FORMAT,
-      formula: evaluationHeadFormula,
-    },
-  ],
-  seedRows: (language) => [
-    ...Object.values(EVALUATION_ITEMS).map((item): Cell[] => [item[language], null]),
-    ...EVALUATION_SOURCES.map((source): Cell[] => [evaluationSourceItem(source, language), null]),
-  ],
-};
-
 export const EVALUATION_HEADERS = {
   id: DASHBOARD_HEADERS.id,
   goal: TARGETS_HEADERS.goal,
@@ -957,6 +934,49 @@ export const EVALUATION_HEADERS = {
   status: bilingual("Result", "结果"),
   statusMark: TARGETS_HEADERS.statusMark,
   source: TARGETS_HEADERS.source,
+};
+
+/**
+ * Widths by sheet column, shared by the heading and the goals' table below it (a column has one
+ * width): wide enough for the English headers and goal names, on one page all the same.
+ */
+const EVALUATION_WIDTHS: Record<keyof typeof EVALUATION_HEADERS, number> = {
+  id: 15,
+  goal: 44,
+  target: 14,
+  required: 10,
+  byDeadline: 12,
+  rate: 9,
+  dateMet: 12,
+  afterDeadline: 15,
+  undated: 10,
+  evidence: 14,
+  status: 12,
+  statusMark: 6,
+  source: 10,
+};
+
+const evaluationHead: TableSpec = {
+  id: "evaluationHead",
+  name: "tblEvaluationHead",
+  sheet: "evaluation",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: [
+    { id: "item", header: EVALUATION_HEAD_HEADERS.item, role: "seeded", width: EVALUATION_WIDTHS.id },
+    {
+      id: "value",
+      header: EVALUATION_HEAD_HEADERS.value,
+      role: "formula",
+      width: EVALUATION_WIDTHS.goal,
+      // The as-of date is a number; the other values are text, which a format leaves alone.
+      numberFormat: DATE_FORMAT,
+      formula: evaluationHeadFormula,
+    },
+  ],
+  seedRows: (language) => [
+    ...Object.values(EVALUATION_ITEMS).map((item): Cell[] => [item[language], null]),
+    ...EVALUATION_SOURCES.map((source): Cell[] => [evaluationSourceItem(source, language), null]),
+  ],
 };
 
 /** A Targets cell of the evaluation row's goal. */
@@ -1011,21 +1031,6 @@ const EVALUATION_FORMATS: Partial<Record<keyof typeof EVALUATION_HEADERS, string
   afterDeadline: COUNT_FORMAT,
   undated: COUNT_FORMAT,
   evidence: PERCENT_FORMAT,
-};
-const EVALUATION_WIDTHS: Record<keyof typeof EVALUATION_HEADERS, number> = {
-  id: 14,
-  goal: 30,
-  target: 12,
-  required: 9,
-  byDeadline: 10,
-  rate: 9,
-  dateMet: 12,
-  afterDeadline: 10,
-  undated: 9,
-  evidence: 10,
-  status: 11,
-  statusMark: 5,
-  source: 10,
 };
 
 const evaluation: TableSpec = {
