@@ -7,6 +7,7 @@ import { columnFormula } from "../../src/core/template/formulas";
 import type { Cell } from "../../src/core/template/structure";
 import {
   ABOUT_AS_OF_ROW,
+  ABOUT_STATUS_RULE,
   headers,
   NAMES,
   SHEETS,
@@ -16,6 +17,11 @@ import {
 } from "../../src/core/template/template";
 import { vocabulary } from "../../src/core/template/vocabulary";
 import { applyTemplate } from "../../src/excel/apply-template";
+import { recordSnapshot } from "../../src/excel/snapshots";
+import { readTracking } from "../../src/excel/tables";
+import { DEFAULT_STATUS_RULE, STATUS_RULE_LABELS } from "../../src/core/status-rules";
+import { summarizeGoals } from "../../src/core/summary";
+import { registerColumns, statusRuleFrom } from "../../src/core/tracking";
 import { cellAddress } from "../../src/core/template/cell-text";
 import {
   deleteBlankSheetRows,
@@ -639,6 +645,8 @@ describe("upgrading an older workbook", () => {
   );
 
   /** Removes a table's last `count` columns, as an older template without them would have. */
+  const AS_OF_2021 = isoToSerial("2021-06-30");
+
   function dropTrailingColumns(t: FakeTable, count: number) {
     for (let k = 0; k < count; k++) {
       const column = t.column + t.columnCountRaw - 1;
@@ -646,6 +654,63 @@ describe("upgrading an older workbook", () => {
       t.columnCountRaw--;
     }
   }
+
+  it.each(["en", "zh"] as const)(
+    "upgrades a version 5 workbook: the status rule, Evaluation and Likelihood added, every snapshot kept (%s)",
+    async (language) => {
+      const { context, workbook } = await freshWorkbook(language);
+      const summaries = summarizeGoals(
+        registerColumns({ headers: headers(tableSpec("register"), language), rows: [] }),
+        AS_OF_2021,
+      );
+      await recordSnapshot(
+        context,
+        summaries,
+        { asOf: AS_OF_2021, takenAt: AS_OF_2021, note: "v5" },
+        language,
+      );
+      // Version 5 had none of this: the three sheets, History's last two columns, About's new rows.
+      for (const id of ["statusRules", "evaluation", "likelihood"] as const)
+        workbook.sheet(SHEETS.find((sheet) => sheet.id === id)!.name[language])!.delete();
+      const history = table(workbook, "tblHistory");
+      dropTrailingColumns(history, 2);
+      const v5History = history.dataValues();
+      const about = table(workbook, "tblAbout");
+      const v6Items = new Set([
+        ABOUT_STATUS_RULE[language],
+        ...(["statusRules", "evaluation", "likelihood"] as const).map((id) => {
+          const name = SHEETS.find((sheet) => sheet.id === id)!.name[language];
+          return language === "zh" ? `工作表：${name}` : `Sheet: ${name}`;
+        }),
+      ]);
+      const v5About = about.dataValues().filter((row) => !v6Items.has(String(row[0])));
+      for (let r = 0; r < about.rowCountRaw; r++)
+        for (let c = 0; c < 2; c++) about.sheet.setCell(about.headerRow + 1 + r, about.column + c, undefined);
+      v5About.forEach((row, r) =>
+        row.forEach((value, c) =>
+          about.sheet.setCell(about.headerRow + 1 + r, about.column + c, { value: value! }),
+        ),
+      );
+      about.rowCountRaw = v5About.length;
+      workbook.names.find(NAMES.version)!.rawFormula = "=5";
+
+      const report = await applyTemplate(context, language);
+      expect(report.fromVersion).toBe(5);
+      for (const id of ["statusRules", "evaluation", "likelihood"] as const)
+        expect(workbook.sheet(SHEETS.find((sheet) => sheet.id === id)!.name[language])).toBeDefined();
+      // Every snapshot row is kept; the new columns are blank in them.
+      expect(table(workbook, "tblHistory").headers()).toEqual(headers(tableSpec("history"), language));
+      expect(table(workbook, "tblHistory").dataValues()).toEqual(v5History.map((row) => [...row, "", ""]));
+      // About keeps its rows and gains the new ones at the end, the status rule the default.
+      const aboutAfter = table(workbook, "tblAbout").dataValues();
+      expect(aboutAfter.slice(0, v5About.length)).toEqual(v5About);
+      expect(aboutAfter.at(-1)).toEqual([ABOUT_STATUS_RULE[language], STATUS_RULE_LABELS.RATIO[language]]);
+      const snapshot = await readTracking(context);
+      expect(statusRuleFrom(snapshot.about, snapshot.statusRules, language)).toEqual({
+        rule: DEFAULT_STATUS_RULE,
+      });
+    },
+  );
 
   it("adds missing sheets, columns and formulas and keeps every row (random older workbooks)", async () => {
     const words = vocabulary("en");
