@@ -78,6 +78,18 @@ const MESSAGES = {
     en: () => `No recognized entries dated since the start yet, so there is no pace to project.`,
     zh: () => `自开始以来尚无带日期的已认定条目，无法按进度推算。`,
   },
+  unknownStatusRule: {
+    en: (p: Params) =>
+      `${p.arg} must be a status rule: RATIO, ELAPSED or PACE, or its name ("Points behind time elapsed", 序时进度…); got "${p.value}".`,
+    zh: (p: Params) =>
+      `“${p.arg}”必须是状态判定规则：RATIO、ELAPSED 或 PACE，或规则名称（如“序时进度”）；收到的是“${p.value}”。`,
+  },
+  statusRuleThresholds: {
+    en: (p: Params) =>
+      `The thresholds of ${p.rule} are out of order or range: on track ${p.onTrack}, at risk ${p.atRisk} (RATIO and PACE: at risk below on track; ELAPSED, in points from 0 to 100: on track below at risk).`,
+    zh: (p: Params) =>
+      `${p.rule} 的阈值顺序或范围不对：进度正常 ${p.onTrack}，有风险 ${p.atRisk}（RATIO 和 PACE：“有风险”须低于“进度正常”；ELAPSED 为 0 至 100 的百分点：“进度正常”须低于“有风险”）。`,
+  },
   byDeadlineNeeded: {
     en: () =>
       `After the deadline a met goal is Achieved or Met late: give actual_by_deadline, the count of rows dated on or before the deadline (COUNT with its deadline argument).`,

@@ -104,7 +104,7 @@ export const FUNCTION_EXAMPLES: readonly FunctionExample[] = [
   ),
   example(
     "STATUS",
-    "actual, goal, [as_of], [start], [deadline], [comparator], [actual_by_deadline]",
+    "actual, goal, [as_of], [start], [deadline], [comparator], [actual_by_deadline], [rule], [on_track], [at_risk]",
     "The goal's status: Achieved, On track, At risk, Behind or Not started; after the deadline Achieved, Met late or Missed.",
     "目标状态：已达成、进度正常、有风险、落后或未开始；截止日期后为已达成、逾期达成或未达成。",
   ),

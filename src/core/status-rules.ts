@@ -53,7 +53,7 @@ export const STATUS_RULE_UNITS: Readonly<Record<StatusRuleId, Bilingual>> = {
 export const STATUS_RULE_EXPLANATIONS: Readonly<Record<StatusRuleId, Bilingual>> = {
   RATIO: {
     en: "Actual against the expected count (required × share of time elapsed): On track at the first threshold or more, At risk at the second or more, else Behind.",
-    zh: "实际数与应达数（需达数 × 已过时间占比）相比：不低于第一个阈值为进度正常，不低于第二个阈值为有风险，否则为落后。",
+    zh: "实际数与应达数（所需数量 × 已过时间占比）相比：不低于第一个阈值为进度正常，不低于第二个阈值为有风险，否则为落后。",
   },
   ELAPSED: {
     en: "Points by which progress (actual ÷ target) trails the share of time elapsed: under the first threshold On track, up to the second (included) At risk, beyond it Behind.",

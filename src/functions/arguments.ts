@@ -9,6 +9,12 @@ import { type GoalOverrides, parseComparator } from "../core/goal-spec";
 import type { Language } from "../core/language";
 import type { Comparator } from "../core/plan";
 import type { Column } from "../core/register";
+import {
+  DEFAULT_STATUS_RULES,
+  type StatusRule,
+  statusRuleNamed,
+  statusRuleProblem,
+} from "../core/status-rules";
 import { displayLanguage } from "./display-language";
 import type { ParameterName } from "./parameter-names";
 
@@ -88,6 +94,33 @@ export function optionalComparator(value: unknown): Comparator | undefined {
   if (typeof value !== "string")
     throw new EngineError("value", "notAComparator", { arg: "comparator", value: show(value) });
   return parseComparator(value, "comparator");
+}
+
+/**
+ * The status rule STATUS judges by: its id or its name in either language (as on a workbook's About
+ * sheet), the thresholds given or its defaults; blank, the ratio to the expected count.
+ */
+export function optionalStatusRule(rule: unknown, onTrack: unknown, atRisk: unknown): StatusRule {
+  rejectError(rule, "rule");
+  const id = isBlank(rule)
+    ? "RATIO"
+    : typeof rule === "string"
+      ? (statusRuleNamed(rule.trim(), "en") ?? statusRuleNamed(rule.trim(), "zh"))
+      : undefined;
+  if (id === undefined)
+    throw new EngineError("value", "unknownStatusRule", { arg: "rule", value: show(rule) });
+  const chosen: StatusRule = {
+    id,
+    onTrack: optionalNumber(onTrack, "on_track") ?? DEFAULT_STATUS_RULES[id].onTrack,
+    atRisk: optionalNumber(atRisk, "at_risk") ?? DEFAULT_STATUS_RULES[id].atRisk,
+  };
+  if (statusRuleProblem(chosen) !== undefined)
+    throw new EngineError("value", "statusRuleThresholds", {
+      rule: id,
+      onTrack: chosen.onTrack,
+      atRisk: chosen.atRisk,
+    });
+  return chosen;
 }
 
 export function overrides(parts: {

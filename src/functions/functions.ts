@@ -31,7 +31,6 @@ import {
   type RegisterColumns,
 } from "../core/register";
 import { citeSources } from "../core/sources";
-import { DEFAULT_STATUS_RULE } from "../core/status-rules";
 import type { Likelihood } from "../core/likelihood";
 import { type GoalSummary, summarizeGoals } from "../core/summary";
 import { TARGETS_HEADERS } from "../core/template/headers";
@@ -41,6 +40,7 @@ import {
   optionalColumn,
   optionalDate,
   optionalNumber,
+  optionalStatusRule,
   overrides,
   rejectError,
   requireColumn,
@@ -134,7 +134,7 @@ export function expected(goal: any, as_of?: any, start?: any, deadline?: any, co
 }
 
 /**
- * The goal's status at as_of. Until the deadline: Achieved (met), Not started (before the start), On track (at or above the expected count), At risk (at least 80% of it) or Behind. After it: Achieved (met by the deadline), Met late (met only after it) or Missed; for a goal met after the deadline, give actual_by_deadline (COUNT with its deadline argument), else #N/A. In Chinese when Office is in Chinese.
+ * The goal's status at as_of. Until the deadline: Achieved (met), Not started (before the start), then by the rule: On track (at or above the expected count), At risk (at least 80% of it) or Behind; or by 序时进度 or the pace ratio (rule). After it: Achieved (met by the deadline), Met late (met only after it) or Missed; for a goal met after the deadline, give actual_by_deadline (COUNT with its deadline argument), else #N/A. In Chinese when Office is in Chinese.
  * @customfunction
  * @volatile
  * @param {any} actual The count achieved so far.
@@ -144,6 +144,9 @@ export function expected(goal: any, as_of?: any, start?: any, deadline?: any, co
  * @param {any} [deadline] End of the period; the plan's when omitted.
  * @param {any} [comparator] "more than" or "at least"; defaults to the goal's own.
  * @param {any} [actual_by_deadline] The count of rows dated on or before the deadline (and undated); needed after the deadline for a met goal.
+ * @param {any} [rule] The status rule: RATIO (the ratio to the expected count, the default), ELAPSED (序时进度, points behind the time elapsed) or PACE (the pace ratio), or its name as on the workbook's About sheet.
+ * @param {any} [on_track] The rule's On track threshold; its default (1, 10 or 0.95) when omitted.
+ * @param {any} [at_risk] The rule's At risk threshold; its default (0.8, 30 or 0.6) when omitted.
  * @returns {string} The status text.
  */
 export function status(
@@ -154,6 +157,9 @@ export function status(
   deadline?: any,
   comparator?: any,
   actual_by_deadline?: any,
+  rule?: any,
+  on_track?: any,
+  at_risk?: any,
 ): string {
   return guard(() => {
     const spec = resolveGoal(requireGoalRef(goal), overrides({ start, deadline, comparator }));
@@ -162,7 +168,7 @@ export function status(
       requireNumber(actual, "actual"),
       spec,
       asOfOrToday(as_of),
-      DEFAULT_STATUS_RULE,
+      optionalStatusRule(rule, on_track, at_risk),
       byDeadline,
     );
     return STATUS_LABELS[id][displayLanguage()];

@@ -21,6 +21,9 @@ export const PARAMETER_NAMES = {
   goals: { en: "goals", zh: "目标列" },
   statuses: { en: "statuses", zh: "状态列" },
   dates: { en: "dates", zh: "认定日期列" },
+  rule: { en: "rule", zh: "判定规则" },
+  on_track: { en: "on_track", zh: "进度正常阈值" },
+  at_risk: { en: "at_risk", zh: "有风险阈值" },
 } as const satisfies Record<string, Readonly<Record<Language, string>>>;
 
 export type ParameterName = keyof typeof PARAMETER_NAMES;

@@ -226,6 +226,16 @@ describe("adding register entries", () => {
 });
 
 describe("reading for a refresh", () => {
+  it("reads a workbook from before the status rules in 1 sync, judging by the default rule", async () => {
+    const { context, fake, workbook } = await tracking("zh");
+    workbook.sheet("状态判定规则")!.delete();
+    fake.reset();
+    const snapshot = await readTracking(context);
+    expect(fake.syncCount).toBe(1);
+    expect(snapshot.statusRules).toBeUndefined();
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "zh")).toEqual({ rule: DEFAULT_STATUS_RULE });
+  });
+
   it("reads register, targets, the as-of date and the status rule in 2 syncs, and feeds the engine", async () => {
     const { context, fake, workbook } = await tracking();
     await addEntries(context, [entry({ name: "A" }), entry({ name: "B", status: "Candidate" })], "en", NOW);

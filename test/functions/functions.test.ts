@@ -107,6 +107,30 @@ describe("EXPECTED, STATUS, DAYSLEFT", () => {
     expect(excelError(() => fns.status(130, "BRANDS", after)).message).toMatch(/按期完成数/);
   });
 
+  it("STATUS judges by the rule it is given, with its thresholds or its defaults", () => {
+    // 2021-06-30: 448 of 997 days, 44.9% of the time; 30 brands of 100 are 14.9 points behind and 30 of
+    // the 45.4 expected (66%).
+    const asOf = "2021-06-30";
+    expect(fns.status(30, "BRANDS", asOf)).toBe("Behind");
+    expect(fns.status(30, "BRANDS", asOf, null, null, null, null, "ELAPSED")).toBe("At risk");
+    expect(fns.status(30, "BRANDS", asOf, null, null, null, null, "序时进度", 15, 30)).toBe("On track");
+    expect(fns.status(30, "BRANDS", asOf, null, null, null, null, "Ratio to expected", 0.6, 0.5)).toBe(
+      "On track",
+    );
+    // The pace so far, 30 in 448 days, against 71 in 549: 0.52 of what is needed.
+    expect(fns.status(30, "BRANDS", asOf, null, null, null, null, "pace")).toBe("Behind");
+    expect(fns.status(30, "BRANDS", asOf, null, null, null, null, "PACE", 0.9, 0.5)).toBe("At risk");
+    const unknown = excelError(() => fns.status(30, "BRANDS", asOf, null, null, null, null, "monthly"));
+    expect(unknown.code).toBe("#VALUE!");
+    expect(unknown.message).toMatch(/rule must be a status rule: RATIO, ELAPSED or PACE/);
+    const disordered = excelError(() =>
+      fns.status(30, "BRANDS", asOf, null, null, null, null, "ELAPSED", 30, 10),
+    );
+    // #VALUE!, which carries a message (#NUM! shows none).
+    expect(disordered.code).toBe("#VALUE!");
+    expect(disordered.message).toMatch(/ELAPSED/);
+  });
+
   it("STATUS speaks Chinese when Office does", () => {
     setDisplayLanguage("zh-CN");
     expect(fns.status(101, "BRANDS", "2021-01-01")).toBe("已达成");

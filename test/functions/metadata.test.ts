@@ -3,6 +3,7 @@
  * tests generate it the same way and hold it to the exported functions (names, parameter count,
  * optional flags, matrix dimensionality) and to the zh-CN translations.
  */
+import { STATUS_RULE_IDS } from "../../src/core/status-rules";
 import * as path from "path";
 import * as ts from "typescript";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
@@ -36,6 +37,8 @@ const LATIN_ALLOWED = new Set<string>([
   ...GOAL_IDS,
   ...TARGET_FIELDS,
   ...LIKELIHOOD_FIELDS,
+  // The status rules are given by their ids, in every language.
+  ...STATUS_RULE_IDS,
   "en",
   "zh-CN",
 ]);
