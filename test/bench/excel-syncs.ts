@@ -71,14 +71,15 @@ async function main(): Promise<void> {
     (c) => addEntries(c, entries, "zh", isoToSerial("2022-12-31")),
     workbook,
   );
-  await measure("refresh, 10,000 rows", 1, (c) => readTracking(c), workbook);
+  // One more request than before version 6: the Status rules table is read once known to exist.
+  await measure("refresh, 10,000 rows", 2, (c) => readTracking(c), workbook);
   await measure(
     "append 30,000 more",
     1 + 3,
     (c) => addEntries(c, typicalEntries(30_000), "zh", isoToSerial("2022-12-31")),
     workbook,
   );
-  await measure("refresh, 40,000 rows", 5, (c) => readTracking(c), workbook);
+  await measure("refresh, 40,000 rows", 6, (c) => readTracking(c), workbook);
   const perRow = new FakeContext(workbook);
   await readTracking(perRow as unknown as Excel.RequestContext);
   const bytes = perRow.responseBytes.reduce((sum, b) => sum + b, 0);
