@@ -3,7 +3,7 @@
  * (the digits and the capital letters but I, O, Z, S and V), the last a check character. Each of the
  * first 17 has a value (its place in the set) and a weight, 3^(i−1) mod 31 for the i-th; the check
  * character is the one whose value is 31 − (Σ value × weight mod 31), 0 where that is 31.
- * Pure: the register's entry check and the merge's duplicate search both use it.
+ * Pure; for the register's credit-code column and the merge's duplicate search (issue 14), which do not use it yet.
  */
 
 /** The 31 characters, in the order of their values 0 to 30. */
@@ -37,5 +37,5 @@ export function creditCodeProblem(text: string): CreditCodeProblem | undefined {
   const code = normalizeCreditCode(text);
   if (code.length !== CREDIT_CODE_LENGTH) return "length";
   if ([...code].some((c) => !CREDIT_CODE_CHARACTERS.includes(c))) return "character";
-  return creditCodeCheckCharacter(code.slice(0, -1)) === code.at(-1) ? undefined : "checkCharacter";
+  return creditCodeCheckCharacter(code.slice(0, -1)) === code[code.length - 1] ? undefined : "checkCharacter";
 }

@@ -78,6 +78,12 @@ const MESSAGES = {
     en: () => `No recognized entries dated since the start yet, so there is no pace to project.`,
     zh: () => `自开始以来尚无带日期的已认定条目，无法按进度推算。`,
   },
+  statusRuleUnusable: {
+    en: (p: Params) =>
+      `The Status rules sheet has no usable thresholds for the rule in use, ${p.rule} (its row or sheet is missing, or a threshold is not a number), so the workbook's statuses show errors. Type numbers in its row, or choose the rule again in Settings.`,
+    zh: (p: Params) =>
+      `“状态判定规则”表中没有所用规则“${p.rule}”的可用阈值（缺少该行或该表，或阈值不是数字），因此工作簿中的状态显示为错误。请在该行填写数字，或在“设置”中重新选择规则。`,
+  },
   unknownStatusRule: {
     en: (p: Params) =>
       `${p.arg} must be a status rule: RATIO, ELAPSED or PACE, or its name ("Points behind time elapsed", 序时进度…); got "${p.value}".`,
@@ -86,9 +92,9 @@ const MESSAGES = {
   },
   statusRuleThresholds: {
     en: (p: Params) =>
-      `The thresholds of ${p.rule} are out of order or range: on track ${p.onTrack}, at risk ${p.atRisk} (RATIO and PACE: at risk below on track; ELAPSED, in points from 0 to 100: on track below at risk).`,
+      `The thresholds of ${p.rule} are out of order or range: on track ${p.onTrack}, at risk ${p.atRisk} (RATIO, from 0 to 2, and PACE, from 0 to 10: at risk below on track; ELAPSED, in points from 0 to 100: on track below at risk).`,
     zh: (p: Params) =>
-      `${p.rule} 的阈值顺序或范围不对：进度正常 ${p.onTrack}，有风险 ${p.atRisk}（RATIO 和 PACE：“有风险”须低于“进度正常”；ELAPSED 为 0 至 100 的百分点：“进度正常”须低于“有风险”）。`,
+      `${p.rule} 的阈值顺序或范围不对：进度正常 ${p.onTrack}，有风险 ${p.atRisk}（RATIO 为 0 至 2、PACE 为 0 至 10，且“有风险”须低于“进度正常”；ELAPSED 为 0 至 100 的百分点，且“进度正常”须低于“有风险”）。`,
   },
   byDeadlineNeeded: {
     en: () =>

@@ -11,7 +11,15 @@ import { dateOfCell } from "./register";
 import type { TableSpec } from "./template/structure";
 import { ABOUT_STATUS_RULE, sheetSpec, tableSpec } from "./template/template";
 import type { Language } from "./language";
-import { DEFAULT_STATUS_RULES, type StatusRule, statusRuleNamed, statusRuleProblem } from "./status-rules";
+import {
+  DEFAULT_STATUS_RULE,
+  DEFAULT_STATUS_RULES,
+  STATUS_RULE_IDS,
+  type StatusRule,
+  type StatusRuleId,
+  statusRuleNamed,
+  statusRuleProblem,
+} from "./status-rules";
 
 export interface TableBlock {
   readonly headers: readonly string[];
@@ -127,14 +135,27 @@ export interface StatusRuleReading {
   readonly rule: StatusRule;
   /** What the About row says, when it names no rule (the ratio rule applies, as in the sheet). */
   readonly unknownName?: string;
-  /** The rule's thresholds are not usable numbers, or not in order: the sheet still computes with them. */
-  readonly problem?: "notNumbers" | "outOfRange" | "outOfOrder" | "missingRow";
+  /**
+   * Why the rule's thresholds cannot be used (the sheet's statuses are errors: `unusable`), or are
+   * out of range or order (the sheet still computes with them).
+   */
+  readonly problem?: "notNumbers" | "missingRow" | "missingTable" | "outOfRange" | "outOfOrder";
+  /** Each rule's thresholds as its row holds them, where they are numbers (Settings starts from them). */
+  readonly thresholds: Readonly<Partial<Record<StatusRuleId, Omit<StatusRule, "id">>>>;
 }
+
+/** Problems that leave the sheet's in-period statuses as errors: the pane then shows none either. */
+export const UNUSABLE_RULE_PROBLEMS: ReadonlySet<StatusRuleReading["problem"]> = new Set([
+  "notNumbers",
+  "missingRow",
+  "missingTable",
+]);
 
 /**
  * The status rule as the Targets sheet's status formula reads it: the rule the About row names (no
  * row, or no name it knows: the ratio rule), with the thresholds of its row on the Status rules
- * table. A workbook from before the table judged by the ratio rule at its default thresholds.
+ * table, which must be numbers (the formula's ISNUMBER gives #N/A otherwise). A workbook from
+ * before both (version 5 and earlier) judges by the ratio rule at its default thresholds.
  */
 export function statusRuleFrom(
   about: TableBlock | undefined,
@@ -142,28 +163,45 @@ export function statusRuleFrom(
   language: Language,
 ): StatusRuleReading {
   const aboutSpec = tableSpec("about");
-  const named = about?.rows.find(
+  const aboutRow = about?.rows.find(
     (row) =>
       String(row[columnIndex(about, aboutSpec, "item")] ?? "").toLowerCase() ===
       ABOUT_STATUS_RULE[language].toLowerCase(),
-  )?.[columnIndex(about!, aboutSpec, "value")];
+  );
+  const named = aboutRow?.[columnIndex(about!, aboutSpec, "value")];
   const text = named === undefined || named === null ? "" : String(named);
   const id = statusRuleNamed(text, language) ?? "RATIO";
-  const unknownName = text !== "" && statusRuleNamed(text, language) === undefined ? text : undefined;
-  if (!rules) return { rule: DEFAULT_STATUS_RULES[id], ...(unknownName ? { unknownName } : {}) };
+  const unknown = text !== "" && statusRuleNamed(text, language) === undefined ? { unknownName: text } : {};
+  if (!rules) {
+    // The About row without its table: the table was deleted, and the formulas that read it fail.
+    if (aboutRow)
+      return { rule: DEFAULT_STATUS_RULES[id], problem: "missingTable", thresholds: {}, ...unknown };
+    return { rule: DEFAULT_STATUS_RULE, thresholds: {} };
+  }
   const rulesSpec = tableSpec("statusRules");
-  const at = (column: string) => columnIndex(rules, rulesSpec, column);
-  const row = rules.rows.find((r) => String(r[at("id")] ?? "").toUpperCase() === id);
-  if (!row)
-    return { rule: DEFAULT_STATUS_RULES[id], problem: "missingRow", ...(unknownName ? { unknownName } : {}) };
-  // A blank cell is 0 to the sheet's arithmetic; text stops it (#VALUE!), so the pane says so.
-  const threshold = (column: string) => {
-    const cell = row[at(column)];
-    return cell === "" || cell === null || cell === undefined ? 0 : typeof cell === "number" ? cell : NaN;
+  const at = (column: string) => {
+    const index = columnIndex(rules, rulesSpec, column);
+    if (index < 0)
+      throw new MissingColumnError(
+        rulesSpec.columns.find((c) => c.id === column)!.header,
+        sheetSpec("statusRules").name,
+      );
+    return index;
   };
-  const read: StatusRule = { id, onTrack: threshold("onTrack"), atRisk: threshold("atRisk") };
+  const [idAt, onTrackAt, atRiskAt] = [at("id"), at("onTrack"), at("atRisk")];
+  const thresholds: Partial<Record<StatusRuleId, Omit<StatusRule, "id">>> = {};
+  for (const row of rules.rows) {
+    const rowId = STATUS_RULE_IDS.find((rule) => rule === String(row[idAt] ?? "").toUpperCase());
+    const [onTrack, atRisk] = [row[onTrackAt], row[atRiskAt]];
+    if (rowId && !(rowId in thresholds) && typeof onTrack === "number" && typeof atRisk === "number")
+      thresholds[rowId] = { onTrack, atRisk };
+  }
+  const row = rules.rows.find((r) => String(r[idAt] ?? "").toUpperCase() === id);
+  if (!row) return { rule: DEFAULT_STATUS_RULES[id], problem: "missingRow", thresholds, ...unknown };
+  const own = thresholds[id];
+  // A blank cell, text or TRUE is not a threshold: the sheet's ISNUMBER refuses it too.
+  if (!own) return { rule: DEFAULT_STATUS_RULES[id], problem: "notNumbers", thresholds, ...unknown };
+  const read: StatusRule = { id, ...own };
   const problem = statusRuleProblem(read);
-  if (problem === "notNumbers")
-    return { rule: DEFAULT_STATUS_RULES[id], problem, ...(unknownName ? { unknownName } : {}) };
-  return { rule: read, ...(problem ? { problem } : {}), ...(unknownName ? { unknownName } : {}) };
+  return { rule: read, thresholds, ...(problem ? { problem } : {}), ...unknown };
 }

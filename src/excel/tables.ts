@@ -109,8 +109,9 @@ async function readRemainingRows(
 }
 
 /**
- * Everything a refresh needs: one round trip while the register's first rows hold it all, one
- * more for each further 4 MB of register. A first request Excel finds too large is asked again
+ * Everything a refresh needs: one round trip while the register's first rows hold it all (a second
+ * for the Status rules table, read once it is known to exist), one more for each further 4 MB of
+ * register. A first request Excel finds too large is asked again
  * with fewer rows.
  */
 export async function readTracking(

@@ -105,7 +105,7 @@ export function optionalStatusRule(rule: unknown, onTrack: unknown, atRisk: unkn
   const id = isBlank(rule)
     ? "RATIO"
     : typeof rule === "string"
-      ? (statusRuleNamed(rule.trim(), "en") ?? statusRuleNamed(rule.trim(), "zh"))
+      ? (statusRuleNamed(rule, "en") ?? statusRuleNamed(rule, "zh"))
       : undefined;
   if (id === undefined)
     throw new EngineError("value", "unknownStatusRule", { arg: "rule", value: show(rule) });

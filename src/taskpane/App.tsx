@@ -18,7 +18,9 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { Language } from "../core/language";
-import { statusRuleFrom } from "../core/tracking";
+import { EngineError } from "../core/errors";
+import { STATUS_RULE_LABELS } from "../core/status-rules";
+import { statusRuleFrom, UNUSABLE_RULE_PROBLEMS } from "../core/tracking";
 import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
 import { Pane, type PaneContext, usePane } from "./context";
 import { describeFailure } from "./errors";
@@ -158,7 +160,15 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
     if (load.kind !== "ready") return {};
     try {
       // The rule the workbook's own status formulas use, so the pane and the sheet agree.
-      const { rule } = statusRuleFrom(load.snapshot.about, load.snapshot.statusRules, load.snapshot.language);
+      const reading = statusRuleFrom(load.snapshot.about, load.snapshot.statusRules, load.snapshot.language);
+      // Where the sheet's statuses are errors, the pane shows none either: it says what to fix.
+      if (UNUSABLE_RULE_PROBLEMS.has(reading.problem))
+        return {
+          error: new EngineError("na", "statusRuleUnusable", {
+            rule: STATUS_RULE_LABELS[reading.rule.id][load.snapshot.language],
+          }),
+        };
+      const { rule } = reading;
       return { overview: buildOverview(load.snapshot, rule, language) };
     } catch (error) {
       return { error };

@@ -687,6 +687,7 @@ const EXCEL_2007_FUNCTIONS = [
   "MATCH",
   "COUNTIFS",
   "IFERROR",
+  "ISNUMBER",
   "ROUND",
   // The likelihood.
   "NA",

@@ -6,12 +6,11 @@ import {
   DEFAULT_STATUS_RULE,
   DEFAULT_STATUS_RULES,
   STATUS_RULE_IDS,
-  STATUS_RULE_LABELS,
   statusRuleNamed,
   statusRuleProblem,
 } from "../../src/core/status-rules";
 import { headers, tableSpec } from "../../src/core/template/template";
-import { statusRuleFrom } from "../../src/core/tracking";
+import { statusRuleFrom, UNUSABLE_RULE_PROBLEMS } from "../../src/core/tracking";
 
 // A period of 100 days and a target of at least 100: the shares and paces are round numbers.
 const START = d("2021-01-01");
@@ -103,16 +102,24 @@ describe("reading the rule from a workbook's About and Status rules tables", () 
     ],
   });
   const rules = { headers: rulesHeaders, rows: rulesRows };
+  const withRow = (id: string, onTrack: unknown, atRisk: unknown) => ({
+    headers: rulesHeaders,
+    rows: rulesRows.map((row) => (row[0] === id ? [row[0], row[1], onTrack, atRisk, ...row.slice(4)] : row)),
+  });
+  const DEFAULTS = {
+    RATIO: { onTrack: 1, atRisk: 0.8 },
+    ELAPSED: { onTrack: 10, atRisk: 30 },
+    PACE: { onTrack: 0.95, atRisk: 0.6 },
+  };
 
-  it("takes the named rule with the thresholds of its row", () => {
-    const edited = rulesRows.map((row) =>
-      row[0] === "ELAPSED" ? [row[0], row[1], 5, 20, ...row.slice(4)] : row,
-    );
-    expect(statusRuleFrom(about("序时进度"), { headers: rulesHeaders, rows: edited }, "zh")).toEqual({
+  it("takes the named rule with the thresholds of its row, and gives every row's for Settings", () => {
+    expect(statusRuleFrom(about("序时进度"), withRow("ELAPSED", 5, 20), "zh")).toEqual({
       rule: { id: "ELAPSED", onTrack: 5, atRisk: 20 },
+      thresholds: { ...DEFAULTS, ELAPSED: { onTrack: 5, atRisk: 20 } },
     });
   });
-  it("judges by the ratio rule where the row is blank or missing, or names no rule, and says which", () => {
+
+  it("judges by the ratio rule where the row is blank or names no rule, and says which", () => {
     expect(statusRuleFrom(about(""), rules, "zh").rule).toEqual(DEFAULT_STATUS_RULE);
     expect(statusRuleFrom({ headers: aboutHeaders, rows: [] }, rules, "zh").rule).toEqual(
       DEFAULT_STATUS_RULE,
@@ -120,28 +127,40 @@ describe("reading the rule from a workbook's About and Status rules tables", () 
     expect(statusRuleFrom(about("按月"), rules, "zh")).toEqual({
       rule: DEFAULT_STATUS_RULE,
       unknownName: "按月",
-    });
-    // A workbook from before the Status rules table: the ratio rule at its defaults.
-    expect(statusRuleFrom(about(STATUS_RULE_LABELS.PACE.zh), undefined, "zh")).toEqual({
-      rule: DEFAULT_STATUS_RULES.PACE,
+      thresholds: DEFAULTS,
     });
   });
-  it("reports thresholds it cannot use, and computes with blank ones as 0 as the sheet does", () => {
-    const withText = rulesRows.map((row) =>
-      row[0] === "PACE" ? [row[0], row[1], "高", 0.6, ...row.slice(4)] : row,
-    );
-    expect(statusRuleFrom(about("PACE"), { headers: rulesHeaders, rows: withText }, "zh")).toEqual({
-      rule: DEFAULT_STATUS_RULES.PACE,
-      problem: "notNumbers",
+
+  it("judges a workbook from before the rules (no row, no table) by the ratio rule", () => {
+    expect(statusRuleFrom({ headers: aboutHeaders, rows: [["截至日期", 1]] }, undefined, "zh")).toEqual({
+      rule: DEFAULT_STATUS_RULE,
+      thresholds: {},
     });
-    const blank = rulesRows.map((row) =>
-      row[0] === "RATIO" ? [row[0], row[1], 1, "", ...row.slice(4)] : row,
-    );
-    expect(statusRuleFrom(about("RATIO"), { headers: rulesHeaders, rows: blank }, "zh")).toEqual({
-      rule: { id: "RATIO", onTrack: 1, atRisk: 0 },
-    });
-    expect(statusRuleFrom(about("PACE"), { headers: rulesHeaders, rows: [] }, "zh").problem).toBe(
-      "missingRow",
-    );
+  });
+
+  it.each([
+    // Text, a blank cell or TRUE is no threshold: the sheet's ISNUMBER gives #N/A.
+    ["a threshold that is text", about("PACE"), withRow("PACE", "高", 0.6), "notNumbers"],
+    ["a blank threshold", about("RATIO"), withRow("RATIO", 1, ""), "notNumbers"],
+    ["TRUE for a threshold", about("ELAPSED"), withRow("ELAPSED", true, 30), "notNumbers"],
+    ["the rule's row missing", about("PACE"), { headers: rulesHeaders, rows: [] }, "missingRow"],
+    // The About row without its table: the table was deleted, and the formulas reading it fail.
+    ["the table deleted", about("速度比"), undefined, "missingTable"],
+  ])("says the rule is unusable with %s", (_, aboutBlock, rulesBlock, problem) => {
+    const reading = statusRuleFrom(aboutBlock, rulesBlock, "zh");
+    expect(reading.problem).toBe(problem);
+    expect(UNUSABLE_RULE_PROBLEMS.has(reading.problem)).toBe(true);
+  });
+
+  it("computes with thresholds out of order, as the sheet does, and says so", () => {
+    const reading = statusRuleFrom(about("RATIO"), withRow("RATIO", 0.5, 0.9), "zh");
+    expect(reading.rule).toEqual({ id: "RATIO", onTrack: 0.5, atRisk: 0.9 });
+    expect(reading.problem).toBe("outOfOrder");
+    expect(UNUSABLE_RULE_PROBLEMS.has(reading.problem)).toBe(false);
+  });
+
+  it("names a renamed column of the Status rules table", () => {
+    const renamed = { headers: rulesHeaders.map((h) => (h === "有风险" ? "风险" : h)), rows: rulesRows };
+    expect(() => statusRuleFrom(about("RATIO"), renamed, "zh")).toThrow(/"At risk"/);
   });
 });

@@ -706,9 +706,9 @@ describe("upgrading an older workbook", () => {
       expect(aboutAfter.slice(0, v5About.length)).toEqual(v5About);
       expect(aboutAfter.at(-1)).toEqual([ABOUT_STATUS_RULE[language], STATUS_RULE_LABELS.RATIO[language]]);
       const snapshot = await readTracking(context);
-      expect(statusRuleFrom(snapshot.about, snapshot.statusRules, language)).toEqual({
-        rule: DEFAULT_STATUS_RULE,
-      });
+      const reading = statusRuleFrom(snapshot.about, snapshot.statusRules, language);
+      expect(reading.rule).toEqual(DEFAULT_STATUS_RULE);
+      expect(reading.problem).toBeUndefined();
     },
   );
 

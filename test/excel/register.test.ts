@@ -226,14 +226,15 @@ describe("adding register entries", () => {
 });
 
 describe("reading for a refresh", () => {
-  it("reads a workbook from before the status rules in 1 sync, judging by the default rule", async () => {
+  it("reads a workbook whose Status rules sheet is gone in 1 sync, and says the rule is unusable", async () => {
     const { context, fake, workbook } = await tracking("zh");
     workbook.sheet("状态判定规则")!.delete();
     fake.reset();
     const snapshot = await readTracking(context);
     expect(fake.syncCount).toBe(1);
     expect(snapshot.statusRules).toBeUndefined();
-    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "zh")).toEqual({ rule: DEFAULT_STATUS_RULE });
+    // About still names the rule, so the formulas that read the table fail: the pane must say so.
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "zh").problem).toBe("missingTable");
   });
 
   it("reads register, targets, the as-of date and the status rule in 2 syncs, and feeds the engine", async () => {
@@ -248,7 +249,10 @@ describe("reading for a refresh", () => {
     // The status rules table is read once it is known to exist (a *OrNullObject result).
     expect(fake.syncCount).toBe(2);
     expect(snapshot.asOf).toBe(isoToSerial("2021-12-31"));
-    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en")).toEqual({ rule: DEFAULT_STATUS_RULE });
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en")).toMatchObject({
+      rule: DEFAULT_STATUS_RULE,
+    });
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en").problem).toBeUndefined();
     const summaries = summarizeGoals(
       registerColumns(snapshot.register),
       snapshot.asOf!,

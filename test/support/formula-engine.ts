@@ -133,6 +133,7 @@ const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   AND: { min: 1, max: 255 },
   OR: { min: 1, max: 255 },
   ISERROR: { min: 1, max: 1 },
+  ISNUMBER: { min: 1, max: 1 },
   IFERROR: { min: 2, max: 2 },
   LEFT: { min: 2, max: 2 },
   MID: { min: 3, max: 3 },
@@ -934,6 +935,8 @@ class Evaluator {
         return this.logical(name, args);
       case "ISERROR":
         return this.scalar(args[0]) instanceof FormulaError;
+      case "ISNUMBER":
+        return typeof this.scalar(args[0]) === "number";
       case "IFERROR": {
         const value = this.scalar(args[0]);
         return value instanceof FormulaError ? this.scalar(args[1]) : value;

@@ -520,8 +520,10 @@ describe("settings", () => {
     ).toBeTruthy();
     expect(client.setStatusRule).toHaveBeenCalledWith({ id: "ELAPSED", onTrack: 50, atRisk: 60 }, "en");
     const snapshot = await doubleClient(workbook).read();
-    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en")).toEqual({
-      rule: { id: "ELAPSED", onTrack: 50, atRisk: 60 },
+    expect(statusRuleFrom(snapshot.about, snapshot.statusRules, "en").rule).toEqual({
+      id: "ELAPSED",
+      onTrack: 50,
+      atRisk: 60,
     });
     fireEvent.click(tab("Overview"));
     await waitFor(() => expect(screen.getByTestId("status-BRANDS").textContent).toBe("On track"));

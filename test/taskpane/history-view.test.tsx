@@ -169,7 +169,7 @@ describe("the History view", () => {
     expect(trend.querySelector("figcaption")!.textContent).toBe("品牌产品");
     expect(within(trend).getByTestId("chart-BRANDS").getAttribute("aria-label")).toBe(
       "品牌产品实际与应达对比：2020年4月8日：0（应达 0）；2021年6月30日：2（应达 45.4）；" +
-        "2022年12月31日：2（应达 101）。截至2022年12月31日需达101。",
+        "2022年12月31日：2（应达 101）。2022年12月31日前所需数量 101。",
     );
     expect(within(trend).getByTestId("chart-start-BRANDS").textContent).toBe("2020年4月");
   });

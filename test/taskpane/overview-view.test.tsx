@@ -163,7 +163,7 @@ describe("the Overview's first screen", () => {
     const brands = (await modelOf(workbook, "zh")).summaries.find((s) => s.spec.id === "BRANDS")!;
     const { median, low, high } = brands.likelihood;
     expect(chartOf("BRANDS").getAttribute("aria-label")).toBe(
-      "品牌产品累计完成情况：截至 2021年6月30日 已认定 2，按均匀进度应达 45.4；截止 2022年12月31日 需达 101。" +
+      "品牌产品累计完成情况：截至 2021年6月30日 已认定 2，按均匀进度应达 45.4；2022年12月31日前所需数量 101。" +
         `截止时预计 ${formatCount(median!, "zh", 1)}，80% 区间为 ${formatCount(low!, "zh", 1)}–${formatCount(high!, "zh", 1)}。`,
     );
     expect(chartOf("BRANDS").getAttribute("aria-label")).not.toMatch(/[,:;()]/);

@@ -127,7 +127,7 @@ describe("the workbook's words in the pane's language", () => {
     const trend = await within(view).findByTestId("trend-BRANDS");
     expect(trend.querySelector("figcaption")!.textContent).toBe("品牌产品");
     expect(trend.querySelector("svg")!.getAttribute("aria-label")).toBe(
-      "品牌产品实际与应达对比：2021年6月30日：1（应达 45.4）。截至2022年12月31日需达101。",
+      "品牌产品实际与应达对比：2021年6月30日：1（应达 45.4）。2022年12月31日前所需数量 101。",
     );
   });
 });

@@ -212,7 +212,9 @@ function ruleInUse(c: FormulaContext): string {
 /** A threshold of a rule, from its row of the Status rules table. */
 function ruleThreshold(c: FormulaContext, id: StatusRuleId, which: "onTrack" | "atRisk"): string {
   const header = STATUS_RULE_HEADERS[which][c.language];
-  return `INDEX(${c.column("statusRules", header)},MATCH(${c.text(id)},${c.column("statusRules", STATUS_RULE_HEADERS.id[c.language])},0))`;
+  const cell = `INDEX(${c.column("statusRules", header)},MATCH(${c.text(id)},${c.column("statusRules", STATUS_RULE_HEADERS.id[c.language])},0))`;
+  // Only a number is a threshold: a blank cell or text gives #N/A, as core statusRuleFrom refuses it.
+  return `IF(ISNUMBER(${cell}),${cell},NA())`;
 }
 
 /**

@@ -236,7 +236,7 @@ function GoalRow({ summary, burnUp, asOf, open, onToggle }: GoalRowProps) {
           {t("actualOfRequiredLong", counts)}
         </span>
       </div>
-      {/* Kept in the page while closed (hidden): reopening redraws nothing, and find-in-page reaches it. */}
+      {/* Kept in the page while closed (hidden): reopening redraws nothing; a closed goal is opened to be read. */}
       <div
         id={detailsId}
         hidden={!open}

@@ -3,7 +3,7 @@
  * its formulas judge as the pane does), and the pane's language.
  */
 import { Body1, Button, Caption1, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { parseWrittenDate, serialToIso } from "../../core/dates";
 import type { Language } from "../../core/language";
 import {
@@ -78,12 +78,22 @@ function StatusRuleSetting() {
     ? statusRuleFrom(snapshot.about, snapshot.statusRules, snapshot.language)
     : undefined;
   const [id, setId] = useState<StatusRuleId>(reading?.rule.id ?? "RATIO");
-  const inWorkbook = (rule: StatusRuleId) =>
-    reading && reading.rule.id === rule ? reading.rule : DEFAULT_STATUS_RULES[rule];
+  // Each rule's thresholds as its row holds them, so choosing a rule and applying it keeps them.
+  const inWorkbook = (rule: StatusRuleId) => reading?.thresholds[rule] ?? DEFAULT_STATUS_RULES[rule];
   const [onTrack, setOnTrack] = useState(String(inWorkbook(id).onTrack));
   const [atRisk, setAtRisk] = useState(String(inWorkbook(id).atRisk));
   const { busy, message, run, say } = useAction();
   const layout = useLayoutStyles();
+  // The form starts again from the workbook whenever what it holds changes (a refresh, an edit on
+  // the sheet), keeping the message of what was just done.
+  const readingKey = JSON.stringify(reading ?? null);
+  useEffect(() => {
+    const rule = reading?.rule.id ?? "RATIO";
+    setId(rule);
+    setOnTrack(String(inWorkbook(rule).onTrack));
+    setAtRisk(String(inWorkbook(rule).atRisk));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the reading's contents, not its identity
+  }, [readingKey]);
   if (!snapshot || !reading) return null;
   const choose = (rule: StatusRuleId) => {
     setId(rule);
