@@ -27,7 +27,7 @@ export interface GoalEvaluation {
   readonly undated: number;
   /** Counted rows (as of the as-of date) with something in their evidence cell. */
   readonly withEvidence: number;
-  /** withEvidence ÷ the counted rows; undefined when none is counted. */
+  /** withEvidence ÷ the counted rows; undefined when none is counted, or there is no evidence column. */
   readonly evidenceCoverage: number | undefined;
   readonly status: StatusId;
 }
@@ -68,7 +68,8 @@ export function evaluateGoals(
       afterDeadline: summary.actual - summary.actualByDeadline,
       undated: summary.undated,
       withEvidence: evidenced,
-      evidenceCoverage: summary.actual > 0 ? evidenced / summary.actual : undefined,
+      // Without an evidence column there is no share to give (the sheet's formula then fails too).
+      evidenceCoverage: evidence && summary.actual > 0 ? evidenced / summary.actual : undefined,
       status: summary.status,
     };
   });

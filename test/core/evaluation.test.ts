@@ -52,5 +52,6 @@ describe("evaluateGoals", () => {
     expect(enterprises.evidenceCoverage).toBeUndefined();
     const without = evaluateGoals(register, undefined, ASOF)[2];
     expect(without.withEvidence).toBe(0);
+    expect(without.evidenceCoverage).toBeUndefined();
   });
 });
