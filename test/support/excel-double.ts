@@ -261,7 +261,15 @@ function pick(names: string[], all: Record<string, () => unknown>): Record<strin
   return result;
 }
 
-/** A *OrNullObject result: isNullObject loads; anything else on a null object is refused. */
+/**
+ * A *OrNullObject result: isNullObject loads; anything else on a null object is refused. The
+ * OfficeExtension.ClientObject reference (learn.microsoft.com/javascript/api/office/
+ * officeextension.clientobject, isNullObject: "You must call context.sync() before reading") and
+ * "Application-specific API model", *OrNullObject methods (learn.microsoft.com/office/dev/add-ins/
+ * develop/application-specific-api-model) tell the caller to check it first; using the object
+ * without that check is the doubtful case, refused here, so the add-in reads a table that may be
+ * missing in a second request (readTracking, setStatusRule).
+ */
 const NULL = Symbol("null object");
 type OrNull<M> = M | typeof NULL;
 
