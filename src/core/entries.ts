@@ -57,6 +57,8 @@ export interface Entry {
   readonly evidence?: string;
   readonly notes?: string;
   readonly enteredBy?: string;
+  /** The unified social credit code, normalized (credit-code.ts), for an enterprise. */
+  readonly creditCode?: string;
 }
 
 export interface Issue {
@@ -373,5 +375,13 @@ export function entryRow(entry: Entry, language: Language, enteredAt: number): (
     notes: entry.notes ?? null,
     enteredBy: entry.enteredBy ?? null,
   };
-  return [...ENTRY_FIELDS.map((field) => cells[field]), enteredAt];
+  // Then the credit code and the provenance columns, which only a merge fills.
+  return [
+    ...ENTRY_FIELDS.map((field) => cells[field]),
+    enteredAt,
+    entry.creditCode ?? null,
+    null,
+    null,
+    null,
+  ];
 }

@@ -1,6 +1,7 @@
 import { isoToSerial } from "../../src/core/dates";
 import { checkEntry, ENTRY_FIELDS, entryKey, entryRow } from "../../src/core/entries";
 import { tableSpec } from "../../src/core/template/template";
+import { LEDGER_FIELDS } from "../../src/core/ledger";
 
 const errorsOf = (input: Parameters<typeof checkEntry>[0], keys?: Set<string>) =>
   checkEntry(input, keys)
@@ -98,11 +99,20 @@ describe("checking an entry", () => {
       "=x",
       null,
       45000,
+      // No credit code; the provenance columns only a merge fills.
+      null,
+      null,
+      null,
+      null,
     ]);
   });
 
   it("puts its cells in the order of the template's Register columns", () => {
-    expect(tableSpec("register").columns.map((column) => column.id)).toEqual([...ENTRY_FIELDS, "enteredAt"]);
+    expect(tableSpec("register").columns.map((column) => column.id)).toEqual([...LEDGER_FIELDS]);
+    expect(LEDGER_FIELDS.slice(0, ENTRY_FIELDS.length)).toEqual([...ENTRY_FIELDS]);
+    expect(
+      entryRow(checkEntry({ goal: "BRANDS", name: "x", status: "Candidate" }).entry!, "en", 1),
+    ).toHaveLength(LEDGER_FIELDS.length);
   });
 });
 

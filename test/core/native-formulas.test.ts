@@ -8,7 +8,16 @@ import { isoToSerial } from "../../src/core/dates";
 import { EngineError } from "../../src/core/errors";
 import { type GoalSpec, specOfGoal } from "../../src/core/goal-spec";
 import type { Language } from "../../src/core/language";
-import { COMPARATOR_LABELS, type Comparator, type GoalId, GOALS, PLAN, SECTORS } from "../../src/core/plan";
+import {
+  COMPARATOR_LABELS,
+  type Comparator,
+  DISTRICTS,
+  type GoalId,
+  GOALS,
+  PLAN,
+  SECTORS,
+} from "../../src/core/plan";
+import { districtFigures, NO_QUOTA, quotaOf } from "../../src/core/districts";
 import { STATUS_LABELS } from "../../src/core/progress";
 import { DEFAULT_STATUS_RULES, STATUS_RULE_LABELS, type StatusRule } from "../../src/core/status-rules";
 import {
@@ -23,6 +32,8 @@ import { evaluateGoals } from "../../src/core/evaluation";
 import { columnFormula, MODERN_ONLY_FUNCTIONS } from "../../src/core/template/formulas";
 import type { Cell as TemplateCell, TableId } from "../../src/core/template/structure";
 import {
+  BREAKDOWN_HEADERS,
+  DISTRICT_HEADERS,
   EVALUATION_HEADERS,
   LIKELIHOOD_HEADERS,
   LIKELIHOOD_MODEL_LABELS,
@@ -61,6 +72,8 @@ interface Entry {
   sector?: number | null;
   /** The evidence link cell; blank when left out. */
   evidence?: string;
+  /** Index into DISTRICTS, or null for none (the default). */
+  district?: number | null;
 }
 
 /** A register row in tblRegister column order, in the workbook's language. */
@@ -75,6 +88,10 @@ function registerRow(language: Language, entry: Entry): TemplateCell[] {
   const sector = entry.sector === undefined ? 0 : entry.sector;
   row[registerIndex("sector")] = sector === null ? null : SECTORS[sector].label[language];
   row[registerIndex("evidence")] = entry.evidence ?? null;
+  row[registerIndex("district")] =
+    entry.district === undefined || entry.district === null
+      ? null
+      : DISTRICTS[entry.district].label[language];
   return row;
 }
 
@@ -186,11 +203,19 @@ interface Inputs {
   readonly edits: readonly TargetEdit[];
   /** The status rule named on About, with thresholds typed on its row. */
   readonly rule?: StatusRule;
+  /** Quotas typed on the Districts sheet, by district id and goal id. */
+  readonly quotas?: readonly Quota[];
+}
+
+interface Quota {
+  readonly district: string;
+  readonly goal: GoalId;
+  readonly quota: TemplateCell;
 }
 
 /** Every disagreement between the evaluated workbook and the core, as readable lines (none expected). */
 function disagreements(
-  { language, register, asOf, edits, rule }: Inputs,
+  { language, register, asOf, edits, rule, quotas = [] }: Inputs,
   forecastDateFollowsDeadline = FORECAST_DATE_FOLLOWS_DEADLINE_EDITS,
 ): string[] {
   const model = evaluateTemplate({
@@ -199,6 +224,11 @@ function disagreements(
     asOf,
     targetEdits: edits,
     ...(rule ? { statusRuleName: STATUS_RULE_LABELS[rule.id][language], statusRuleEdits: [rule] } : {}),
+    quotaEdits: quotas.map((q) => ({
+      district: DISTRICTS.find((d) => d.id === q.district)!.label[language],
+      goal: q.goal,
+      quota: q.quota,
+    })),
   });
   const specs = coreSpecs(language, edits);
   const summaries = summarizeGoals(coreColumns(register), asOf, specs, rule);
@@ -312,6 +342,60 @@ function disagreements(
     check(at("paceNeeded"), row[l("paceNeeded")], orDash(odds.monthlyPaceNeeded));
   });
 
+  // The task breakdown: each district's recognized entries against its quota, as core districtFigures.
+  const quotaCell = (district: string, goal: string) =>
+    quotas.find((q) => q.district === district && q.goal === goal)?.quota ?? null;
+  const figures = districtFigures(
+    coreColumns(register),
+    { rows: register, index: registerIndex("district"), name: "districts" },
+    asOf,
+    specs,
+    (district, goal) => quotaOf(quotaCell(district, goal!)),
+    language,
+    rule,
+  );
+  const districtRows = tableRecords(model, "tblDistricts");
+  expect(districtRows).toHaveLength(DISTRICTS.length * GOALS.length);
+  const h = (column: keyof typeof DISTRICT_HEADERS) => DISTRICT_HEADERS[column][language];
+  figures.forEach((figure, i) => {
+    const row = districtRows[i];
+    const at = (column: keyof typeof DISTRICT_HEADERS) =>
+      `tblDistricts[${figure.district}/${String(figure.goal)}][${h(column)}]`;
+    expect([row[h("district")], row[h("id")]]).toEqual([
+      DISTRICTS.find((d) => d.id === figure.district)!.label[language],
+      figure.goal,
+    ]);
+    check(at("actual"), row[h("actual")], figure.actual);
+    check(at("actualByDeadline"), row[h("actualByDeadline")], figure.actualByDeadline);
+    check(at("progress"), row[h("progress")], figure.progress ?? NO_FORECAST_DATE);
+    check(at("expected"), row[h("expected")], figure.expected ?? NO_FORECAST_DATE);
+    const status = figure.status ? STATUS_LABELS[figure.status][language] : NO_QUOTA[language];
+    check(at("status"), row[h("status")], status);
+    check(at("statusMark"), row[h("statusMark")], figure.status ? STATUS_MARKS[figure.status] : "");
+  });
+  const breakdownRows = tableRecords(model, "tblBreakdown");
+  const b = (column: keyof typeof BREAKDOWN_HEADERS) => BREAKDOWN_HEADERS[column][language];
+  summaries.forEach((summary, i) => {
+    const row = breakdownRows[i];
+    const own = figures.filter((f) => f.goal === summary.spec.id);
+    const at = (column: keyof typeof BREAKDOWN_HEADERS) => `tblBreakdown[${summary.spec.id}][${b(column)}]`;
+    check(at("required"), row[b("required")], summary.required);
+    check(at("actual"), row[b("actual")], summary.actual);
+    // SUMIFS adds the numbers typed (text and blanks add nothing); a quota of 0 or below counts in neither figure's "with a quota".
+    const typed = own.map((f) => quotaCell(f.district, f.goal!));
+    check(
+      at("quotaSum"),
+      row[b("quotaSum")],
+      typed.reduce((sum: number, cell) => sum + (typeof cell === "number" ? cell : 0), 0),
+    );
+    check(at("quotaDistricts"), row[b("quotaDistricts")], own.filter((f) => f.quota !== undefined).length);
+    check(
+      at("inDistricts"),
+      row[b("inDistricts")],
+      own.reduce((sum, f) => sum + f.actual, 0),
+    );
+  });
+
   const months = timeline(coreColumns(register), asOf, monthEnds(), specs);
   const timelineRows = tableRecords(model, "tblTimeline");
   expect(timelineRows).toHaveLength(months.length);
@@ -334,7 +418,24 @@ interface Case {
   readonly asOf: string | number;
   readonly edits?: readonly { id: GoalId; target?: number; comparator?: Comparator; deadline?: string }[];
   readonly rule?: StatusRule;
+  readonly quotas?: readonly Quota[];
 }
+
+/** MIXED spread over three districts, and some rows with none. */
+const IN_DISTRICTS: Entry[] = MIXED.map((entry, i) => ({ ...entry, district: i % 4 === 3 ? null : i % 3 }));
+/** Quotas of every kind a person types: whole, fractional, zero, text, and none. */
+const QUOTAS: Quota[] = [
+  { district: DISTRICTS[0].id, goal: "ENTERPRISES", quota: 2 },
+  { district: DISTRICTS[1].id, goal: "ENTERPRISES", quota: 1.5 },
+  { district: DISTRICTS[2].id, goal: "ENTERPRISES", quota: 0 },
+  { district: DISTRICTS[0].id, goal: "SCENARIOS", quota: "3" },
+  { district: DISTRICTS[1].id, goal: "SCENARIOS", quota: 40 },
+  { district: DISTRICTS[2].id, goal: "BRANDS", quota: 3 },
+  { district: DISTRICTS[0].id, goal: "BRANDS", quota: 30 },
+  { district: DISTRICTS[1].id, goal: "UNMANNED", quota: 2 },
+  { district: DISTRICTS[2].id, goal: "PLATFORMS", quota: 1 },
+  { district: DISTRICTS[15].id, goal: "BREAKTHROUGHS", quota: 8 },
+];
 
 const CASES: readonly Case[] = [
   { name: "an empty register", entries: [], asOf: "2021-06-30" },
@@ -553,6 +654,26 @@ const CASES: readonly Case[] = [
     asOf: "2021-06-30",
     rule: { id: "RATIO", onTrack: 0.5, atRisk: 0.1 },
   },
+  // The task breakdown: districts' quotas judged as targets of their own, by each rule, before,
+  // during and after the period.
+  ...["2020-04-01", "2021-06-30", "2022-12-31", "2023-06-30"].flatMap((asOf) =>
+    [undefined, ...(["ELAPSED", "PACE"] as const).map((id) => DEFAULT_STATUS_RULES[id])].map(
+      (rule): Case => ({
+        name: `district quotas as of ${asOf}${rule ? ` by ${rule.id}` : ""}`,
+        entries: IN_DISTRICTS,
+        asOf,
+        rule,
+        quotas: QUOTAS,
+      }),
+    ),
+  ),
+  {
+    name: "district quotas with a deadline edit",
+    entries: IN_DISTRICTS,
+    asOf: "2021-06-30",
+    edits: [{ id: "BRANDS", deadline: "2021-07-31" }],
+    quotas: QUOTAS,
+  },
 ];
 
 describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language) => {
@@ -565,7 +686,7 @@ describe.each(LANGUAGES)("native formulas match the core engine (%s)", (language
       comparator: edit.comparator && COMPARATOR_LABELS[edit.comparator][language],
       deadline: edit.deadline === undefined ? undefined : d(edit.deadline),
     }));
-    expect(disagreements({ language, register, asOf, edits, rule: c.rule })).toEqual([]);
+    expect(disagreements({ language, register, asOf, edits, rule: c.rule, quotas: c.quotas })).toEqual([]);
   });
 
   it("Forecast date and Forecast on examples worked by hand", () => {
@@ -702,6 +823,8 @@ const EXCEL_2007_FUNCTIONS = [
   "OR",
   "LARGE",
   "ROW",
+  // The task breakdown's sums of the districts' quotas (SUMIFS is of Excel 2007, as COUNTIFS).
+  "SUMIFS",
 ];
 
 describe("the template's formulas", () => {

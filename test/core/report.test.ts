@@ -255,10 +255,10 @@ describe("the reporting unit's About row", () => {
     expect(changes.titleRows.map((p) => p.name)).toEqual(["说明"]);
     const added = changes.newRows.find((r) => r.table === about)!.rows;
     expect(added.map((row) => row[0])).toEqual([
-      `工作表：${sheetSpec("report").name.zh}`,
-      `工作表：${sheetSpec("statusRules").name.zh}`,
-      `工作表：${sheetSpec("evaluation").name.zh}`,
-      `工作表：${sheetSpec("likelihood").name.zh}`,
+      `工作表：${sheetSpec("districts").name.zh}`,
+      `工作表：${sheetSpec("changes").name.zh}`,
+      `工作表：${sheetSpec("merges").name.zh}`,
+      `工作表：${sheetSpec("conflicts").name.zh}`,
       "填报单位",
       "状态判定规则",
     ]);

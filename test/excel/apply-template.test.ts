@@ -169,6 +169,11 @@ describe("applying the template to a new workbook", () => {
       "状态判定规则",
       "终期评估",
       "达成可能性",
+      "任务分解",
+      "修改记录",
+      "合并记录",
+      "重复报送",
+      "留痕基准",
     ]);
     expect(table(workbook, "tblTargets").dataValues()[2].slice(1, 3)).toEqual(["品牌产品", "超过"]);
     expect(table(workbook, "tblRegister").headers().slice(0, 5)).toEqual([
@@ -214,6 +219,11 @@ describe("applying again", () => {
         "https://example.org",
         "=1+1 as text",
         "ana",
+        "",
+        // Credit code and provenance (version 7).
+        "",
+        "",
+        "",
         "",
       ],
     ]);
@@ -743,9 +753,14 @@ describe("upgrading an older workbook", () => {
               "",
               "",
               "",
+              "",
+              "",
+              "",
+              "",
             ]),
           );
-          dropTrailingColumns(table(workbook, "tblRegister"), 1); // no "Entered at" yet
+          // No "Entered at" yet, nor the credit code and provenance of version 7.
+          dropTrailingColumns(table(workbook, "tblRegister"), 5);
           dropTrailingColumns(table(workbook, "tblTargets"), dropTargets);
           for (const id of removed) {
             const spec = tableSpec(id);

@@ -88,9 +88,16 @@ describe("adding register entries", () => {
       "",
       "",
       NOW,
+      // The credit code and provenance columns, which the template has at the end.
+      "",
+      "",
+      "",
+      "",
     ]);
     // The export keeps the workbook's own order.
-    expect((await exportRegisterCsv(context)).split("\r\n")[0]).toBe(`\ufeff${earlierOrder.join(",")}`);
+    expect((await exportRegisterCsv(context)).split("\r\n")[0]).toBe(
+      `\ufeff${[...earlierOrder, "统一社会信用代码", "报送单位", "来源文件", "合并时间"].join(",")}`,
+    );
   });
 
   it("appends 10,000 entries in at most 2 syncs", async () => {
@@ -321,8 +328,10 @@ describe("snapshots and export", () => {
     );
     const csv = await exportRegisterCsv(context);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人,录入时间");
-    expect(lines[1]).toBe(`品牌产品,'=cmd,已认定,2021-05-01,,,,,"第一, 第二",,2021-06-01 06:00`);
+    expect(lines[0]).toBe(
+      "\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人,录入时间,统一社会信用代码,报送单位,来源文件,合并时间",
+    );
+    expect(lines[1]).toBe(`品牌产品,'=cmd,已认定,2021-05-01,,,,,"第一, 第二",,2021-06-01 06:00,,,,`);
   });
 });
 

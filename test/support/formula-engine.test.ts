@@ -495,7 +495,7 @@ describe("evaluateTemplate", () => {
   });
 
   it("rejects register rows of the wrong width and edits of unknown goals", () => {
-    expect(() => evaluateTemplate({ language: "en", register: [["Brands"]], asOf: 0 })).toThrow(/11 columns/);
+    expect(() => evaluateTemplate({ language: "en", register: [["Brands"]], asOf: 0 })).toThrow(/15 columns/);
     expect(() =>
       evaluateTemplate({ language: "en", register: [], asOf: 0, targetEdits: [{ id: "NOPE", target: 1 }] }),
     ).toThrow(/No tblTargets row with Id NOPE/);

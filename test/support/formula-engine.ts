@@ -26,6 +26,7 @@ import type { Cell as TemplateCell, TableSpec } from "../../src/core/template/st
 import {
   ABOUT_AS_OF_ROW,
   ABOUT_STATUS_RULE,
+  DISTRICT_HEADERS,
   aboutReportingUnitRow,
   NAMES,
   TABLES,
@@ -116,6 +117,7 @@ type Token =
 const FUNCTIONS: Readonly<Record<string, { min: number; max: number }>> = {
   IF: { min: 2, max: 3 },
   COUNTIFS: { min: 2, max: 254 },
+  SUMIFS: { min: 3, max: 255 },
   INT: { min: 1, max: 1 },
   ROUNDUP: { min: 2, max: 2 },
   ROUND: { min: 2, max: 2 },
@@ -900,6 +902,8 @@ class Evaluator {
       }
       case "COUNTIFS":
         return this.countifs(args, false) as Cell;
+      case "SUMIFS":
+        return this.sumifs(args);
       case "SUMPRODUCT":
         return this.sumproduct(args);
       case "SMALL":
@@ -1053,6 +1057,30 @@ class Evaluator {
     });
   }
 
+  /**
+   * SUMIFS(sum_range, range1, criterion1, ...): the numbers of sum_range (text and blanks there
+   * add nothing, as in Excel) on the rows every criterion accepts, as COUNTIFS tests them.
+   */
+  private sumifs(args: readonly FormulaNode[]): Cell {
+    const sums = this.array(args[0], "SUMIFS");
+    const ranges: (readonly Cell[])[] = [];
+    const tests: ((cell: Cell) => boolean)[] = [];
+    for (let i = 1; i < args.length; i += 2) {
+      ranges.push(this.array(args[i], "SUMIFS"));
+      const criterion = this.scalar(args[i + 1]);
+      if (criterion instanceof FormulaError) return criterion;
+      tests.push(criterionTest(criterion));
+    }
+    if (ranges.some((range) => range.length !== sums.length)) return new FormulaError("#VALUE!");
+    let total = 0;
+    for (let row = 0; row < sums.length; row++) {
+      const cell = sums[row];
+      if (cell instanceof FormulaError) return cell;
+      if (typeof cell === "number" && ranges.every((range, k) => tests[k](range[row]))) total += cell;
+    }
+    return total;
+  }
+
   /** A custom function as Excel calls it: columns as n x 1 matrices, blanks "", errors as Error objects. */
   private custom(fn: (...args: never[]) => number, args: readonly FormulaNode[]): Cell {
     const toArgument = (cell: Cell) =>
@@ -1112,6 +1140,8 @@ export interface TemplateInputs {
   readonly statusRuleName?: string;
   /** Thresholds typed on a rule's row of the Status rules table. */
   readonly statusRuleEdits?: readonly StatusRule[];
+  /** Quotas typed on the Districts sheet: the cell of a district's row (its label) for a goal (its id). */
+  readonly quotaEdits?: readonly { readonly district: string; readonly goal: string; readonly quota: Cell }[];
 }
 
 interface FormulaColumn {
@@ -1215,6 +1245,12 @@ export function evaluateTemplate(options: TemplateInputs): WorkbookModel {
       for (const edit of options.statusRuleEdits ?? []) {
         const row = rows.find((r) => r[0] === edit.id)!;
         [row[2], row[3]] = [edit.onTrack, edit.atRisk];
+      }
+    if (table.id === "districts")
+      for (const edit of options.quotaEdits ?? []) {
+        const row = rows.find((r) => r[0] === edit.district && r[1] === edit.goal);
+        if (!row) throw new Error(`No Districts row for ${edit.district} and ${edit.goal}`);
+        row[columns.indexOf(DISTRICT_HEADERS.quota[language])] = edit.quota;
       }
     tables.set(table.name, { columns, rows, top: table.anchor.row + 1 });
   }

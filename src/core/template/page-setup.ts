@@ -49,8 +49,11 @@ export const PAGE_MARGINS: Margins = {
 
 /** A4 landscape is 297 mm wide. */
 const A4_LANDSCAPE_WIDTH_INCHES = 297 / 25.4;
-/** The smallest scale the template's widest sheet (the Register) may be printed at, one page wide. */
-export const READABLE_SCALE = 0.6;
+/**
+ * The smallest scale the template's widest sheet (the Register) may be printed at, one page wide:
+ * since version 7 it has the credit code and provenance columns, about 6 points for 11.
+ */
+export const READABLE_SCALE = 0.55;
 
 /** "&" stands for itself in a header only doubled; everything else here is plain text. */
 function headerText(text: string): string {

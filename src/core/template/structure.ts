@@ -64,7 +64,13 @@ export type TableId =
   | "evaluationHead"
   | "evaluation"
   | "likelihood"
-  | "likelihoodMonths";
+  | "likelihoodMonths"
+  | "breakdown"
+  | "districts"
+  | "changes"
+  | "merges"
+  | "conflicts"
+  | "recorded";
 
 export type SheetId =
   | "about"
@@ -78,7 +84,12 @@ export type SheetId =
   | "report"
   | "statusRules"
   | "evaluation"
-  | "likelihood";
+  | "likelihood"
+  | "districts"
+  | "changes"
+  | "merges"
+  | "conflicts"
+  | "recorded";
 
 export type Cell = string | number | boolean | null;
 

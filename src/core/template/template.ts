@@ -13,6 +13,7 @@ import {
   goalById,
   goalGroupById,
   GOALS,
+  DISTRICTS,
   PLAN,
   SECTORS,
 } from "../plan";
@@ -30,6 +31,8 @@ import {
   type StatusRuleId,
 } from "../status-rules";
 import { REPORT_RECENT_DAYS, REPORT_RECENT_ROWS } from "../report";
+import { NO_QUOTA } from "../districts";
+import { TRACKED_FIELDS } from "../ledger";
 import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
@@ -43,8 +46,10 @@ import { type Vocabulary, vocabulary } from "./vocabulary";
  *    have a title row with the as-of date above their tables.
  * 5: figures that know the deadline (By deadline, Date met; Met late).
  * 6: the status rule is the workbook's (About row Status rule, Status rules sheet).
+ * 7: districts and the city: the task breakdown (Districts sheet), the change trail (Changes, and
+ *    the hidden Recorded sheet), merges and their conflicts; the Register's credit code and provenance.
  */
-export const TEMPLATE_VERSION = 6;
+export const TEMPLATE_VERSION = 7;
 
 /** Defined names: the workbook's marker, its language and the as-of date every formula uses. */
 export const NAMES = {
@@ -222,10 +227,14 @@ function ruleThreshold(c: FormulaContext, id: StatusRuleId, which: "onTrack" | "
  * comparison. The rule is matched as core statusRuleNamed matches it (its id, or its name in the
  * workbook's language; Excel's = ignores case); any other text, or none, is the ratio to the expected count.
  */
-function judgedFormula(c: FormulaContext): string {
+/** The figures a status is judged from, as formula expressions: a Targets row's cells, or a district's. */
+type JudgedFigure =
+  "actual" | "actualByDeadline" | "expected" | "target" | "start" | "deadline" | "remaining";
+type Figures = (key: JudgedFigure) => string;
+
+function judgedFormula(c: FormulaContext, col: Figures): string {
   const v = vocabulary(c.language);
   const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
-  const col = (key: keyof typeof TARGETS_HEADERS) => c.thisRow(TARGETS_HEADERS[key][c.language]);
   const rule = ruleInUse(c);
   const named = (id: StatusRuleId) =>
     `OR(${rule}=${c.text(id)},${rule}=${c.text(STATUS_RULE_LABELS[id][c.language])})`;
@@ -246,6 +255,20 @@ function judgedFormula(c: FormulaContext): string {
     `${observed}>=${t("PACE", "atRisk")}*${needed}`,
   );
   return `IF(${named("ELAPSED")},${elapsed},IF(${named("PACE")},${pace},${ratio}))`;
+}
+
+/**
+ * As core statusOf: after the deadline, what it decided; until then Achieved when met, Not started
+ * before the start, else by the workbook's rule. `met` and `metByDeadline` are the comparisons.
+ */
+function statusFormula(c: FormulaContext, col: Figures, met: string, metByDeadline: string): string {
+  const v = vocabulary(c.language);
+  const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
+  const ended = `IF(${met},IF(${metByDeadline},${s("ACHIEVED")},${s("MET_LATE")}),${s("MISSED")})`;
+  return (
+    `IF(${c.asOf}>${col("deadline")},${ended},` +
+    `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},${judgedFormula(c, col)})))`
+  );
 }
 
 function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext): string {
@@ -270,15 +293,9 @@ function targetsFormula(column: keyof typeof TARGETS_HEADERS, c: FormulaContext)
     case "remaining":
       return `MAX(0,${col("required")}-${col("actual")})`;
     case "status": {
-      // As core statusOf: after the deadline, what it decided; until then, by the workbook's rule.
-      const s = (id: keyof Vocabulary["statuses"]) => c.text(v.statuses[id][c.language]);
       const byDeadline = col("actualByDeadline");
       const metByDeadline = `IF(${col("comparator")}=${c.text(v.moreThan)},${byDeadline}>${col("target")},${byDeadline}>=${col("target")})`;
-      const ended = `IF(${met},IF(${metByDeadline},${s("ACHIEVED")},${s("MET_LATE")}),${s("MISSED")})`;
-      return (
-        `IF(${c.asOf}>${col("deadline")},${ended},` +
-        `IF(${met},${s("ACHIEVED")},IF(${c.asOf}<${col("start")},${s("NOT_STARTED")},${judgedFormula(c)})))`
-      );
+      return statusFormula(c, col, met, metByDeadline);
     }
     case "statusMark":
       return statusMarkFormula(col("status"), c);
@@ -436,7 +453,7 @@ const register: TableSpec = {
       width: 30,
       validation: { kind: "list", list: "goals" },
     },
-    { id: "name", header: REGISTER_HEADERS.name, role: "user", width: 30 },
+    { id: "name", header: REGISTER_HEADERS.name, role: "user", width: 26 },
     {
       id: "status",
       header: REGISTER_HEADERS.status,
@@ -456,14 +473,14 @@ const register: TableSpec = {
       id: "district",
       header: REGISTER_HEADERS.district,
       role: "user",
-      width: 16,
+      width: 14,
       validation: { kind: "list", list: "districts" },
     },
     {
       id: "kind",
       header: REGISTER_HEADERS.kind,
       role: "user",
-      width: 16,
+      width: 12,
       validation: { kind: "list", list: "kinds" },
       note: bilingual(
         "For unmanned factories: factory, production line or workshop.",
@@ -474,27 +491,49 @@ const register: TableSpec = {
       id: "sector",
       header: REGISTER_HEADERS.sector,
       role: "user",
-      width: 26,
+      width: 22,
       validation: { kind: "list", list: "sectors" },
     },
     {
       id: "evidence",
       header: REGISTER_HEADERS.evidence,
       role: "user",
-      width: 30,
+      width: 24,
       validation: { kind: "url" },
       note: bilingual(
         "One web address starting with http:// or https://, with no spaces and no user name or password in it.",
         "一个以 http:// 或 https:// 开头的网址，不含空格，也不含用户名或密码。",
       ),
     },
-    { id: "notes", header: REGISTER_HEADERS.notes, role: "user", width: 30 },
-    { id: "enteredBy", header: REGISTER_HEADERS.enteredBy, role: "user", width: 14 },
+    { id: "notes", header: REGISTER_HEADERS.notes, role: "user", width: 20 },
+    { id: "enteredBy", header: REGISTER_HEADERS.enteredBy, role: "user", width: 10 },
     {
       id: "enteredAt",
       header: REGISTER_HEADERS.enteredAt,
       role: "user",
-      width: 17,
+      width: 16,
+      numberFormat: "yyyy-mm-dd hh:mm",
+    },
+    // Since version 7. The credit code is text (18 characters, some all digits); the provenance
+    // columns are written when a district's workbook is merged into this one.
+    {
+      id: "creditCode",
+      header: REGISTER_HEADERS.creditCode,
+      role: "user",
+      width: 19,
+      numberFormat: "@",
+      note: bilingual(
+        "For enterprises: the 18-character unified social credit code (GB 32100-2015); its last character is checked. Used first to find the same enterprise reported twice.",
+        "企业条目填写18位统一社会信用代码，末位校验码按国家标准核对。合并时优先据此查找重复报送。",
+      ),
+    },
+    { id: "reportedBy", header: REGISTER_HEADERS.reportedBy, role: "user", width: 10 },
+    { id: "sourceFile", header: REGISTER_HEADERS.sourceFile, role: "user", width: 14 },
+    {
+      id: "mergedAt",
+      header: REGISTER_HEADERS.mergedAt,
+      role: "user",
+      width: 16,
       numberFormat: "yyyy-mm-dd hh:mm",
     },
   ],
@@ -1328,6 +1367,339 @@ const statusRules: TableSpec = {
     ]),
 };
 
+// ---- Districts: the task breakdown ----------------------------------------------------------
+
+export const DISTRICT_HEADERS = {
+  district: REGISTER_HEADERS.district,
+  id: DASHBOARD_HEADERS.id,
+  goal: TARGETS_HEADERS.goal,
+  quota: bilingual("Quota", "分解任务数"),
+  actual: TARGETS_HEADERS.actual,
+  actualByDeadline: TARGETS_HEADERS.actualByDeadline,
+  progress: TARGETS_HEADERS.progress,
+  expected: TARGETS_HEADERS.expected,
+  status: TARGETS_HEADERS.status,
+  statusMark: TARGETS_HEADERS.statusMark,
+};
+
+export const BREAKDOWN_HEADERS = {
+  id: DASHBOARD_HEADERS.id,
+  goal: TARGETS_HEADERS.goal,
+  required: TARGETS_HEADERS.required,
+  leadAgency: bilingual("Lead agency", "牵头单位"),
+  partners: bilingual("Co-responsible units", "责任单位"),
+  quotaSum: bilingual("Sum of quotas", "各区分解合计"),
+  quotaDistricts: bilingual("Districts with a quota", "已分解区数"),
+  actual: TARGETS_HEADERS.actual,
+  inDistricts: bilingual("Recognized in districts", "各区已认定合计"),
+};
+
+/** One sheet column, one width: the breakdown's table sits above the districts' and shares the columns. */
+const DISTRICT_WIDTHS = [16, 15, 34, 26, 30, 14, 14, 12, 12, 12];
+const districtWidth = (column: number) => DISTRICT_WIDTHS[column];
+
+/** A district row's goal cell in Targets (by the row's Id). */
+const districtTarget = (c: FormulaContext, key: keyof typeof TARGETS_HEADERS) =>
+  `INDEX(${c.column("targets", TARGETS_HEADERS[key][c.language])},MATCH(${c.thisRow(DISTRICT_HEADERS.id[c.language])},${c.column("targets", TARGETS_HEADERS.id[c.language])},0))`;
+
+/** Each cell as core districtFigures computes it: the district's recognized rows, judged against its quota. */
+function districtFormula(column: keyof typeof DISTRICT_HEADERS, c: FormulaContext): string {
+  const v = vocabulary(c.language);
+  const own = (key: keyof typeof DISTRICT_HEADERS) => c.thisRow(DISTRICT_HEADERS[key][c.language]);
+  const register = (key: keyof typeof REGISTER_HEADERS) =>
+    c.column("register", REGISTER_HEADERS[key][c.language]);
+  const quota = own("quota");
+  // A quota is a number above zero (core quotaOf); anything else is none.
+  const hasQuota = `IF(ISNUMBER(${quota}),${quota}>0,FALSE)`;
+  const dash = c.text(NO_FORECAST_DATE);
+  const criteria = [register("goal"), districtTarget(c, "goal"), register("district"), own("district")];
+  const required = `ROUNDUP(${quota},0)`;
+  const share = `MIN(1,MAX(0,(${c.asOf}-${districtTarget(c, "start")})/(${districtTarget(c, "deadline")}-${districtTarget(c, "start")})))`;
+  switch (column) {
+    case "goal":
+      return districtTarget(c, "goal");
+    case "actual":
+      return recognizedCount(c, v, criteria);
+    case "actualByDeadline":
+      return recognizedCount(c, v, criteria, `MIN(${c.asOf},${districtTarget(c, "deadline")})`);
+    case "progress":
+      return `IF(${hasQuota},${own("actual")}/${quota},${dash})`;
+    case "expected":
+      return `IF(${hasQuota},${required}*${share},${dash})`;
+    case "status": {
+      // The quota as a target of its own, "at least": the status rule of Targets, figure for figure.
+      const figures: Figures = (key) =>
+        ({
+          actual: own("actual"),
+          actualByDeadline: own("actualByDeadline"),
+          expected: own("expected"),
+          target: quota,
+          start: districtTarget(c, "start"),
+          deadline: districtTarget(c, "deadline"),
+          remaining: `MAX(0,${required}-${own("actual")})`,
+        })[key];
+      const judged = statusFormula(
+        c,
+        figures,
+        `${own("actual")}>=${quota}`,
+        `${own("actualByDeadline")}>=${quota}`,
+      );
+      return `IF(${hasQuota},${judged},${c.text(NO_QUOTA[c.language])})`;
+    }
+    case "statusMark":
+      return statusMarkFormula(own("status"), c);
+    default:
+      throw new Error(`No formula for the districts' column ${column}`);
+  }
+}
+
+const DISTRICT_FORMATS: Partial<Record<keyof typeof DISTRICT_HEADERS, string>> = {
+  quota: "General",
+  actual: COUNT_FORMAT,
+  actualByDeadline: COUNT_FORMAT,
+  progress: PERCENT_FORMAT,
+  expected: DECIMAL_FORMAT,
+};
+
+const SEEDED_DISTRICT_COLUMNS: readonly string[] = ["district", "id", "quota"];
+
+const districtsTable: TableSpec = {
+  id: "districts",
+  name: "tblDistricts",
+  sheet: "districts",
+  // Below the breakdown (a row per goal) and a blank row.
+  anchor: { row: TABLE_ROW + GOALS.length + 2, column: 0 },
+  columns: (Object.keys(DISTRICT_HEADERS) as (keyof typeof DISTRICT_HEADERS)[]).map(
+    (id, index): ColumnSpec => ({
+      id,
+      header: DISTRICT_HEADERS[id],
+      width: districtWidth(index),
+      ...(DISTRICT_FORMATS[id] ? { numberFormat: DISTRICT_FORMATS[id] } : {}),
+      ...(id === "statusMark" ? { align: "center" as const } : {}),
+      ...(id === "quota"
+        ? {
+            editable: true,
+            note: bilingual(
+              "The district's share of the goal, as the district published it; leave blank where there is none. Quotas need not add up to the city's target.",
+              "该区承担的分解任务数（按各区公布的数字填写）；没有的留空。各区分解数之和不必等于全市目标。",
+            ),
+          }
+        : {}),
+      ...(SEEDED_DISTRICT_COLUMNS.includes(id)
+        ? { role: "seeded" as const }
+        : { role: "formula" as const, formula: (c: FormulaContext) => districtFormula(id, c) }),
+    }),
+  ),
+  seedRows: (language) =>
+    DISTRICTS.flatMap((district) =>
+      GOALS.map((goal): Cell[] => [
+        district.label[language],
+        goal.id,
+        ...Object.keys(DISTRICT_HEADERS)
+          .slice(2)
+          .map(() => null),
+      ]),
+    ),
+  conditionalFormats: [
+    { column: "progress", kind: "dataBar", bounds: PROGRESS_BAR },
+    { column: "status", kind: "statusColours" },
+  ],
+};
+
+/** Each goal's breakdown: who leads it, who shares it, and its quotas beside the city's figures. */
+function breakdownFormula(column: keyof typeof BREAKDOWN_HEADERS, c: FormulaContext): string {
+  const own = (key: keyof typeof BREAKDOWN_HEADERS) => c.thisRow(BREAKDOWN_HEADERS[key][c.language]);
+  const districts = (key: keyof typeof DISTRICT_HEADERS) =>
+    c.column("districts", DISTRICT_HEADERS[key][c.language]);
+  switch (column) {
+    case "goal":
+    case "required":
+    case "actual":
+      return fromTargets(TARGETS_HEADERS[column])(c);
+    case "quotaSum":
+      return `SUMIFS(${districts("quota")},${districts("id")},${own("id")})`;
+    case "quotaDistricts":
+      return `COUNTIFS(${districts("id")},${own("id")},${districts("quota")},">0")`;
+    case "inDistricts":
+      return `SUMIFS(${districts("actual")},${districts("id")},${own("id")})`;
+    default:
+      throw new Error(`No formula for the breakdown's column ${column}`);
+  }
+}
+
+const breakdown: TableSpec = {
+  id: "breakdown",
+  name: "tblBreakdown",
+  sheet: "districts",
+  anchor: { row: TABLE_ROW, column: 0 },
+  columns: (Object.keys(BREAKDOWN_HEADERS) as (keyof typeof BREAKDOWN_HEADERS)[]).map(
+    (id, index): ColumnSpec => ({
+      id,
+      header: BREAKDOWN_HEADERS[id],
+      width: districtWidth(index),
+      ...(["required", "quotaSum", "quotaDistricts", "actual", "inDistricts"].includes(id)
+        ? { numberFormat: id === "quotaSum" ? "General" : COUNT_FORMAT }
+        : {}),
+      ...(id === "id" || id === "leadAgency" || id === "partners"
+        ? { role: "seeded" as const, ...(id === "id" ? {} : { editable: true }) }
+        : { role: "formula" as const, formula: (c: FormulaContext) => breakdownFormula(id, c) }),
+    }),
+  ),
+  // The plan names no lead agency or quota for a goal (plan-facts.md): the cells are for people to fill.
+  seedRows: () =>
+    GOALS.map((goal): Cell[] => [
+      goal.id,
+      ...Object.keys(BREAKDOWN_HEADERS)
+        .slice(1)
+        .map(() => null),
+    ]),
+};
+
+// ---- Changes, merges, conflicts: the trail ---------------------------------------------------
+
+export const CHANGES_HEADERS = {
+  at: bilingual("When", "时间"),
+  who: bilingual("Who", "修改人"),
+  goal: REGISTER_HEADERS.goal,
+  name: REGISTER_HEADERS.name,
+  field: bilingual("Field", "字段"),
+  from: bilingual("From", "原值"),
+  to: bilingual("To", "新值"),
+  how: bilingual("How", "方式"),
+  source: REGISTER_HEADERS.sourceFile,
+};
+const CHANGES_WIDTHS: Record<keyof typeof CHANGES_HEADERS, number> = {
+  at: 17,
+  who: 12,
+  goal: 26,
+  name: 28,
+  field: 14,
+  from: 22,
+  to: 22,
+  how: 14,
+  source: 18,
+};
+
+const changes: TableSpec = {
+  id: "changes",
+  name: "tblChanges",
+  sheet: "changes",
+  anchor: { row: TABLE_ROW, column: 0 },
+  appendOnly: true,
+  columns: (Object.keys(CHANGES_HEADERS) as (keyof typeof CHANGES_HEADERS)[]).map((id) => ({
+    id,
+    header: CHANGES_HEADERS[id],
+    role: "user" as const,
+    width: CHANGES_WIDTHS[id],
+    // From and To hold what the cell held: text stays text (an evidence link, a code of digits).
+    ...(id === "at" ? { numberFormat: "yyyy-mm-dd hh:mm:ss" } : id === "from" || id === "to" ? {} : {}),
+  })),
+};
+
+export const MERGES_HEADERS = {
+  file: REGISTER_HEADERS.sourceFile,
+  reportedBy: REGISTER_HEADERS.reportedBy,
+  savedAt: bilingual("Saved at", "文件保存时间"),
+  at: REGISTER_HEADERS.mergedAt,
+  who: bilingual("Merged by", "合并人"),
+  rows: bilingual("Rows read", "读取行数"),
+  added: bilingual("Added", "新增"),
+  updated: bilingual("Updated", "更新"),
+  conflicts: bilingual("Conflicts", "重复报送"),
+  skipped: bilingual("Skipped rows", "跳过行数"),
+  note: bilingual("Note", "说明"),
+};
+
+const merges: TableSpec = {
+  id: "merges",
+  name: "tblMerges",
+  sheet: "merges",
+  anchor: { row: TABLE_ROW, column: 0 },
+  appendOnly: true,
+  columns: (Object.keys(MERGES_HEADERS) as (keyof typeof MERGES_HEADERS)[]).map((id) => ({
+    id,
+    header: MERGES_HEADERS[id],
+    role: "user" as const,
+    width: { file: 24, reportedBy: 12, savedAt: 17, at: 17, who: 12, note: 40 }[id as string] ?? 10,
+    ...(id === "savedAt" || id === "at"
+      ? { numberFormat: "yyyy-mm-dd hh:mm" }
+      : ["rows", "added", "updated", "conflicts", "skipped"].includes(id)
+        ? { numberFormat: COUNT_FORMAT }
+        : {}),
+  })),
+};
+
+export const CONFLICTS_HEADERS = {
+  foundAt: bilingual("Found at", "发现时间"),
+  goal: REGISTER_HEADERS.goal,
+  name: REGISTER_HEADERS.name,
+  creditCode: REGISTER_HEADERS.creditCode,
+  matchedBy: bilingual("Matched by", "匹配依据"),
+  creditedTo: bilingual("Credited to", "计入单位"),
+  alsoReportedBy: bilingual("Also reported by", "重复报送单位"),
+  file: REGISTER_HEADERS.sourceFile,
+  differs: bilingual("Differs in", "不一致字段"),
+  creditedStatus: bilingual("Status (credited)", "状态（计入方）"),
+  otherStatus: bilingual("Status (other)", "状态（重复方）"),
+  creditedDate: bilingual("Date (credited)", "认定日期（计入方）"),
+  otherDate: bilingual("Date (other)", "认定日期（重复方）"),
+  creditedEvidence: bilingual("Evidence (credited)", "佐证链接（计入方）"),
+  otherEvidence: bilingual("Evidence (other)", "佐证链接（重复方）"),
+  settled: bilingual("Settled", "处理结果"),
+};
+
+const conflicts: TableSpec = {
+  id: "conflicts",
+  name: "tblConflicts",
+  sheet: "conflicts",
+  anchor: { row: TABLE_ROW, column: 0 },
+  appendOnly: true,
+  columns: (Object.keys(CONFLICTS_HEADERS) as (keyof typeof CONFLICTS_HEADERS)[]).map((id) => ({
+    id,
+    header: CONFLICTS_HEADERS[id],
+    role: "user" as const,
+    width:
+      { foundAt: 16, goal: 22, name: 24, creditCode: 20, differs: 16, settled: 24 }[id as string] ??
+      (/Evidence/.test(id) ? 24 : 12),
+    ...(id === "foundAt"
+      ? { numberFormat: "yyyy-mm-dd hh:mm" }
+      : id === "creditedDate" || id === "otherDate"
+        ? { numberFormat: DATE_FORMAT }
+        : id === "creditCode"
+          ? { numberFormat: "@" }
+          : {}),
+    ...(id === "settled"
+      ? {
+          note: bilingual(
+            "How the duplicate was settled (which district keeps it); the entry counts once, for the district credited, until a person changes the Register.",
+            "重复报送的处理结果（由哪个区计入）；在有人修改“登记”表之前，该条目只计一次，计入“计入单位”。",
+          ),
+        }
+      : {}),
+  })),
+};
+
+/**
+ * The last state of the Register the add-in recorded, by entry (hidden): a refresh compares the
+ * Register with it to find edits typed straight into cells. Goal, status, district, kind and
+ * sector are held as the plan's ids, so the record reads the same in either language.
+ */
+export const RECORDED_FIELDS = TRACKED_FIELDS;
+
+const recorded: TableSpec = {
+  id: "recorded",
+  name: "tblRecorded",
+  sheet: "recorded",
+  anchor: { row: 0, column: 0 },
+  columns: RECORDED_FIELDS.map((id) => ({
+    id,
+    header: REGISTER_HEADERS[id],
+    role: "user" as const,
+    width: 16,
+    ...(id === "date" ? { numberFormat: DATE_FORMAT } : { numberFormat: "@" }),
+  })),
+};
+
 // ---- Report -------------------------------------------------------------------------------
 
 /**
@@ -1542,6 +1914,13 @@ export const TABLES: readonly TableSpec[] = [
   evaluation,
   likelihoodTable,
   likelihoodMonths,
+  // The districts' table first: the breakdown's formulas name it.
+  districtsTable,
+  breakdown,
+  changes,
+  merges,
+  conflicts,
+  recorded,
 ];
 
 export const SHEETS: readonly SheetSpec[] = [
@@ -1650,6 +2029,52 @@ export const SHEETS: readonly SheetSpec[] = [
     note: bilingual(
       "How likely each goal is to reach its required count by the deadline, from its dated recognitions: a negative binomial over the months' dispersion (Poisson with under six whole months or none), the median and 80% band at the deadline, the monthly pace still needed; below, the recognitions of each whole month.",
       "各目标按期达到所需数量的可能性，依据已注明日期的认定：按各月认定数的离散程度用负二项分布（整月不足六个或无离散时用泊松分布），截止时的中位数和80%区间，以及每月尚需的数量；下方为各整月的认定数。",
+    ),
+  },
+  {
+    id: "districts",
+    name: bilingual("Districts", "任务分解"),
+    tables: ["breakdown", "districts"],
+    note: bilingual(
+      "The task breakdown: each goal's lead agency, co-responsible units and the sum of the districts' quotas beside the city's figures; below, for the 16 districts and the six goals, recognized entries against the quota, with a status by the workbook's status rule. Lead agencies and quotas are for you to fill.",
+      "任务分解：各目标的牵头单位、责任单位、各区分解合计及全市数字；下方为16个区、6个目标的已认定条目数与分解任务数对照，状态按本工作簿的状态判定规则。牵头单位和分解任务数由使用者填写。",
+    ),
+  },
+  {
+    id: "changes",
+    name: bilingual("Changes", "修改记录"),
+    tables: ["changes"],
+    note: bilingual(
+      "Every change to an entry: when, who (the name given in the add-in's Settings), which entry, which field, from, to, and how (in the task pane, typed in cells, or by a merge). Appended; never rewritten.",
+      "条目的每次修改：时间、修改人（在加载项“设置”中填写的姓名）、条目、字段、原值、新值及方式（任务窗格、单元格直接修改或合并）。只追加，不改写。",
+    ),
+  },
+  {
+    id: "merges",
+    name: bilingual("Merges", "合并记录"),
+    tables: ["merges"],
+    note: bilingual(
+      "Each district workbook merged into this one: the file, who reported it, when it was saved and merged, and how many rows it added or updated.",
+      "并入本工作簿的各区工作簿：文件、报送单位、保存和合并时间，以及新增、更新的行数。",
+    ),
+  },
+  {
+    id: "conflicts",
+    name: bilingual("Conflicts", "重复报送"),
+    tables: ["conflicts"],
+    note: bilingual(
+      "Entries reported by more than one district: counted once, for the district that reported it first, until a person settles it; where the reports differ, both are shown.",
+      "多个区报送的同一条目：在有人处理之前只计一次，计入最先报送的区；报送内容不一致之处两者并列。",
+    ),
+  },
+  {
+    id: "recorded",
+    name: bilingual("Recorded", "留痕基准"),
+    tables: ["recorded"],
+    hidden: true,
+    note: bilingual(
+      "The Register as the add-in last recorded it, to find edits typed straight into cells.",
+      "加载项最近一次记录的“登记”表，用于发现直接在单元格中所做的修改。",
     ),
   },
 ];
