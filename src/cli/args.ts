@@ -16,6 +16,14 @@ export interface WorkbookArgs {
   readonly asOf?: number;
   /** The status rule the workbook names on About; undefined: the default (the ratio to expected). */
   readonly statusRule?: StatusRuleId;
+  /** Who reports, written on About (Reporting unit); undefined: blank. */
+  readonly reportingUnit?: string;
+}
+
+/** --merge: the workbooks to merge, in order, into a new one at `out`. */
+export interface MergeArgs extends Omit<WorkbookArgs, "mode" | "register"> {
+  readonly mode: "merge";
+  readonly inputs: readonly string[];
 }
 
 /** --template-csv: the empty register CSV to fill in. */
@@ -27,10 +35,27 @@ export interface TemplateArgs {
 
 const usageError = (message: Bilingual) => new CliError(usageMessage(message), EXIT_USAGE);
 
-const FLAGS = ["--out", "--lang", "--register", "--as-of", "--status-rule", "--template-csv"] as const;
+const FLAGS = [
+  "--out",
+  "--lang",
+  "--register",
+  "--as-of",
+  "--status-rule",
+  "--reporting-unit",
+  "--template-csv",
+  "--merge",
+] as const;
 type Flag = (typeof FLAGS)[number];
 /** Flags that take no value. */
 const SWITCHES: readonly Flag[] = ["--template-csv"];
+/** The flag that takes every value up to the next one (the files to merge). */
+const LIST: Flag = "--merge";
+
+interface Flags {
+  readonly values: Map<Flag, string>;
+  /** The values of LIST, when given. */
+  readonly list: readonly string[] | undefined;
+}
 
 /** en, or zh-CN (zh and zh-Hans as aliases): the two languages of the workbook. */
 export function languageOfFlag(value: string): Language | undefined {
@@ -67,8 +92,9 @@ export function defaultTemplateName(language: Language): string {
   return `register-template-${LANGUAGE_TAG[language]}.csv`;
 }
 
-function readFlags(argv: readonly string[]): Map<Flag, string> | "help" {
+function readFlags(argv: readonly string[]): Flags | "help" {
   const values = new Map<Flag, string>();
+  let list: string[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return "help";
@@ -84,13 +110,21 @@ function readFlags(argv: readonly string[]): Map<Flag, string> | "help" {
       values.set(flag, "");
       continue;
     }
+    if (flag === LIST) {
+      list = name !== arg ? [arg.slice(equals + 1)] : [];
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) list.push(argv[++i]);
+      if (list.length === 0 || list.some((file) => file.trim() === ""))
+        throw usageError(TEXT.mergeNeedsFiles);
+      values.set(flag, "");
+      continue;
+    }
     let value: string | undefined;
     if (name !== arg) value = arg.slice(equals + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
     if (value === undefined || value.trim() === "") throw usageError(TEXT.needsValue(flag));
     values.set(flag, value);
   }
-  return values;
+  return { values, list };
 }
 
 function outPath(value: string | undefined, fallback: string, extension: string): string {
@@ -99,16 +133,17 @@ function outPath(value: string | undefined, fallback: string, extension: string)
   return out;
 }
 
-export function parseArgs(argv: readonly string[]): WorkbookArgs | TemplateArgs | "help" {
-  const values = readFlags(argv);
-  if (values === "help") return values;
+export function parseArgs(argv: readonly string[]): WorkbookArgs | MergeArgs | TemplateArgs | "help" {
+  const flags = readFlags(argv);
+  if (flags === "help") return flags;
+  const { values } = flags;
 
   const langText = values.get("--lang") ?? "en";
   const language = languageOfFlag(langText);
   if (!language) throw usageError(TEXT.unknownLanguage(langText));
 
   if (values.has("--template-csv")) {
-    for (const flag of ["--register", "--as-of", "--status-rule"] as const)
+    for (const flag of ["--register", "--as-of", "--status-rule", "--reporting-unit", "--merge"] as const)
       if (values.has(flag)) throw usageError(TEXT.templateOnly(flag));
     return {
       mode: "template-csv",
@@ -129,8 +164,21 @@ export function parseArgs(argv: readonly string[]): WorkbookArgs | TemplateArgs 
     ruleText === undefined ? undefined : (statusRuleNamed(ruleText, "en") ?? statusRuleNamed(ruleText, "zh"));
   if (ruleText !== undefined && statusRule === undefined) throw usageError(TEXT.unknownStatusRule(ruleText));
   const out = outPath(values.get("--out"), defaultOutName(language), ".xlsx");
+  const unit = values.get("--reporting-unit")?.trim();
+  const common = {
+    out,
+    language,
+    asOf,
+    ...(statusRule ? { statusRule } : {}),
+    ...(unit !== undefined ? { reportingUnit: unit } : {}),
+  };
+  if (flags.list !== undefined) {
+    if (values.has("--register")) throw usageError(TEXT.mergeNotRegister);
+    // Each is read whole before the output is written: --out may name one of them (it is then replaced).
+    return { mode: "merge", ...common, inputs: flags.list.map(fromInvocationFolder) };
+  }
   const registerText = values.get("--register");
   const register = registerText === undefined ? undefined : fromInvocationFolder(registerText);
   if (register !== undefined && register === out) throw usageError(TEXT.outIsRegister);
-  return { mode: "workbook", out, language, register, asOf, ...(statusRule ? { statusRule } : {}) };
+  return { mode: "workbook", ...common, register };
 }

@@ -8,7 +8,7 @@
  * template's title and placement and the name the add-in's repair looks for (CHART_NAME), so that
  * the add-in finds it and adds no second one.
  */
-import { entryRow, type Entry } from "../core/entries";
+import type { Entry } from "../core/entries";
 import type { Language } from "../core/language";
 import { timeline, type TimelineMonth } from "../core/summary";
 import { rangeFormula } from "../core/template/cell-text";
@@ -17,6 +17,7 @@ import { CHART_NAME } from "../core/template/template-changes";
 import { headers, sheetSpec, tableSpec } from "../core/template/template";
 import { registerColumns } from "../core/tracking";
 import { escapeOoxmlText, xmlEncode } from "./ooxml-text";
+import { entryRows, type TableRows } from "./register-sheet";
 import {
   addContentType,
   addRelationship,
@@ -62,12 +63,15 @@ export interface TimelineChart {
   }[];
 }
 
-export interface TimelineChartOptions {
+export type TimelineChartOptions = {
   readonly language: Language;
-  readonly entries: readonly Entry[];
   /** The file's fixed as-of date; without one (=TODAY()) the as-of-dependent figures are not cached. */
   readonly asOf?: number;
-}
+} & (
+  | { readonly entries: readonly Entry[] }
+  /** The Register's rows as the file holds them (a merge's rows are not entries). */
+  | { readonly registerRows: TableRows }
+);
 
 /**
  * What the file's chart shows: the timeline table's ranges on the Dashboard (from the template
@@ -113,22 +117,26 @@ function timelineFigures(
   options: TimelineChartOptions,
   monthEnds: readonly number[],
 ): Partial<TimelineMonth>[] {
-  const { language, entries, asOf } = options;
+  const { language, asOf } = options;
   const spec = tableSpec("register");
   const indexes = COUNTED_COLUMNS.map((id) => spec.columns.findIndex((column) => column.id === id));
   const names = headers(spec, language);
-  // Only the counted cells of each entry are kept: a large register is not held a second time.
-  const register = (counted: readonly Entry[]) =>
+  const rows = "registerRows" in options ? options.registerRows : entryRows(options.entries, language, 0);
+  // Only the counted cells of each row are kept: a large register is not held a second time.
+  const register = (counted: TableRows) =>
     registerColumns({
       headers: indexes.map((i) => names[i]),
-      rows: counted.map((entry) => {
-        const row = entryRow(entry, language, 0);
+      rows: Array.from({ length: counted.length }, (_, index) => {
+        const row = counted.cells(index);
         return indexes.map((i) => row[i]);
       }),
     });
-  if (asOf !== undefined) return timeline(register(entries), asOf, monthEnds);
+  if (asOf !== undefined) return timeline(register(rows), asOf, monthEnds);
   // The expected pace depends on the month end alone: no entries at any as-of date give it.
-  return timeline(register([]), 0, monthEnds).map(({ monthEnd, expected }) => ({ monthEnd, expected }));
+  return timeline(register(entryRows([], language, 0)), 0, monthEnds).map(({ monthEnd, expected }) => ({
+    monthEnd,
+    expected,
+  }));
 }
 
 /** A cached cell value (c:v is ST_Xstring: `_xHHHH_` reads as a character, so it is escaped). */

@@ -31,6 +31,7 @@ import type {
   ColumnSpec,
   DataBarBounds,
   SheetSpec,
+  TableId,
   TableSpec,
   Validation,
 } from "../core/template/structure";
@@ -60,6 +61,10 @@ export interface WorkbookOptions {
   readonly registerRows?: number;
   /** The status rule About names; the template's default when left out. */
   readonly statusRule?: StatusRuleId;
+  /** Who reports (About's Reporting unit row); blank when left out. */
+  readonly reportingUnit?: string;
+  /** How many rows other tables will hold (a merge's Changes, Merges, Conflicts, Recorded): their rules cover them. */
+  readonly tableRows?: Partial<Record<TableId, number>>;
 }
 
 /** Empty rows below the register's entries that still get the Register's validation rules. */
@@ -181,6 +186,8 @@ function writeTable(
     cells[rows.findIndex((row) => row[0] === ABOUT_STATUS_RULE[language])][1] = fileValue(
       STATUS_RULE_LABELS[options.statusRule][language],
     );
+  if (spec.id === "about" && options.reportingUnit !== undefined)
+    cells[aboutReportingUnitRow(language)][1] = fileValue(options.reportingUnit);
 
   const { row: top, column: left } = spec.anchor;
   sheet.addTable({
@@ -200,7 +207,7 @@ function writeTable(
   const lastRuleRow =
     spec.id === "register"
       ? Math.min(SHEET_ROWS, top + 1 + Math.max(1, options.registerRows ?? 0) + SPARE_REGISTER_ROWS)
-      : lastBodyRow;
+      : Math.max(lastBodyRow, Math.min(SHEET_ROWS, top + 1 + (options.tableRows?.[spec.id] ?? 0)));
   spec.columns.forEach((column, index) => {
     const letters = columnLetters(left + index);
     // exceljs leaves out columns exactly as wide as its default (9), which Excel would show at 8.43.

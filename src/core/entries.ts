@@ -10,6 +10,7 @@ import { type Bilingual, DISTRICTS, type GoalId, goalById, PLAN, SECTORS, UNMANN
 import { isoToSerial } from "./dates";
 import { ENTRY_STATUS_IDS, ENTRY_STATUS_LABELS, type EntryStatusId } from "./register";
 import { districtOf, kindOf, nearestValue, sectorOf, statusOf } from "./spellings";
+import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 
 /**
  * The fields in the order of the template's Register columns (Entered at follows them), which is
@@ -26,8 +27,22 @@ export const ENTRY_FIELDS = [
   "evidence",
   "notes",
   "enteredBy",
+  "creditCode",
 ] as const;
 export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+/**
+ * The Register's columns in order: the entry's fields as far as Entered by, the time it was
+ * entered, then (since version 7) the credit code and where a merged row came from.
+ */
+export const REGISTER_FIELDS = [
+  ...ENTRY_FIELDS.filter((field) => field !== "creditCode"),
+  "enteredAt",
+  "creditCode",
+  "reportedBy",
+  "sourceFile",
+  "mergedAt",
+] as const satisfies readonly string[];
 
 /** Each field's name, as the Register's column headers show it (headers.ts takes them from here). */
 export const ENTRY_FIELD_LABELS: Readonly<Record<EntryField, Bilingual>> = {
@@ -41,6 +56,7 @@ export const ENTRY_FIELD_LABELS: Readonly<Record<EntryField, Bilingual>> = {
   evidence: { en: "Evidence link", zh: "佐证链接" },
   notes: { en: "Notes", zh: "备注" },
   enteredBy: { en: "Entered by", zh: "录入人" },
+  creditCode: { en: "Credit code", zh: "统一社会信用代码" },
 };
 
 /** What a person typed: text (or a date serial) per field; blanks allowed. */
@@ -305,6 +321,27 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
     );
   const enteredBy = text(input.enteredBy);
 
+  const creditCode = normalizeCreditCode(text(input.creditCode));
+  const codeProblem = creditCode ? creditCodeProblem(creditCode) : undefined;
+  if (codeProblem)
+    error(
+      "creditCode",
+      {
+        length: e(
+          `A unified social credit code has 18 characters; "${creditCode}" has ${creditCode.length}.`,
+          `统一社会信用代码为18位，“${creditCode}”为${creditCode.length}位。`,
+        ),
+        character: e(
+          `"${creditCode}" holds a character no credit code has (only digits and capital letters other than I, O, S, V and Z).`,
+          `“${creditCode}”含有信用代码不用的字符（只用数字和除 I、O、S、V、Z 以外的大写字母）。`,
+        ),
+        checkCharacter: e(
+          `The last character of "${creditCode}" is not its check character (GB 32100-2015): check the code for a typing error.`,
+          `“${creditCode}”的末位与校验码不符（GB 32100-2015），请核对是否录入有误。`,
+        ),
+      }[codeProblem],
+    );
+
   // Excel holds at most 32,767 UTF-16 code units in a cell ("Excel specifications and limits").
   const cells: [EntryField, string][] = [
     ["name", name],
@@ -350,12 +387,13 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
       evidence: evidence || undefined,
       notes: notes || undefined,
       enteredBy: enteredBy || undefined,
+      creditCode: creditCode || undefined,
     },
   };
 }
 
 /**
- * A Register row in the template's column order (ENTRY_FIELDS, then the time it was entered), in
+ * A Register row in the template's column order (REGISTER_FIELDS: the provenance blank), in
  * the workbook's language. A workbook whose columns are in another order gets the row rearranged
  * by header when the add-in appends it. Text is raw here: the writer protects it against
  * formula injection.
@@ -363,7 +401,7 @@ export function checkEntry(input: EntryInput, existingKeys: ReadonlySet<string> 
 export function entryRow(entry: Entry, language: Language, enteredAt: number): (string | number | null)[] {
   const label = <T extends { id: string; label: Bilingual }>(items: readonly T[], id: string | undefined) =>
     id ? items.find((item) => item.id === id)!.label[language] : null;
-  const cells: Record<EntryField, string | number | null> = {
+  const cells: Record<(typeof REGISTER_FIELDS)[number], string | number | null> = {
     goal: goalById(entry.goal).label[language],
     name: entry.name,
     status: ENTRY_STATUS_LABELS[entry.status][language],
@@ -374,14 +412,12 @@ export function entryRow(entry: Entry, language: Language, enteredAt: number): (
     evidence: entry.evidence ?? null,
     notes: entry.notes ?? null,
     enteredBy: entry.enteredBy ?? null,
-  };
-  // Then the credit code and the provenance columns, which only a merge fills.
-  return [
-    ...ENTRY_FIELDS.map((field) => cells[field]),
     enteredAt,
-    entry.creditCode ?? null,
-    null,
-    null,
-    null,
-  ];
+    creditCode: entry.creditCode ?? null,
+    // Where a row came from: only a merge fills these.
+    reportedBy: null,
+    sourceFile: null,
+    mergedAt: null,
+  };
+  return REGISTER_FIELDS.map((field) => cells[field]);
 }

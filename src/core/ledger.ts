@@ -4,7 +4,7 @@
  * different labels; here the goal, status, district, kind and sector are the plan's ids (text that
  * names none of them is kept as it was written), so rows compare and move between workbooks.
  */
-import { ENTRY_FIELDS, entryKey } from "./entries";
+import { entryKey, REGISTER_FIELDS } from "./entries";
 import { findGoal } from "./goal-spec";
 import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, GOALS, type GoalId, SECTORS, UNMANNED_KINDS } from "./plan";
@@ -13,14 +13,7 @@ import { districtOf, kindOf, sectorOf, statusOf } from "./spellings";
 import { normalizeCreditCode } from "./credit-code";
 
 /** The Register's columns in the template's order: the entry's fields, then since version 7 its provenance. */
-export const LEDGER_FIELDS = [
-  ...ENTRY_FIELDS,
-  "enteredAt",
-  "creditCode",
-  "reportedBy",
-  "sourceFile",
-  "mergedAt",
-] as const;
+export const LEDGER_FIELDS = REGISTER_FIELDS;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /**

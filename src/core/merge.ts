@@ -25,7 +25,7 @@
  * - Inputs are merged in the order given; later inputs see the rows earlier ones appended.
  * Merging the same workbook twice thus adds, updates and lists nothing the second time.
  */
-import { normalizeCreditCode } from "./credit-code";
+import { creditCodeProblem, normalizeCreditCode } from "./credit-code";
 import type { ChangeRecord } from "./changes";
 import {
   goalOfRow,
@@ -98,6 +98,19 @@ export const MERGE_SKIP_REASONS: Readonly<Record<MergeSkipReason, Bilingual>> = 
   },
 };
 
+/** What the Merges table's Note says of an input: why it was skipped, and codes that fail their check. */
+export function mergeNote(merge: MergeLogRow, language: "en" | "zh"): string | null {
+  const notes: string[] = [];
+  if (merge.skippedReason) notes.push(MERGE_SKIP_REASONS[merge.skippedReason][language]);
+  if (merge.invalidCodes > 0)
+    notes.push(
+      language === "zh"
+        ? `${merge.invalidCodes}行的统一社会信用代码未通过校验（GB 32100-2015），已按名称匹配，请在该区工作簿中更正。`
+        : `${merge.invalidCodes} row${merge.invalidCodes === 1 ? "'s" : "s'"} credit code${merge.invalidCodes === 1 ? " fails" : "s fail"} the check (GB 32100-2015): matched by name; correct ${merge.invalidCodes === 1 ? "it" : "them"} in the district's workbook.`,
+    );
+  return notes.length > 0 ? notes.join(language === "zh" ? "" : " ") : null;
+}
+
 /** One input's line in the Merges table. */
 export interface MergeLogRow {
   readonly file: string;
@@ -114,6 +127,8 @@ export interface MergeLogRow {
   /** Rows without a goal or a name; every row when the whole input was skipped. */
   readonly skipped: number;
   readonly skippedReason?: MergeSkipReason;
+  /** Rows whose credit code fails its check character: matched by name, and to be corrected. */
+  readonly invalidCodes: number;
 }
 
 /** A field of a city row to set (rows appended in the same call are updated in `appended` instead). */
@@ -179,9 +194,13 @@ function goalPart(row: LedgerRow): string {
   return goalOfRow(row) ?? `?${String(row.goal ?? "")}`;
 }
 
+/**
+ * The key by credit code, for a code that passes the GB 32100-2015 check: a code with a typing
+ * error would match no other district's entry (or the wrong one), so such a row is matched by name.
+ */
 function codeKeyOf(row: LedgerRow): string | undefined {
   const code = codeOf(row);
-  return code === "" ? undefined : `${goalPart(row)}|${code}`;
+  return code === "" || creditCodeProblem(code) !== undefined ? undefined : `${goalPart(row)}|${code}`;
 }
 
 /** Equal as the merge sees them: blank is blank; credit codes as normalized. */
@@ -342,6 +361,7 @@ export function mergeRegisters(
         conflicts: 0,
         skipped: input.rows.length,
         skippedReason: "older",
+        invalidCodes: 0,
       });
       continue;
     }
@@ -349,6 +369,7 @@ export function mergeRegisters(
     let updated = 0;
     let conflicts = 0;
     let skipped = 0;
+    let invalidCodes = 0;
     // Entries this input already added or matched as its own: a second row for one is a duplicate.
     const touched = new Set<Slot>();
     for (const row of input.rows) {
@@ -358,6 +379,7 @@ export function mergeRegisters(
       }
       const rowReporter = isBlank(row.reportedBy) ? reporter : unitOf(text(row.reportedBy));
       const codeKey = codeKeyOf(row);
+      if (codeKey === undefined && codeOf(row) !== "") invalidCodes++;
       const nameKey = rowKey(row);
       const match = index.find(codeKey, nameKey);
       if (!match) {
@@ -409,7 +431,7 @@ export function mergeRegisters(
       conflicts++;
     }
     noteSaved(reporter, input.savedAt);
-    outcome.merges.push({ ...base, added, updated, conflicts, skipped });
+    outcome.merges.push({ ...base, added, updated, conflicts, skipped, invalidCodes });
   }
   return outcome;
 }

@@ -201,6 +201,9 @@ function hintCells(language: Language): string[] {
     evidence: zh ? "网址，以 http:// 或 https:// 开头" : "A web address starting http:// or https://",
     notes: zh ? "可留空" : "Optional",
     enteredBy: zh ? "可留空" : "Optional",
+    creditCode: zh
+      ? "企业填写18位统一社会信用代码，可留空"
+      : "For enterprises: the 18-character unified social credit code; optional",
   };
   return ENTRY_FIELDS.map((field) => hint[field]);
 }

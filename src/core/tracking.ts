@@ -4,6 +4,7 @@
  * target, comparator and deadline).
  */
 import { parseComparator, type GoalSpec, specOfGoal } from "./goal-spec";
+import { quotaOf } from "./districts";
 import { EngineError } from "./errors";
 import { GOALS, type GoalId } from "./plan";
 import type { Column, RegisterColumns } from "./register";
@@ -11,6 +12,7 @@ import { dateOfCell } from "./register";
 import type { TableSpec } from "./template/structure";
 import { ABOUT_STATUS_RULE, sheetSpec, tableSpec } from "./template/template";
 import type { Language } from "./language";
+import { districtOf } from "./spellings";
 import {
   DEFAULT_STATUS_RULE,
   DEFAULT_STATUS_RULES,
@@ -56,7 +58,7 @@ export class MissingColumnError extends Error {
  */
 export function registerColumns(
   block: TableBlock,
-): RegisterColumns & { sectors?: Column; evidence?: Column } {
+): RegisterColumns & { sectors?: Column; evidence?: Column; districts?: Column } {
   const register = tableSpec("register");
   // The columns every figure reads: a renamed one is named, never read as "nothing recognized".
   const required = (id: string) => {
@@ -70,8 +72,36 @@ export function registerColumns(
     dates: required("date"),
     sectors: column(block, register, "sector"),
     evidence: column(block, register, "evidence"),
+    districts: column(block, register, "district"),
     language: languageOfRegister(block),
   };
+}
+
+/**
+ * The quotas of the Districts table, by district id and goal id: a row's district is read from its
+ * label (either language, usual spellings), its goal from the Id column, its quota as the sheet
+ * takes it (a number above zero, else none). No table (a workbook from before version 7), or a
+ * column renamed away: no quotas.
+ */
+export function quotasFrom(
+  block: TableBlock | undefined,
+): (district: string, goal: string | undefined) => number | undefined {
+  if (!block) return () => undefined;
+  const spec = tableSpec("districts");
+  const [districtAt, idAt, quotaAt] = ["district", "id", "quota"].map((id) => columnIndex(block, spec, id));
+  if (districtAt < 0 || idAt < 0 || quotaAt < 0) return () => undefined;
+  const quotas = new Map<string, number>();
+  for (const row of block.rows) {
+    const district = districtOf(String(row[districtAt] ?? ""))?.id;
+    const goal = String(row[idAt] ?? "")
+      .trim()
+      .toUpperCase();
+    const quota = quotaOf(row[quotaAt]);
+    const key = `${district}|${goal}`;
+    // A district and goal listed twice: the first row counts.
+    if (district && quota !== undefined && !quotas.has(key)) quotas.set(key, quota);
+  }
+  return (district, goal) => quotas.get(`${district}|${goal}`);
 }
 
 export interface TargetsReading {

@@ -18,7 +18,7 @@ export class NotATrackingWorkbookError extends Error {
   }
 }
 
-function isItemNotFound(error: unknown): boolean {
+export function isItemNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "ItemNotFound";
 }
 
@@ -45,6 +45,8 @@ export interface TrackingSnapshot {
   readonly about: TableBlock;
   /** The Status rules table; undefined in a workbook from before it. */
   readonly statusRules: TableBlock | undefined;
+  /** The Districts table (each district's quota per goal); undefined in a workbook from before version 7. */
+  readonly districts: TableBlock | undefined;
 }
 
 /**
@@ -72,7 +74,7 @@ function firstBodyRows(table: Excel.Table, rows: number): Excel.Range {
  * per row seen so far to stay within the request budget; a chunk Excel still finds too large is
  * halved.
  */
-async function readRemainingRows(
+export async function readRemainingRows(
   context: Excel.RequestContext,
   table: Excel.Table,
   rowCount: number,
@@ -110,7 +112,7 @@ async function readRemainingRows(
 
 /**
  * Everything a refresh needs: one round trip while the register's first rows hold it all (a second
- * for the Status rules table, read once it is known to exist), one more for each further 4 MB of
+ * for the Status rules and Districts tables, read once they are known to exist), one more for each further 4 MB of
  * register. A first request Excel finds too large is asked again
  * with fewer rows.
  */
@@ -136,6 +138,7 @@ export async function readTracking(
     // A *OrNullObject result may be used only once its isNullObject is known ("Work with
     // *OrNullObject methods" in the Office add-ins docs): the table is read in a second request.
     const rules = tables.getItemOrNullObject(tableSpec("statusRules").name).load("isNullObject");
+    const districts = tables.getItemOrNullObject(tableSpec("districts").name).load("isNullObject");
     try {
       await context.sync();
     } catch (error) {
@@ -145,6 +148,11 @@ export async function readTracking(
     const rows = await readRemainingRows(context, register, registerBody.rowCount, registerFirst.values);
     const historyRows = await readRemainingRows(context, history, historyBody.rowCount, historyFirst.values);
     const rulesRange = rules.isNullObject ? undefined : rules.getRange().load("values");
+    // The Districts table rides on the request the Status rules table needs: a workbook without that
+    // table either shows no figures (its About row names a rule the sheet cannot read) or predates
+    // both, so no refresh takes a round trip more for the quotas.
+    const districtsRange =
+      rulesRange && !districts.isNullObject ? districts.getRange().load("values") : undefined;
     if (rulesRange) await context.sync();
     const registerBlock = { headers: registerHeader.values[0].map(String), rows };
     const asOfValue = asOf.values[0][0];
@@ -157,6 +165,7 @@ export async function readTracking(
       asOfIsToday: /^=\s*TODAY\(\)\s*$/i.test(String(asOf.formulas[0][0])),
       about: blockOf(about.values),
       statusRules: rulesRange ? blockOf(rulesRange.values) : undefined,
+      districts: districtsRange ? blockOf(districtsRange.values) : undefined,
     };
   });
 }

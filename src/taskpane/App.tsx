@@ -16,14 +16,17 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Language } from "../core/language";
+import { nowSerial } from "../core/dates";
 import { EngineError } from "../core/errors";
 import { STATUS_RULE_LABELS } from "../core/status-rules";
+import { sheetSpec } from "../core/template/template";
 import { statusRuleFrom, UNUSABLE_RULE_PROBLEMS } from "../core/tracking";
 import { NotATrackingWorkbookError, type TrackingSnapshot } from "../excel/tables";
-import { Pane, type PaneContext, usePane } from "./context";
+import { hasChangeTrail, Pane, type PaneContext, usePane } from "./context";
 import { describeFailure } from "./errors";
+import { RegisterFilterProvider } from "./filters";
 import { formatClauses, formatList } from "./format";
 import type { HostInfo } from "./host";
 import { translator, type Translate } from "./i18n";
@@ -38,16 +41,29 @@ const WorkbookView = lazy(() => import(/* webpackChunkName: "view-workbook" */ "
 const HistoryView = lazy(() => import(/* webpackChunkName: "view-history" */ "./views/HistoryView"));
 const EvaluationView = lazy(() => import(/* webpackChunkName: "view-evaluation" */ "./views/EvaluationView"));
 const SettingsView = lazy(() => import(/* webpackChunkName: "view-settings" */ "./views/SettingsView"));
+const EditView = lazy(() => import(/* webpackChunkName: "view-edit" */ "./views/EditView"));
+const MergeView = lazy(() => import(/* webpackChunkName: "view-merge" */ "./views/MergeView"));
 // Offered where the pane cannot go on (an Excel too old, a failed read): what a support request needs.
 const DiagnosticsSection = lazy(
   () => import(/* webpackChunkName: "view-diagnostics" */ "./views/DiagnosticsSection"),
 );
 
-const VIEWS = ["overview", "register", "workbook", "history", "evaluation", "settings"] as const;
+const VIEWS = [
+  "overview",
+  "register",
+  "edit",
+  "merge",
+  "workbook",
+  "history",
+  "evaluation",
+  "settings",
+] as const;
 type View = (typeof VIEWS)[number];
 const TAB_LABELS = {
   overview: "tabOverview",
   register: "tabRegister",
+  edit: "tabEdit",
+  merge: "tabMerge",
   workbook: "tabWorkbook",
   history: "tabHistory",
   evaluation: "tabEvaluation",
@@ -118,16 +134,52 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [view, setView] = useState<View>("overview");
 
+  // Who the trail names for edits found in cells, read when a read ends: a new name does not make
+  // refresh a new function (which would read again and subscribe again).
+  const who = useRef(settings.name);
+  who.current = settings.name;
+  // Edits typed straight into the Register, found once per read and logged to Changes in the
+  // background (the display does not wait). Writing Changes and the record never touches the
+  // Register, so it raises no change event and no read; still, one runs at a time, and a read
+  // ending meanwhile is recorded after it (its register, the latest, is what counts).
+  const [cellEdits, setCellEdits] = useState<{ count: number } | { error: unknown }>();
+  const recording = useRef<{ next?: TrackingSnapshot } | undefined>(undefined);
+  const recordCellEdits = useCallback(
+    (snapshot: TrackingSnapshot) => {
+      if (!hasChangeTrail(snapshot)) return;
+      if (recording.current) {
+        recording.current.next = snapshot;
+        return;
+      }
+      const state: { next?: TrackingSnapshot } = {};
+      recording.current = state;
+      void client
+        .recordCellEdits(snapshot.register, nowSerial(), who.current, snapshot.language)
+        .then(
+          ({ changes }) => setCellEdits(changes > 0 ? { count: changes } : undefined),
+          (error: unknown) => setCellEdits({ error }),
+        )
+        .finally(() => {
+          recording.current = undefined;
+          if (state.next) recordCellEdits(state.next);
+        });
+    },
+    [client],
+  );
+
   // The message is worded at render time, so a language switch neither re-reads nor re-subscribes.
   const refresh = useCallback(async () => {
     await client.read().then(
-      (snapshot) => setLoad({ kind: "ready", snapshot }),
+      (snapshot) => {
+        setLoad({ kind: "ready", snapshot });
+        recordCellEdits(snapshot);
+      },
       (error: unknown) =>
         setLoad(
           error instanceof NotATrackingWorkbookError ? { kind: "noTemplate" } : { kind: "failed", error },
         ),
     );
-  }, [client]);
+  }, [client, recordCellEdits]);
 
   // A workbook without the template opens on the Workbook view, and stays there once created.
   useEffect(() => {
@@ -183,9 +235,21 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
 
   const snapshot = load.kind === "ready" ? load.snapshot : undefined;
   // A new value re-renders every view that reads the pane: make one only when a part changes.
+  const openSettings = useCallback(() => setView("settings"), []);
   const pane = useMemo(
-    (): PaneContext => ({ language, t, host, client, snapshot, overview, settings, refresh, updateSettings }),
-    [language, t, host, client, snapshot, overview, settings, refresh, updateSettings],
+    (): PaneContext => ({
+      language,
+      t,
+      host,
+      client,
+      snapshot,
+      overview,
+      settings,
+      refresh,
+      updateSettings,
+      openSettings,
+    }),
+    [language, t, host, client, snapshot, overview, settings, refresh, updateSettings, openSettings],
   );
 
   let body;
@@ -237,6 +301,13 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
             {t("noTemplateBody")}
           </Notice>
         ) : null}
+        {cellEdits ? (
+          <Notice intent={"count" in cellEdits ? "info" : "warning"}>
+            {"count" in cellEdits
+              ? t("cellEditsFound", { count: cellEdits.count, sheet: sheetSpec("changes").name[language] })
+              : t("cellEditsFailed", { message: describeFailure(cellEdits.error, t, language) })}
+          </Notice>
+        ) : null}
         <nav aria-label={t("viewsLabel")}>
           <TabList
             className={styles.tabs}
@@ -265,6 +336,8 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
             ) : null}
             {shown === "overview" && overview ? <OverviewView /> : null}
             {shown === "register" ? <RegisterView /> : null}
+            {shown === "edit" ? <EditView /> : null}
+            {shown === "merge" ? <MergeView /> : null}
             {shown === "workbook" ? <WorkbookView /> : null}
             {shown === "history" ? <HistoryView /> : null}
             {shown === "evaluation" ? <EvaluationView /> : null}
@@ -283,7 +356,10 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
   return (
     <FluentProvider theme={theme} lang={language === "zh" ? "zh-CN" : "en"}>
       <Pane.Provider value={pane}>
-        <div className={styles.root}>{body}</div>
+        {/* The Overview's and the Register view's District and Sector filter, one for both. */}
+        <RegisterFilterProvider>
+          <div className={styles.root}>{body}</div>
+        </RegisterFilterProvider>
       </Pane.Provider>
     </FluentProvider>
   );

@@ -6,10 +6,16 @@ import { WorkbookProtectedError } from "../excel/apply-template";
 import { CellInTableError, CellNotEmptyError, NotOneCellError } from "../excel/insert-example";
 import { StatusRulesMissingError } from "../excel/status-rule";
 import { NotATrackingWorkbookError } from "../excel/tables";
+import { BilingualError } from "../excel/trail";
+import { SubmissionError } from "../core/submission";
+import { TrailError } from "../core/trail";
 import { formatList } from "./format";
 import type { Translate } from "./i18n";
 
 export function describeFailure(error: unknown, t: Translate, language: Language = "en"): string {
+  // Refusals that say what to do in both languages: an edit, a file to merge, an old workbook.
+  if (error instanceof TrailError || error instanceof BilingualError) return error.text[language];
+  if (error instanceof SubmissionError) return error.said[language];
   if (error instanceof NotATrackingWorkbookError) return t("errorNoTemplate");
   if (error instanceof NotOneCellError)
     return error.address === undefined ? t("selectOneRange") : t("selectOneCell", { address: error.address });

@@ -5,15 +5,19 @@
  */
 import { type BurnUp, burnUps } from "../core/burn-up";
 import { todaySerial } from "../core/dates";
+import { cellIs, type DistrictGoalFigures, districtFigures, registerWhere } from "../core/districts";
+import type { GoalSpec } from "../core/goal-spec";
 import { evaluateGoals, type GoalEvaluation } from "../core/evaluation";
 import { type Language } from "../core/language";
 import { findGoal } from "../core/goal-spec";
-import { type GoalGroup, GOAL_GROUPS, goalById, type GoalId } from "../core/plan";
+import { DISTRICTS, type GoalGroup, GOAL_GROUPS, goalById, type GoalId, SECTORS } from "../core/plan";
+import type { Column } from "../core/register";
 import type { StatusRule } from "../core/status-rules";
 import { type GoalSummary, type SectorBreakdown, sectorBreakdown, summarizeGoals } from "../core/summary";
 import { tableSpec } from "../core/template/template";
 import {
   columnIndex,
+  quotasFrom,
   registerColumns,
   specsFromTargets,
   type TableBlock,
@@ -53,22 +57,151 @@ export interface GroupTotal {
   readonly required: number;
 }
 
-export interface Overview {
+/** What the Overview's goals show, counted over the whole register or over the rows a filter keeps. */
+export interface GoalFigures {
+  readonly summaries: readonly GoalSummary[];
+  readonly groups: readonly GroupTotal[];
+  readonly sectors: SectorBreakdown;
+  /** Each goal's burn-up chart data, from the same register read as its summary. */
+  readonly burnUps: ReadonlyMap<GoalId, BurnUp>;
+}
+
+export interface Overview extends GoalFigures {
   readonly asOf: number;
   readonly asOfIsToday: boolean;
   /** The workbook's as-of cell held no date, so today was used. */
   readonly asOfMissing: boolean;
-  readonly summaries: readonly GoalSummary[];
   /** The final evaluation as of `asOf`, as the Evaluation sheet shows it. */
   readonly evaluations: readonly GoalEvaluation[];
-  readonly groups: readonly GroupTotal[];
-  readonly sectors: SectorBreakdown;
   readonly ignored: TargetsReading["ignored"];
   readonly latest: readonly LatestEntry[];
   readonly trends: ReadonlyMap<GoalId, readonly TrendPoint[]>;
-  /** Each goal's burn-up chart data, from the same register read as its summary. */
-  readonly burnUps: ReadonlyMap<GoalId, BurnUp>;
   readonly registerKeys: readonly { goal: unknown; name: unknown }[];
+  /** The goals and the status rule the figures were computed with (a filter counts again with them). */
+  readonly specs: readonly GoalSpec[];
+  readonly rule: StatusRule;
+  /** A district's quota for a goal (by ids), from the Districts table; none in a workbook without it. */
+  readonly quotas: (district: string, goal: string | undefined) => number | undefined;
+}
+
+/** Which rows the Overview and the Register view count: one district, one sector, both or all (by plan ids). */
+export interface RegisterFilter {
+  readonly district?: string;
+  readonly sector?: string;
+}
+
+export const NO_FILTER: RegisterFilter = {};
+
+export function isFiltered(filter: RegisterFilter): boolean {
+  return filter.district !== undefined || filter.sector !== undefined;
+}
+
+type RegisterRead = ReturnType<typeof registerColumns>;
+
+/**
+ * The register's rows the filter keeps: each cell compared with the plan's label in the workbook's
+ * language as COUNTIFS compares it (so the figures are the ones a COUNTIFS on the sheet gives). A
+ * filter on a column the Register lacks keeps nothing.
+ */
+function registerKept(register: RegisterRead, filter: RegisterFilter, language: Language): RegisterRead {
+  const tests: ((row: ArrayLike<unknown>) => boolean)[] = [];
+  const on = (column: Column | undefined, label: string | undefined) =>
+    tests.push(column && label !== undefined ? cellIs(column, label) : () => false);
+  if (filter.district !== undefined)
+    on(register.districts, DISTRICTS.find((d) => d.id === filter.district)?.label[language]);
+  if (filter.sector !== undefined)
+    on(register.sectors, SECTORS.find((s) => s.id === filter.sector)?.label[language]);
+  const kept = registerWhere(register, (row) => tests.every((test) => test(row)));
+  // registerWhere re-points the counted columns; the ones read beside them follow the same rows.
+  const over = (column: Column | undefined) => (column ? { ...column, rows: kept.goals.rows } : undefined);
+  return {
+    ...kept,
+    sectors: over(register.sectors),
+    evidence: over(register.evidence),
+    districts: over(register.districts),
+  };
+}
+
+function goalFigures(
+  register: RegisterRead,
+  specs: readonly GoalSpec[],
+  asOf: number,
+  rule: StatusRule,
+  language: Language,
+): GoalFigures {
+  const summaries = summarizeGoals(register, asOf, specs, rule);
+  return {
+    summaries,
+    groups: GOAL_GROUPS.map(({ id: group }) => {
+      const members = summaries.filter((s) => goalById(s.spec.id as GoalId).group === group);
+      return {
+        group,
+        summaries: members,
+        actual: members.reduce((sum, s) => sum + s.actual, 0),
+        required: members.reduce((sum, s) => sum + s.required, 0),
+      };
+    }),
+    sectors: sectorBreakdown(register, register.sectors, asOf, language),
+    burnUps: new Map(burnUps(register, specs, asOf).map((b, i) => [specs[i].id as GoalId, b] as const)),
+  };
+}
+
+/** The goals' figures over the rows `filter` keeps, with the city's targets, dates and rule. */
+export function filteredFigures(
+  snapshot: TrackingSnapshot,
+  overview: Overview,
+  filter: RegisterFilter,
+  language: Language,
+): GoalFigures {
+  const register = registerKept(registerColumns(snapshot.register), filter, snapshot.language);
+  return goalFigures(register, overview.specs, overview.asOf, overview.rule, language);
+}
+
+/** The latest entries among the rows `filter` keeps (the Register view's list). */
+export function latestWhere(snapshot: TrackingSnapshot, filter: RegisterFilter, count = 5): LatestEntry[] {
+  const kept = registerKept(registerColumns(snapshot.register), filter, snapshot.language);
+  return latestEntries({ headers: snapshot.register.headers, rows: kept.goals.rows as unknown[][] }, count);
+}
+
+/** The District summary: each district's figures per goal, the rows no district counts, the city's totals. */
+export interface DistrictSummary {
+  /** In the order of DISTRICTS, each with a figure per goal (in the order of the goals). */
+  readonly districts: readonly { readonly id: string; readonly figures: readonly DistrictGoalFigures[] }[];
+  /** Recognized entries per goal with a blank District cell. */
+  readonly noDistrict: readonly number[];
+  /** Recognized entries per goal whose District cell names none of the 16 as the workbook spells them. */
+  readonly otherDistrict: readonly number[];
+  /** The city's recognized entries per goal (the goals' Actual). */
+  readonly totals: readonly number[];
+}
+
+/** The District summary, or undefined when the Register has no District column. */
+export function districtSummary(snapshot: TrackingSnapshot, overview: Overview): DistrictSummary | undefined {
+  const register = registerColumns(snapshot.register);
+  const column = register.districts;
+  if (!column) return undefined;
+  const figures = districtFigures(
+    register,
+    column,
+    overview.asOf,
+    overview.specs,
+    overview.quotas,
+    snapshot.language,
+    overview.rule,
+  );
+  const goals = overview.specs.length;
+  const named = DISTRICTS.map((d) => cellIs(column, d.label[snapshot.language]));
+  const blank = (row: ArrayLike<unknown>) => String(row[column.index] ?? "").trim() === "";
+  const actuals = (keep: (row: ArrayLike<unknown>) => boolean) =>
+    summarizeGoals(registerWhere(register, keep), overview.asOf, overview.specs, overview.rule).map(
+      (s) => s.actual,
+    );
+  return {
+    districts: DISTRICTS.map((d, i) => ({ id: d.id, figures: figures.slice(i * goals, (i + 1) * goals) })),
+    noDistrict: actuals(blank),
+    otherDistrict: actuals((row) => !blank(row) && !named.some((is) => is(row))),
+    totals: overview.summaries.map((s) => s.actual),
+  };
 }
 
 function isBlankRow(row: readonly unknown[]): boolean {
@@ -138,31 +271,19 @@ export function buildOverview(
   const asOf = snapshot.asOf ?? today;
   const register = registerColumns(snapshot.register);
   const targets = specsFromTargets(snapshot.targets);
-  const summaries = summarizeGoals(register, asOf, targets.specs, rule);
-  const sectors = sectorBreakdown(register, register.sectors, asOf, language);
   const registerSpec = tableSpec("register");
   return {
     asOf,
     asOfIsToday: snapshot.asOfIsToday,
     asOfMissing: snapshot.asOf === undefined,
-    summaries,
+    ...goalFigures(register, targets.specs, asOf, rule, language),
     evaluations: evaluateGoals(register, register.evidence, asOf, targets.specs, rule),
-    groups: GOAL_GROUPS.map(({ id: group }) => {
-      const members = summaries.filter((s) => goalById(s.spec.id as GoalId).group === group);
-      return {
-        group,
-        summaries: members,
-        actual: members.reduce((sum, s) => sum + s.actual, 0),
-        required: members.reduce((sum, s) => sum + s.required, 0),
-      };
-    }),
-    sectors,
     ignored: targets.ignored,
     latest: latestEntries(snapshot.register, 5),
     trends: trends(snapshot.history),
-    burnUps: new Map(
-      burnUps(register, targets.specs, asOf).map((b, i) => [targets.specs[i].id as GoalId, b] as const),
-    ),
+    specs: targets.specs,
+    rule,
+    quotas: quotasFrom(snapshot.districts),
     registerKeys: snapshot.register.rows.map((row) => ({
       goal: row[columnIndex(snapshot.register, registerSpec, "goal")],
       name: row[columnIndex(snapshot.register, registerSpec, "name")],

@@ -30,6 +30,12 @@ import {
 import { recordSnapshot } from "../excel/snapshots";
 import { setStatusRule } from "../excel/status-rule";
 import { readTracking, setAsOf, type TrackingSnapshot, watchRegister } from "../excel/tables";
+import { editRegisterEntry, type EntryTarget, recordCellEdits } from "../excel/trail";
+import { type MergeReport, mergeIntoWorkbook } from "../excel/merge";
+import type { ChangeRecord } from "../core/changes";
+import type { Submission } from "../core/submission";
+import type { EntryEdit } from "../core/trail";
+import type { TableBlock } from "../core/tracking";
 
 export interface TrackerClient {
   missingRequirements(): Requirement[];
@@ -65,6 +71,26 @@ export interface TrackerClient {
    * afterwards, one batch per check; never rejects for a check that fails (it says so instead).
    */
   runDiagnostics(): Promise<DiagnosticsReport>;
+  /**
+   * Logs the edits typed into the Register since the add-in last recorded it (the register as
+   * read() read it) and records it anew; the first time, the register is the baseline.
+   */
+  recordCellEdits(
+    register: TableBlock,
+    at: number,
+    who: string,
+    language: Language,
+  ): Promise<{ changes: number; baseline: boolean }>;
+  /** Edits an entry (its row as last read, and its key) in the pane, one Changes row per changed field. */
+  editEntry(
+    target: EntryTarget,
+    edit: EntryEdit,
+    at: number,
+    who: string,
+    language: Language,
+  ): Promise<ChangeRecord[]>;
+  /** Merges district workbooks into this one. */
+  mergeWorkbooks(submissions: readonly Submission[], at: number, who: string): Promise<MergeReport>;
 }
 
 /** Excel.run's one-batch form: runs `batch` in a fresh request context. */
@@ -117,5 +143,11 @@ export function createTrackerClient(
         office: office.officeInfo ?? diagnostics.officeInfo,
       });
     },
+    recordCellEdits: (register, at, who, language) =>
+      run((context) => recordCellEdits(context, register, at, who, language)),
+    editEntry: (target, edit, at, who, language) =>
+      run((context) => editRegisterEntry(context, target, edit, at, who, language)),
+    mergeWorkbooks: (submissions, at, who) =>
+      run((context) => mergeIntoWorkbook(context, submissions, at, who)),
   };
 }

@@ -33,6 +33,7 @@ function registerCsv(rows: number): string {
       evidence: `https://example.com/register/${i + 1}`,
       notes: i % 10 === 0 ? `Checked by phone, ${i % 7} follow-ups` : "",
       enteredBy: "Li Wei",
+      creditCode: "",
     };
     return ENTRY_FIELDS.map((field) => cells[field]);
   });

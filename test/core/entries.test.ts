@@ -109,7 +109,9 @@ describe("checking an entry", () => {
 
   it("puts its cells in the order of the template's Register columns", () => {
     expect(tableSpec("register").columns.map((column) => column.id)).toEqual([...LEDGER_FIELDS]);
-    expect(LEDGER_FIELDS.slice(0, ENTRY_FIELDS.length)).toEqual([...ENTRY_FIELDS]);
+    // Every entry field is a Register column; the credit code comes after Entered at (version 7).
+    expect(ENTRY_FIELDS.every((field) => (LEDGER_FIELDS as readonly string[]).includes(field))).toBe(true);
+    expect(LEDGER_FIELDS.indexOf("creditCode")).toBe(LEDGER_FIELDS.indexOf("enteredAt") + 1);
     expect(
       entryRow(checkEntry({ goal: "BRANDS", name: "x", status: "Candidate" }).entry!, "en", 1),
     ).toHaveLength(LEDGER_FIELDS.length);
@@ -196,5 +198,34 @@ describe("characters a file cannot store", () => {
   it("a whole pair (an emoji, a rare Chinese character) is kept", () => {
     const checked = checkEntry({ goal: "BRANDS", status: "Recognized", name: "𠮷野家 😀" });
     expect(checked.entry?.name).toBe("𠮷野家 😀");
+  });
+});
+
+describe("an enterprise's unified social credit code", () => {
+  const withCode = (creditCode: string) =>
+    checkEntry({ goal: "ENTERPRISES", name: "Acme", status: "Candidate", creditCode });
+
+  it("is kept normalized when its check character is right (GB 32100-2015's own example)", () => {
+    expect(withCode("91350100M000100Y43").entry?.creditCode).toBe("91350100M000100Y43");
+    expect(withCode(" 9135 0100m000100y43 ").entry?.creditCode).toBe("91350100M000100Y43");
+    expect(withCode("").entry?.creditCode).toBeUndefined();
+  });
+
+  it.each([
+    ["a wrong check character", "91350100M000100Y44", /check character/, /校验码/],
+    ["17 characters", "91350100M000100Y4", /18 characters; "91350100M000100Y4" has 17/, /为17位/],
+    ["a letter no code uses", "91350100M000100I43", /holds a character no credit code has/, /不用的字符/],
+  ])("is refused with %s, saying what is wrong in both languages", (_, code, en, zh) => {
+    const checked = withCode(code);
+    expect(checked.entry).toBeUndefined();
+    const issue = checked.issues.find((i) => i.field === "creditCode");
+    expect(issue?.severity).toBe("error");
+    expect(issue?.message.en).toMatch(en);
+    expect(issue?.message.zh).toMatch(zh);
+  });
+
+  it("goes into the Register's Credit code column", () => {
+    const row = entryRow(withCode("91350100M000100Y43").entry!, "zh", 1);
+    expect(row[LEDGER_FIELDS.indexOf("creditCode")]).toBe("91350100M000100Y43");
   });
 });

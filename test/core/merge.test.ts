@@ -1,6 +1,7 @@
 /** Merging district registers into the city's: provenance, idempotence, updates, and conflicts between districts. */
 import { blankLedgerRow, type LedgerCell, type LedgerField, type LedgerRow } from "../../src/core/ledger";
 import {
+  mergeNote,
   conflictKey,
   type MergeContext,
   type MergeInput,
@@ -40,7 +41,7 @@ function applied(city: readonly LedgerRow[], outcome: MergeOutcome): LedgerRow[]
 
 // A valid code (the standard's example) and a second, different one.
 const CODE_A = "91350100M000100Y43";
-const CODE_B = "91310000MA1FL0000X";
+const CODE_B = "91310000MA1FL0000N";
 
 const ACME = row({
   goal: "BRANDS",
@@ -96,6 +97,7 @@ describe("merging a new entry", () => {
         updated: 0,
         conflicts: 0,
         skipped: 0,
+        invalidCodes: 0,
       },
     ]);
   });
@@ -217,6 +219,7 @@ describe("a newer submission from the same district", () => {
         conflicts: 0,
         skipped: 2,
         skippedReason: "older",
+        invalidCodes: 0,
       },
     ]);
   });
@@ -382,6 +385,28 @@ describe("credit codes", () => {
     expect(own.changes.map((c) => c.field)).toEqual(["name"]);
     const other = mergeRegisters(city, [input("putuo.xlsx", "PUTUO", [typed])], context());
     expect(other.conflicts.map((c) => [c.matchedBy, c.creditCode])).toEqual([["creditCode", CODE_A]]);
+  });
+
+  it("are used only when they pass the check: a mistyped code is matched by name, and counted", () => {
+    const city = [row({ ...ACME, creditCode: CODE_A, reportedBy: "XUHUI" })];
+    // The same enterprise under another name, its code's last character mistyped: no match by code.
+    const mistyped = row({ ...ACME, name: "Acme Technology Co.", creditCode: "91350100M000100Y44" });
+    const outcome = mergeRegisters(city, [input("putuo.xlsx", "PUTUO", [mistyped])], context());
+    expect(outcome.conflicts).toEqual([]);
+    expect(outcome.appended.map((r) => r.name)).toEqual(["Acme Technology Co."]);
+    expect(outcome.merges[0].invalidCodes).toBe(1);
+    expect(mergeNote(outcome.merges[0], "zh")).toBe(
+      "1行的统一社会信用代码未通过校验（GB 32100-2015），已按名称匹配，请在该区工作簿中更正。",
+    );
+    expect(mergeNote(outcome.merges[0], "en")).toMatch(/^1 row's credit code fails the check/);
+    expect(mergeNote({ ...outcome.merges[0], invalidCodes: 0 }, "en")).toBeNull();
+    // Under the same name it is the same entry, found by name.
+    const sameName = mergeRegisters(
+      city,
+      [input("putuo.xlsx", "PUTUO", [row({ ...ACME, creditCode: "91350100M000100Y44" })])],
+      context(),
+    );
+    expect(sameName.conflicts.map((c) => c.matchedBy)).toEqual(["name"]);
   });
 
   it("match a row without a code by name", () => {

@@ -141,6 +141,11 @@ test("offers to create the workbook, then creates it", async () => {
     "Status rules",
     "Evaluation",
     "Likelihood",
+    "Districts",
+    "Changes",
+    "Merges",
+    "Conflicts",
+    "Recorded",
   ]);
 });
 
@@ -224,7 +229,7 @@ test("exports the register as CSV", async () => {
   const path = await download.path();
   const text = require("fs").readFileSync(path, "utf8") as string;
   expect(text.split("\r\n")[0]).toBe(
-    "\ufeffGoal,Name,Status,Date recognized,District,Kind,Sector,Evidence link,Notes,Entered by,Entered at",
+    "\ufeffGoal,Name,Status,Date recognized,District,Kind,Sector,Evidence link,Notes,Entered by,Entered at,Credit code,Reported by,Source file,Merged at",
   );
   expect(text).toContain("Smart clinic");
 });

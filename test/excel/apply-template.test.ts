@@ -10,6 +10,7 @@ import {
   ABOUT_STATUS_RULE,
   headers,
   NAMES,
+  sheetSpec,
   SHEETS,
   TABLES,
   tableSpec,
@@ -719,6 +720,83 @@ describe("upgrading an older workbook", () => {
       const reading = statusRuleFrom(snapshot.about, snapshot.statusRules, language);
       expect(reading.rule).toEqual(DEFAULT_STATUS_RULE);
       expect(reading.problem).toBeUndefined();
+    },
+  );
+
+  it.each(["en", "zh"] as const)(
+    "upgrades a version 6 workbook: the Districts, Changes, Merges, Conflicts and Recorded sheets and the Register's new columns added, every row kept (%s)",
+    async (language) => {
+      const { context, fake, workbook } = await freshWorkbook(language);
+      const words = vocabulary(language);
+      typeRegisterRows(
+        workbook,
+        [0, 1, 2]
+          .map((i) => [
+            words.goals[i],
+            `n${i}`,
+            words.entryStatuses[2],
+            isoToSerial("2021-03-01") + i,
+            words.districts[i],
+            "",
+            "",
+            "",
+            "",
+            "ana",
+            "",
+          ])
+          .map((row) => [...row, "", "", "", ""]),
+      );
+      const v7 = ["districts", "changes", "merges", "conflicts", "recorded"] as const;
+      for (const id of v7) workbook.sheet(SHEETS.find((sheet) => sheet.id === id)!.name[language])!.delete();
+      const register = table(workbook, "tblRegister");
+      dropTrailingColumns(register, 4);
+      const v6Register = register.dataValues();
+      const about = table(workbook, "tblAbout");
+      const v7Items = new Set(
+        v7.map((id) => {
+          const name = SHEETS.find((sheet) => sheet.id === id)!.name[language];
+          return language === "zh" ? `工作表：${name}` : `Sheet: ${name}`;
+        }),
+      );
+      const v6About = about.dataValues().filter((row) => !v7Items.has(String(row[0])));
+      for (let r = 0; r < about.rowCountRaw; r++)
+        for (let c = 0; c < 2; c++) about.sheet.setCell(about.headerRow + 1 + r, about.column + c, undefined);
+      v6About.forEach((row, r) =>
+        row.forEach((value, c) =>
+          about.sheet.setCell(about.headerRow + 1 + r, about.column + c, { value: value! }),
+        ),
+      );
+      about.rowCountRaw = v6About.length;
+      workbook.names.find(NAMES.version)!.rawFormula = "=6";
+      fake.reset();
+
+      const report = await applyTemplate(context, language);
+      expect(fake.syncCount).toBeLessThanOrEqual(4);
+      expect(report.fromVersion).toBe(6);
+      for (const id of v7)
+        expect(workbook.sheet(SHEETS.find((sheet) => sheet.id === id)!.name[language])).toBeDefined();
+      expect(workbook.sheet(sheetSpec("recorded").name[language])!.rawVisibility).toBe("Hidden");
+      // Every Register row is kept, the credit code and provenance blank in them.
+      expect(table(workbook, "tblRegister").headers()).toEqual(headers(tableSpec("register"), language));
+      expect(table(workbook, "tblRegister").dataValues()).toEqual(
+        v6Register.map((row) => [...row, "", "", "", ""]),
+      );
+      // About keeps its rows and gains a row for each new sheet at the end.
+      const aboutAfter = table(workbook, "tblAbout").dataValues();
+      expect(aboutAfter.slice(0, v6About.length)).toEqual(v6About);
+      expect(aboutAfter.slice(v6About.length).map((row) => row[0])).toEqual(
+        v7
+          .filter((id) => id !== "recorded")
+          .map((id) => [...v7Items].find((item) => item.endsWith(sheetSpec(id).name[language]))),
+      );
+      // The Districts sheet: a row for each district and goal, its formulas written.
+      const districts = table(workbook, "tblDistricts");
+      expect(districts.dataValues()).toHaveLength(16 * GOALS.length);
+      const status = districts
+        .headers()
+        .indexOf(tableSpec("districts").columns.find((c) => c.id === "status")!.header[language]);
+      expect(districts.dataFormulas().every((row) => row[status]?.startsWith("=IF("))).toBe(true);
+      expect(workbook.names.find(NAMES.version)!.rawFormula).toBe(`=${TEMPLATE_VERSION}`);
     },
   );
 

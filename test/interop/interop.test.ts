@@ -7,7 +7,8 @@
  *
  * Run with npm run test:interop (needs LibreOffice's soffice on PATH).
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import JSZip from "jszip";
 import { tmpdir } from "os";
 import { join } from "path";
 import type ExcelJS from "exceljs";
@@ -29,6 +30,7 @@ import {
 import { previewRegisterImport } from "../../src/core/register-csv";
 import { planSpecs, sectorBreakdown, summarizeGoals, timeline } from "../../src/core/summary";
 import { evaluateGoals } from "../../src/core/evaluation";
+import { districtFigures, NO_QUOTA, quotaOf } from "../../src/core/districts";
 import {
   DEFAULT_STATUS_RULE,
   DEFAULT_STATUS_RULES,
@@ -39,6 +41,7 @@ import type { TableId } from "../../src/core/template/structure";
 import { hasTitleRow, TITLE_ROW } from "../../src/core/template/page-setup";
 import {
   ABOUT_AS_OF_ROW,
+  DISTRICT_HEADERS,
   headers,
   LIKELIHOOD_MODEL_LABELS,
   monthEnds,
@@ -205,7 +208,27 @@ interface Case {
   readonly asOf?: string;
   /** The status rule the workbook names (--status-rule); the default when left out. */
   readonly rule?: StatusRuleId;
+  /** Quotas typed on the Districts sheet after the command line wrote it. */
+  readonly quotas?: readonly Quota[];
 }
+
+interface Quota {
+  readonly district: string;
+  readonly goal: string;
+  /** A number, or text as a person might type it (which is no quota). */
+  readonly quota: number | string;
+}
+
+/** Quotas of every kind: whole, fractional, met, not met, zero, text; for districts the fixtures use. */
+const QUOTAS: readonly Quota[] = [
+  { district: "XUHUI", goal: "BREAKTHROUGHS", quota: 4 },
+  { district: "XUHUI", goal: "BRANDS", quota: 2.5 },
+  { district: "PUDONG", goal: "PLATFORMS", quota: 30 },
+  { district: "PUDONG", goal: "ENTERPRISES", quota: 0 },
+  { district: "HUANGPU", goal: "SCENARIOS", quota: "5" },
+  { district: "MINHANG", goal: "UNMANNED", quota: 120 },
+  { district: "CHONGMING", goal: "BRANDS", quota: 1 },
+];
 
 const FIXTURES: Record<Case["fixture"], () => Row[]> = {
   none: () => [],
@@ -226,6 +249,25 @@ const CASES: Case[] = [
   { name: "en small mid pace", language: "en", fixture: "small", asOf: "mid", rule: "PACE" },
   { name: "en large mid 序时进度", language: "en", fixture: "large", asOf: "mid", rule: "ELAPSED" },
   { name: "en small today", language: "en", fixture: "small" },
+  // The task breakdown: districts' quotas, judged by each rule, during and after the period.
+  { name: "en small mid quotas", language: "en", fixture: "small", asOf: "mid", quotas: QUOTAS },
+  { name: "zh small after quotas", language: "zh", fixture: "small", asOf: "after", quotas: QUOTAS },
+  {
+    name: "zh large mid 序时进度 quotas",
+    language: "zh",
+    fixture: "large",
+    asOf: "mid",
+    rule: "ELAPSED",
+    quotas: QUOTAS,
+  },
+  {
+    name: "en large mid pace quotas",
+    language: "en",
+    fixture: "large",
+    asOf: "mid",
+    rule: "PACE",
+    quotas: QUOTAS,
+  },
   { name: "en none today", language: "en", fixture: "none" },
   { name: "zh none today", language: "zh", fixture: "none" },
 ];
@@ -271,12 +313,48 @@ function sheetOf(workbook: ExcelJS.Workbook, id: (typeof SHEETS)[number]["id"], 
   return sheet;
 }
 
+/**
+ * Types the quotas into the written file's Districts sheet, as a person would in Excel: a number, or
+ * text. The command line writes the Quota cells blank (no cell), so each goes in after its row's Goal cell.
+ */
+async function typeQuotas(path: string, language: Language, quotas: readonly Quota[]): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const text = (name: string) => zip.file(name)!.async("string");
+  const sheetName = SHEETS.find((sheet) => sheet.id === "districts")!.name[language];
+  const workbookXml = await text("xl/workbook.xml");
+  const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbookXml)![1];
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+  const part = `xl/${target.replace(/^\/?xl\//, "")}`;
+  let xml = await text(part);
+  const { anchor } = tableSpec("districts");
+  const column = (cell: string) => String.fromCharCode(65 + columnAt("districts", cell));
+  for (const q of quotas) {
+    const index =
+      DISTRICTS.findIndex((d) => d.id === q.district) * GOALS.length +
+      GOALS.findIndex((g) => g.id === q.goal);
+    const row = anchor.row + 2 + index;
+    const goalCell = new RegExp(`(<c r="${column("goal")}${row}"[^>]*>.*?</c>)`);
+    if (!goalCell.test(xml)) throw new Error(`No Goal cell in row ${row} of ${part}`);
+    const value =
+      typeof q.quota === "number"
+        ? `<c r="${column("quota")}${row}"><v>${q.quota}</v></c>`
+        : `<c r="${column("quota")}${row}" t="inlineStr"><is><t>${q.quota}</t></is></c>`;
+    xml = xml.replace(goalCell, `$1${value}`);
+  }
+  zip.file(part, xml);
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
 function compare(
   workbook: ExcelJS.Workbook,
   language: Language,
   entries: readonly Entry[],
   asOf: number,
   rule: StatusRule = DEFAULT_STATUS_RULE,
+  quotas: readonly Quota[] = [],
 ) {
   const differences = new Differences();
   const registerSpec = tableSpec("register");
@@ -404,6 +482,61 @@ function compare(
     differences.value(where("Needed a month"), at("paceNeeded"), orDash(odds.monthlyPaceNeeded));
   });
 
+  // Districts: each district's recognized entries against its quota, judged by the workbook's rule.
+  const quotaCell = (district: string, goal: string) =>
+    quotas.find((q) => q.district === district && q.goal === goal)?.quota;
+  const figures = districtFigures(
+    register,
+    { rows: block.rows, index: columnAt("register", "district"), name: "districts" },
+    asOf,
+    planSpecs(),
+    (district, goal) => quotaOf(quotaCell(district, goal!)),
+    language,
+    rule,
+  );
+  const districtRows = readBody(sheetOf(workbook, "districts", language), "districts", figures.length);
+  figures.forEach((figure, i) => {
+    const at = (id: keyof typeof DISTRICT_HEADERS) => districtRows[i][columnAt("districts", id)];
+    const where = (column: string) => `Districts ${figure.district} ${String(figure.goal)} ${column}`;
+    differences.text(
+      where("District"),
+      at("district"),
+      DISTRICTS.find((d) => d.id === figure.district)!.label[language],
+    );
+    differences.number(where("Actual"), at("actual"), figure.actual);
+    differences.number(where("By deadline"), at("actualByDeadline"), figure.actualByDeadline);
+    differences.value(where("Progress"), at("progress"), figure.progress ?? NO_FORECAST_DATE);
+    differences.value(where("Expected"), at("expected"), figure.expected ?? NO_FORECAST_DATE);
+    differences.text(
+      where("Status"),
+      at("status"),
+      figure.status ? STATUS_LABELS[figure.status][language] : NO_QUOTA[language],
+    );
+  });
+  const breakdownRows = readBody(sheetOf(workbook, "districts", language), "breakdown", GOALS.length);
+  summaries.forEach((summary, g) => {
+    const at = (id: string) => breakdownRows[g][columnAt("breakdown", id)];
+    const own = figures.filter((f) => f.goal === summary.spec.id);
+    const typed = own.map((f) => quotaCell(f.district, f.goal!));
+    const where = (column: string) => `Breakdown ${summary.spec.id} ${column}`;
+    differences.number(where("Required"), at("required"), summary.required);
+    differences.number(
+      where("Sum of quotas"),
+      at("quotaSum"),
+      typed.reduce((sum: number, q) => sum + (typeof q === "number" ? q : 0), 0),
+    );
+    differences.number(
+      where("Districts with a quota"),
+      at("quotaDistricts"),
+      own.filter((f) => f.quota).length,
+    );
+    differences.number(
+      where("Recognized in districts"),
+      at("inDistricts"),
+      own.reduce((n, f) => n + f.actual, 0),
+    );
+  });
+
   // Sectors: recognized entries per sector and goal, and the row totals.
   const breakdown = sectorBreakdown(register, register.sectors!, asOf, language);
   const sectorRows = readBody(sheetOf(workbook, "sectors", language), "sectors", SECTORS.length);
@@ -499,6 +632,7 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
         (line) => !/: warning \(row written\): |：提醒（该行已写入）：/.test(line),
       );
       expect({ code, refusals }).toEqual({ code: 0, refusals: [] });
+      if (c.quotas) await typeQuotas(out, c.language, c.quotas);
       written.push(out);
     }
     const generated = Date.now() - started;
@@ -555,7 +689,7 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
     const p = prepared.get(c.name);
     if (!p) return; // "today" case skipped: the date changed while the suite ran
     const rule = c.rule ? DEFAULT_STATUS_RULES[c.rule] : DEFAULT_STATUS_RULE;
-    expect(compare(p.workbook, c.language, p.entries, p.asOf, rule)).toEqual([]);
+    expect(compare(p.workbook, c.language, p.entries, p.asOf, rule, c.quotas)).toEqual([]);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s: no error value on any sheet", (_, c) => {
@@ -563,6 +697,29 @@ describe("LibreOffice recalculates the written workbooks to the core's figures",
     if (!p) return;
     expect(p.workbook.worksheets.length).toBe(SHEETS.length);
     expect(errorCells(p.workbook)).toEqual([]);
+  });
+
+  it("covers district quotas met, met late, missed, judged before the deadline and none", () => {
+    const seen = new Set<string>();
+    for (const c of CASES.filter((c) => c.quotas)) {
+      const p = prepared.get(c.name)!;
+      const block = {
+        headers: headers(tableSpec("register"), "en"),
+        rows: p.entries.map((e) => entryRow(e, "en", 0)),
+      };
+      const figures = districtFigures(
+        registerColumns(block),
+        { rows: block.rows, index: columnAt("register", "district"), name: "districts" },
+        p.asOf,
+        planSpecs(),
+        (district, goal) => quotaOf(c.quotas!.find((q) => q.district === district && q.goal === goal)?.quota),
+        "en",
+        c.rule ? DEFAULT_STATUS_RULES[c.rule] : DEFAULT_STATUS_RULE,
+      );
+      for (const figure of figures) seen.add(figure.status ?? "none");
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(["ACHIEVED", "MISSED", "BEHIND", "none"]));
+    expect(seen.size).toBeGreaterThanOrEqual(5);
   });
 
   it("covers every likelihood model", () => {

@@ -172,6 +172,7 @@ describe("the Overview", () => {
       "Unmanned factories",
       "Industrial internet platforms",
       "Recognized entries by sector",
+      "Recognized entries by district",
     ]);
   });
 });

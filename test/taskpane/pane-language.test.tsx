@@ -276,7 +276,7 @@ describe("the empty register to fill in", () => {
     const template = new TextDecoder().decode(registerCsvTemplate("en"));
     expect(text.value).toBe(template.replace(/^\ufeff/, "").replace(/\r\n/g, "\n"));
     expect(text.value.split("\n")[0]).toBe(
-      "Goal,Name,Status,Date recognized,District,Kind,Sector,Evidence link,Notes,Entered by",
+      "Goal,Name,Status,Date recognized,District,Kind,Sector,Evidence link,Notes,Entered by,Credit code",
     );
     expect(document.activeElement).toBe(text);
     expect(within(view).queryByText(/^Saved register-template\.csv/)).toBeNull();

@@ -39,8 +39,7 @@ export const TARGETS_HEADERS = {
 export const REGISTER_HEADERS = {
   ...ENTRY_FIELD_LABELS,
   enteredAt: bilingual("Entered at", "录入时间"),
-  // Since version 7: an enterprise's unified social credit code, and where a merged row came from.
-  creditCode: bilingual("Credit code", "统一社会信用代码"),
+  // Since version 7: where a merged row came from (the credit code is an entry field).
   reportedBy: bilingual("Reported by", "报送单位"),
   sourceFile: bilingual("Source file", "来源文件"),
   mergedAt: bilingual("Merged at", "合并时间"),

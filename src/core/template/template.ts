@@ -444,7 +444,7 @@ const register: TableSpec = {
   name: "tblRegister",
   sheet: "register",
   anchor: { row: TABLE_ROW, column: 0 },
-  // The key columns first, so they print side by side; in the order of ENTRY_FIELDS (entryRow).
+  // The key columns first, so they print side by side; in the order of REGISTER_FIELDS (entryRow).
   columns: [
     {
       id: "goal",
@@ -514,14 +514,14 @@ const register: TableSpec = {
       width: 16,
       numberFormat: "yyyy-mm-dd hh:mm",
     },
-    // Since version 7. The credit code is text (18 characters, some all digits); the provenance
-    // columns are written when a district's workbook is merged into this one.
+    // Since version 7. The credit code is text like every text the add-in writes (behind an
+    // apostrophe, cell-text.ts); the provenance columns are written when a district's workbook is
+    // merged into this one.
     {
       id: "creditCode",
       header: REGISTER_HEADERS.creditCode,
       role: "user",
       width: 19,
-      numberFormat: "@",
       note: bilingual(
         "For enterprises: the 18-character unified social credit code (GB 32100-2015); its last character is checked. Used first to find the same enterprise reported twice.",
         "企业条目填写18位统一社会信用代码，末位校验码按国家标准核对。合并时优先据此查找重复报送。",
@@ -1557,6 +1557,28 @@ const breakdown: TableSpec = {
 
 // ---- Changes, merges, conflicts: the trail ---------------------------------------------------
 
+const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+
+/**
+ * The columns of a table the add-in appends to (role user, so applying the template never writes
+ * them): one per header, with its width, and its number format and note where it has one.
+ */
+function appendedColumns<K extends string>(
+  headers: Readonly<Record<K, Bilingual>>,
+  widths: Readonly<Record<K, number>>,
+  formats: Partial<Readonly<Record<K, string>>> = {},
+  notes: Partial<Readonly<Record<K, Bilingual>>> = {},
+): ColumnSpec[] {
+  return (Object.keys(headers) as K[]).map((id) => ({
+    id,
+    header: headers[id],
+    role: "user" as const,
+    width: widths[id],
+    ...(formats[id] ? { numberFormat: formats[id] } : {}),
+    ...(notes[id] ? { note: notes[id] } : {}),
+  }));
+}
+
 export const CHANGES_HEADERS = {
   at: bilingual("When", "时间"),
   who: bilingual("Who", "修改人"),
@@ -1586,14 +1608,8 @@ const changes: TableSpec = {
   sheet: "changes",
   anchor: { row: TABLE_ROW, column: 0 },
   appendOnly: true,
-  columns: (Object.keys(CHANGES_HEADERS) as (keyof typeof CHANGES_HEADERS)[]).map((id) => ({
-    id,
-    header: CHANGES_HEADERS[id],
-    role: "user" as const,
-    width: CHANGES_WIDTHS[id],
-    // From and To hold what the cell held: text stays text (an evidence link, a code of digits).
-    ...(id === "at" ? { numberFormat: "yyyy-mm-dd hh:mm:ss" } : id === "from" || id === "to" ? {} : {}),
-  })),
+  // From and To hold what the cell held (a date as its serial, text as text), in General.
+  columns: appendedColumns(CHANGES_HEADERS, CHANGES_WIDTHS, { at: "yyyy-mm-dd hh:mm:ss" }),
 };
 
 export const MERGES_HEADERS = {
@@ -1616,17 +1632,31 @@ const merges: TableSpec = {
   sheet: "merges",
   anchor: { row: TABLE_ROW, column: 0 },
   appendOnly: true,
-  columns: (Object.keys(MERGES_HEADERS) as (keyof typeof MERGES_HEADERS)[]).map((id) => ({
-    id,
-    header: MERGES_HEADERS[id],
-    role: "user" as const,
-    width: { file: 24, reportedBy: 12, savedAt: 17, at: 17, who: 12, note: 40 }[id as string] ?? 10,
-    ...(id === "savedAt" || id === "at"
-      ? { numberFormat: "yyyy-mm-dd hh:mm" }
-      : ["rows", "added", "updated", "conflicts", "skipped"].includes(id)
-        ? { numberFormat: COUNT_FORMAT }
-        : {}),
-  })),
+  columns: appendedColumns(
+    MERGES_HEADERS,
+    {
+      file: 24,
+      reportedBy: 12,
+      savedAt: 17,
+      at: 17,
+      who: 12,
+      rows: 10,
+      added: 10,
+      updated: 10,
+      conflicts: 10,
+      skipped: 10,
+      note: 40,
+    },
+    {
+      savedAt: DATE_TIME_FORMAT,
+      at: DATE_TIME_FORMAT,
+      rows: COUNT_FORMAT,
+      added: COUNT_FORMAT,
+      updated: COUNT_FORMAT,
+      conflicts: COUNT_FORMAT,
+      skipped: COUNT_FORMAT,
+    },
+  ),
 };
 
 export const CONFLICTS_HEADERS = {
@@ -1654,29 +1684,34 @@ const conflicts: TableSpec = {
   sheet: "conflicts",
   anchor: { row: TABLE_ROW, column: 0 },
   appendOnly: true,
-  columns: (Object.keys(CONFLICTS_HEADERS) as (keyof typeof CONFLICTS_HEADERS)[]).map((id) => ({
-    id,
-    header: CONFLICTS_HEADERS[id],
-    role: "user" as const,
-    width:
-      { foundAt: 16, goal: 22, name: 24, creditCode: 20, differs: 16, settled: 24 }[id as string] ??
-      (/Evidence/.test(id) ? 24 : 12),
-    ...(id === "foundAt"
-      ? { numberFormat: "yyyy-mm-dd hh:mm" }
-      : id === "creditedDate" || id === "otherDate"
-        ? { numberFormat: DATE_FORMAT }
-        : id === "creditCode"
-          ? { numberFormat: "@" }
-          : {}),
-    ...(id === "settled"
-      ? {
-          note: bilingual(
-            "How the duplicate was settled (which district keeps it); the entry counts once, for the district credited, until a person changes the Register.",
-            "重复报送的处理结果（由哪个区计入）；在有人修改“登记”表之前，该条目只计一次，计入“计入单位”。",
-          ),
-        }
-      : {}),
-  })),
+  columns: appendedColumns(
+    CONFLICTS_HEADERS,
+    {
+      foundAt: 16,
+      goal: 22,
+      name: 24,
+      creditCode: 20,
+      matchedBy: 12,
+      creditedTo: 12,
+      alsoReportedBy: 12,
+      file: 12,
+      differs: 16,
+      creditedStatus: 12,
+      otherStatus: 12,
+      creditedDate: 12,
+      otherDate: 12,
+      creditedEvidence: 24,
+      otherEvidence: 24,
+      settled: 24,
+    },
+    { foundAt: DATE_TIME_FORMAT, creditedDate: DATE_FORMAT, otherDate: DATE_FORMAT },
+    {
+      settled: bilingual(
+        "How the duplicate was settled (which district keeps it); the entry counts once, for the district credited, until a person changes the Register.",
+        "重复报送的处理结果（由哪个区计入）；在有人修改“登记”表之前，该条目只计一次，计入“计入单位”。",
+      ),
+    },
+  ),
 };
 
 /**
@@ -1696,7 +1731,7 @@ const recorded: TableSpec = {
     header: REGISTER_HEADERS[id],
     role: "user" as const,
     width: 16,
-    ...(id === "date" ? { numberFormat: DATE_FORMAT } : { numberFormat: "@" }),
+    ...(id === "date" ? { numberFormat: DATE_FORMAT } : {}),
   })),
 };
 

@@ -14,7 +14,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { type Dispatch, useState } from "react";
+import { type Dispatch, useMemo, useState } from "react";
 import type { BurnUp } from "../../core/burn-up";
 import type { Language } from "../../core/language";
 import { COMPARATOR_LABELS, goalById, goalGroupById, type GoalId } from "../../core/plan";
@@ -24,10 +24,12 @@ import { usePane } from "../context";
 import { Figures } from "./Figures";
 import { BADGE_COLOUR, BAR_COLOUR } from "../status-colours";
 import { formatCount, formatDate, formatList, formatPercent } from "../format";
-import type { GroupTotal } from "../overview-model";
+import { FilterControls, FilterNote, useRegisterFilter } from "../filters";
+import { filteredFigures, type GroupTotal, isFiltered } from "../overview-model";
 import { Section, useLayoutStyles } from "../layout";
 import { Notice } from "../Notice";
 import { BurnUpChart } from "./BurnUpChart";
+import { DistrictSummarySection } from "./DistrictSummary";
 
 const useStyles = makeStyles({
   // The heading and the group's total share a line; the goals' rows span both columns below.
@@ -108,6 +110,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
   },
   number: { fontVariantNumeric: "tabular-nums" },
+  quota: {
+    display: "block",
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXS}`,
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+  },
   // A plain table: Fluent's Table component would cost more bytes than this one small list needs.
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: {
@@ -168,10 +176,12 @@ interface GoalRowProps {
   readonly asOf: number;
   readonly open: boolean;
   readonly onToggle: () => void;
+  /** The chosen district's quota for the goal, when one district is counted and it has one. */
+  readonly quota?: number;
 }
 
 /** One line per goal; its button (covering the line) shows or hides the goal's details under it. */
-function GoalRow({ summary, burnUp, asOf, open, onToggle }: GoalRowProps) {
+function GoalRow({ summary, burnUp, asOf, open, onToggle, quota }: GoalRowProps) {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { language, t } = usePane();
@@ -236,6 +246,11 @@ function GoalRow({ summary, burnUp, asOf, open, onToggle }: GoalRowProps) {
           {t("actualOfRequiredLong", counts)}
         </span>
       </div>
+      {quota !== undefined ? (
+        <Caption1 className={styles.quota} data-testid={`quota-${goal.id}`}>
+          {t("goalQuota", { quota: formatCount(quota, language) })}
+        </Caption1>
+      ) : null}
       {/* Kept in the page while closed (hidden): reopening redraws nothing; a closed goal is opened to be read. */}
       <div
         id={detailsId}
@@ -266,10 +281,12 @@ interface GroupSectionProps {
   readonly asOf: number;
   readonly open: GoalId | undefined;
   readonly onToggle: Dispatch<GoalId>;
+  /** The chosen district's quotas, by goal (none when no one district is chosen). */
+  readonly quotas: Partial<Record<GoalId, number>>;
 }
 
 /** A group's heading, its total when it has more than one goal, and a line per goal. */
-function GroupSection({ total, burnUps, asOf, open, onToggle }: GroupSectionProps) {
+function GroupSection({ total, burnUps, asOf, open, onToggle, quotas }: GroupSectionProps) {
   const styles = useStyles();
   const { language, t } = usePane();
   const headingId = `group-${total.group}`;
@@ -310,6 +327,7 @@ function GroupSection({ total, burnUps, asOf, open, onToggle }: GroupSectionProp
               asOf={asOf}
               open={open === id}
               onToggle={() => onToggle(id)}
+              quota={quotas[id]}
             />
           );
         })}
@@ -364,10 +382,23 @@ function SectorTable({ sectors }: { sectors: SectorBreakdown }) {
 
 export function OverviewView() {
   const layout = useLayoutStyles();
-  const { overview, language, t } = usePane();
+  const { overview, snapshot, language, t } = usePane();
   // One goal's details at a time keep the first screen short.
   const [open, setOpen] = useState<GoalId | undefined>(undefined);
-  if (!overview) return null;
+  const [filter, setFilter] = useRegisterFilter();
+  // One pass over the register per filter (or snapshot) change; unfiltered, the city's own figures.
+  const figures = useMemo(
+    () =>
+      overview && snapshot && isFiltered(filter)
+        ? filteredFigures(snapshot, overview, filter, language)
+        : overview,
+    [overview, snapshot, filter, language],
+  );
+  if (!overview || !figures) return null;
+  const district = filter.district;
+  const quotas: Partial<Record<GoalId, number>> = {};
+  if (district !== undefined)
+    for (const { spec } of overview.summaries) quotas[spec.id as GoalId] = overview.quotas(district, spec.id);
   const fieldName = {
     target: t("fieldTarget"),
     comparator: t("fieldComparator"),
@@ -387,17 +418,21 @@ export function OverviewView() {
       {overview.ignored.length > 0 ? (
         <Notice intent="warning">{t("ignoredEdits", { cells: ignoredCells })}</Notice>
       ) : null}
-      {overview.groups.map((total) => (
+      <FilterControls filter={filter} onChange={setFilter} />
+      <FilterNote filter={filter} cityTargets />
+      {figures.groups.map((total) => (
         <GroupSection
           key={total.group}
           total={total}
-          burnUps={overview.burnUps}
+          burnUps={figures.burnUps}
           asOf={overview.asOf}
           open={open}
           onToggle={toggle}
+          quotas={quotas}
         />
       ))}
-      <SectorTable sectors={overview.sectors} />
+      <SectorTable sectors={figures.sectors} />
+      <DistrictSummarySection filtered={isFiltered(filter)} chosen={district} />
     </div>
   );
 }

@@ -15,7 +15,8 @@ import { formatDate, formatList, formatSentences } from "../format";
 import type { MessageKey } from "../i18n";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Notice } from "../Notice";
-import type { LatestEntry } from "../overview-model";
+import { FilterControls, FilterNote, useRegisterFilter } from "../filters";
+import { isFiltered, type LatestEntry, latestWhere } from "../overview-model";
 import { useAction } from "../use-action";
 import { districtWord, goalWord, sectorWord, statusWord } from "../workbook-words";
 
@@ -30,6 +31,7 @@ const FIELD_LABELS: Record<EntryField, MessageKey> = {
   evidence: "fieldEvidence",
   notes: "fieldNotes",
   enteredBy: "fieldName",
+  creditCode: "fieldCreditCode",
 };
 
 const EMPTY_ENTRY: EntryInput = {
@@ -41,6 +43,7 @@ const EMPTY_ENTRY: EntryInput = {
   date: "",
   status: "",
   evidence: "",
+  creditCode: "",
   notes: "",
 };
 
@@ -150,6 +153,7 @@ function EntryForm() {
         />
         {choiceField("status", "choose", STATUS_CHOICES, true)}
         {inputField("evidence", "url")}
+        {inputField("creditCode", "text")}
         <Field {...fieldProps("notes")}>
           <Textarea value={String(input.notes)} onChange={set("notes")} resize="vertical" />
         </Field>
@@ -176,10 +180,17 @@ function entryDetails(entry: LatestEntry, language: Language): string[] {
 
 function LatestEntries() {
   const layout = useLayoutStyles();
-  const { overview, language, t } = usePane();
-  const latest = overview?.latest ?? [];
+  const { overview, snapshot, language, t } = usePane();
+  const [filter, setFilter] = useRegisterFilter();
+  // The rows the filter keeps, found once per filter (or read) change.
+  const latest = useMemo(
+    () => (snapshot && isFiltered(filter) ? latestWhere(snapshot, filter) : (overview?.latest ?? [])),
+    [snapshot, overview, filter],
+  );
   return (
     <Section headingId="latest-title" title={t("latestTitle")}>
+      <FilterControls filter={filter} onChange={setFilter} />
+      <FilterNote filter={filter} />
       {latest.length === 0 ? (
         <Body1>{t("noEntries")}</Body1>
       ) : (

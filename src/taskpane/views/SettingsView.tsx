@@ -24,6 +24,7 @@ import { formatDate } from "../format";
 import type { HostInfo } from "../host";
 import { Section, useLayoutStyles } from "../layout";
 import { ActionNotice, Notice } from "../Notice";
+import { cleanName, NAME_MAX } from "../settings";
 import { useAction } from "../use-action";
 
 function AsOfSetting() {
@@ -156,10 +157,13 @@ export default function SettingsView({ host }: { host: HostInfo }) {
   const layout = useLayoutStyles();
   const { t, settings, updateSettings } = usePane();
   const [language, setLanguage] = useState<Language | "office">(settings.language);
+  const [name, setName] = useState(settings.name);
   // Nothing to wait for here; the hook is for its messages, which re-read in the language just chosen.
   const { message, say } = useAction();
   const save = () => {
-    updateSettings({ language });
+    const kept = cleanName(name);
+    updateSettings({ language, name: kept });
+    setName(kept);
     say("success", "settingsSaved");
   };
   return (
@@ -168,6 +172,15 @@ export default function SettingsView({ host }: { host: HostInfo }) {
       {host.inExcel ? <StatusRuleSetting /> : null}
       <Section headingId="settings-title" title={t("settingsTitle")}>
         <ActionNotice message={message} />
+        <Field label={t("nameSetting")} hint={t("nameHint")}>
+          <Input
+            value={name}
+            maxLength={NAME_MAX}
+            autoComplete="name"
+            data-testid="settings-name"
+            onChange={(_, data) => setName(data.value)}
+          />
+        </Field>
         <Field label={t("languageSetting")}>
           <RadioGroup value={language} onChange={(_, data) => setLanguage(data.value as Language | "office")}>
             <Radio value="office" label={t("followOffice")} />
