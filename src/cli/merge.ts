@@ -7,7 +7,7 @@
  * Register so that the add-in does not take the merged rows for edits typed into cells.
  */
 import type { Language } from "../core/language";
-import { type LedgerCell, type LedgerField, type LedgerRow, registerRowOf } from "../core/ledger";
+import { type LedgerCell, type LedgerField, type LedgerRow, registerRowOf, writtenRow } from "../core/ledger";
 import { type MergeLogRow, type MergeOutcome, mergeRegisters } from "../core/merge";
 import { conflictCells, mergeLogCells } from "../core/template/merge-rows";
 import type { Submission } from "../core/submission";
@@ -50,9 +50,10 @@ function registerRows(rows: readonly LedgerRow[], language: Language): TableRows
   return { length: rows.length, cells: (index) => registerRowOf(rows[index], language) };
 }
 
-/** The Recorded table's rows: the merged Register as the add-in records it (ids, blanks as null). */
-function recordedRows(rows: readonly LedgerRow[], at: number): TableRows {
-  const { recorded } = detectCellEdits(rows, undefined, at, "");
+/** The Recorded table's rows: the merged Register as the add-in records it (as written, blanks as null). */
+function recordedRows(rows: readonly LedgerRow[], at: number, language: Language): TableRows {
+  const written = rows.map((row) => writtenRow(row, language));
+  const { recorded } = detectCellEdits(written, undefined, at, "");
   return {
     length: recorded.length,
     cells: (index) => RECORDED_FIELDS.map((field) => recorded[index][field]),
@@ -72,7 +73,7 @@ export function mergedTables(outcome: MergeOutcome, at: number, language: Langua
     merges: rowsOf(outcome.merges.map((merge) => mergeLogCells(merge, who, language))),
     conflicts: rowsOf(outcome.conflicts.map((conflict) => conflictCells(conflict, at, language))),
     changes: rowsOf(outcome.changes.map((change) => changeCells(change, language, fieldLabel))),
-    recorded: recordedRows(outcome.appended, at),
+    recorded: recordedRows(outcome.appended, at, language),
   };
   for (const [id, rows] of Object.entries(tables) as [TableId, TableRows][]) {
     const spec = tableSpec(id);

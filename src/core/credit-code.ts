@@ -14,9 +14,9 @@ const WEIGHTS = Array.from({ length: CREDIT_CODE_LENGTH - 1 }, (_, i) => 3 ** i 
 
 export type CreditCodeProblem = "length" | "character" | "checkCharacter";
 
-/** The code as compared: spaces taken out, letters in capitals (people type both). */
+/** The code as compared: full-width characters as their ASCII forms (Chinese input), spaces out, letters in capitals. */
 export function normalizeCreditCode(text: string): string {
-  return text.replace(/\s+/g, "").toUpperCase();
+  return text.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
 /** The check character of a code's first 17 characters; undefined when one is outside the set. */

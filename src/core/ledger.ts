@@ -125,6 +125,26 @@ export function ledgerRowOf(cells: readonly unknown[], columns: Record<LedgerFie
   return row;
 }
 
+/**
+ * One register row by field as its cells are written, labels and all: what the change trail
+ * compares, since a label respelled ("认定" for "已认定") is a change of what COUNTIFS counts.
+ */
+export function writtenRowOf(cells: readonly unknown[], columns: Record<LedgerField, number>): LedgerRow {
+  const row = blankLedgerRow();
+  for (const field of LEDGER_FIELDS) {
+    const index = columns[field];
+    if (index >= 0) row[field] = cellValue(cells[index]);
+  }
+  return row;
+}
+
+/** A ledger row by field as the Register of a workbook in `language` holds it (ids as that language's labels). */
+export function writtenRow(row: LedgerRow, language: Language): LedgerRow {
+  const written = blankLedgerRow();
+  for (const field of LEDGER_FIELDS) written[field] = registerCell(field, row[field], language);
+  return written;
+}
+
 /** A ledger row as Register cells in the template's column order, in `language`. */
 export function registerRowOf(row: LedgerRow, language: Language): LedgerCell[] {
   return LEDGER_FIELDS.map((field) => registerCell(field, row[field], language));

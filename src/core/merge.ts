@@ -260,9 +260,14 @@ class EntryIndex {
     else this.byName.delete(slot.nameKey);
   }
 
+  /**
+   * The entry a row is, its reporter's own first: a district's newer file updates its own row
+   * even when the city, or another district, has a row of that name above it.
+   */
   find(
     codeKey: string | undefined,
     nameKey: string,
+    reporter: string,
   ): { slot: Slot; matchedBy: Conflict["matchedBy"] } | undefined {
     if (codeKey !== undefined) {
       const slot = this.byCode.get(codeKey);
@@ -272,8 +277,12 @@ class EntryIndex {
     if (!named) return undefined;
     // A row with a code matches by name only an entry without one (another code is another enterprise);
     // a row without one prefers such an entry too, else the first of that name.
-    const uncoded = named.find((s) => s.codeKey === undefined);
-    const slot = codeKey !== undefined ? uncoded : (uncoded ?? named[0]);
+    const candidates = named.filter((s) => s.reporter === reporter);
+    const pick = (slots: readonly Slot[]) => {
+      const uncoded = slots.find((s) => s.codeKey === undefined);
+      return codeKey !== undefined ? uncoded : (uncoded ?? slots[0]);
+    };
+    const slot = pick(candidates) ?? pick(named);
     return slot ? { slot, matchedBy: "name" } : undefined;
   }
 }
@@ -381,7 +390,7 @@ export function mergeRegisters(
       const codeKey = codeKeyOf(row);
       if (codeKey === undefined && codeOf(row) !== "") invalidCodes++;
       const nameKey = rowKey(row);
-      const match = index.find(codeKey, nameKey);
+      const match = index.find(codeKey, nameKey, rowReporter);
       if (!match) {
         const appendedRow: LedgerRow = {
           ...row,

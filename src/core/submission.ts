@@ -131,6 +131,12 @@ function aboutValue(book: XlsxWorkbook, item: Bilingual): CellValue | undefined 
 
 const TEMPLATE_VERSION_ITEM: Bilingual = { en: "Template version", zh: "模板版本" };
 
+/** A date-time serial in UTC as the same moment in this machine's local time. */
+function utcToLocalSerial(serial: number): number {
+  const offsetMinutes = new Date(Math.round((serial - 25569) * 86_400_000)).getTimezoneOffset();
+  return serial - offsetMinutes / 1440;
+}
+
 /**
  * Reads a workbook made from the template (any version, either language) from its package's
  * parts. Throws SubmissionError when the file has no Register to read, or one without the Goal or
@@ -155,7 +161,9 @@ export function readSubmission(parts: ReadonlyMap<string, string>, file: string)
     .map((cells) => ledgerRowOf(cells, columns));
   const unit = aboutValue(book, ABOUT_REPORTING_UNIT) ?? book.valueOfName(NAMES.reportingUnit);
   const asOf = book.valueOfName(NAMES.asOf);
-  const modified = book.modified === undefined ? undefined : isoDateTimeToSerial(book.modified);
+  const utc = book.modified === undefined ? undefined : isoDateTimeToSerial(book.modified);
+  // The file says when in UTC; the Merges sheet, like every time the add-in writes, in local time.
+  const modified = utc === undefined ? undefined : utcToLocalSerial(utc);
   return {
     file,
     language: languageOfRegister({ headers: block.headers, rows: [] }),

@@ -4,7 +4,7 @@
  * record as a row of the Changes sheet. Pure: src/excel reads and writes the sheets.
  */
 import type { ChangedField, ChangeHow, ChangeRecord } from "./changes";
-import { isoToSerial, parseWrittenDate } from "./dates";
+import { isoToSerial, parseWrittenDate, serialToIso } from "./dates";
 import { MAX_CELL_UNITS, REGISTER_DATE_BOUNDS, visibleName } from "./entries";
 import { isEvidenceLink } from "./evidence-link";
 import type { Language } from "./language";
@@ -300,7 +300,7 @@ export const CHANGE_HOW_LABELS: Readonly<Record<ChangeHow, Bilingual>> = {
 export const CHANGE_ENTRY_LABELS = {
   entry: e("Entry", "条目"),
   added: e("Added", "新增"),
-  present: e("Present", "存在"),
+  present: e("In the sheet", "在表中"),
 } as const satisfies Record<string, Bilingual>;
 
 /**
@@ -316,7 +316,11 @@ export function changeCells(
   const entry = change.field === "entry";
   const value = (cell: LedgerCell): LedgerCell => {
     if (entry && (cell === "added" || cell === "present")) return CHANGE_ENTRY_LABELS[cell][language];
-    return entry ? cell : registerCell(change.field as LedgerField, cell, language);
+    if (entry) return cell;
+    // A date as the Register shows it (its cell's format), not as the serial the cell holds.
+    if (change.field === "date" && typeof cell === "number" && Number.isInteger(cell))
+      return serialToIso(cell);
+    return registerCell(change.field as LedgerField, cell, language);
   };
   return [
     change.at,

@@ -11,6 +11,8 @@ import {
   ledgerColumnsOf,
   type LedgerRow,
   ledgerRowOf,
+  writtenRow,
+  writtenRowOf,
   registerCell,
   registerRowOf,
   TRACKED_FIELDS,
@@ -194,10 +196,14 @@ export async function mergeIntoWorkbook(
     const body = reads.register.table.getDataBodyRange();
     // Each updated row: one write over its changed columns, null (left as it is) between them.
     const byRow = new Map<number, Map<number, string | number | boolean>>();
-    const merged: Record<LedgerField, LedgerCell>[] = city.map((row) => ({ ...row }));
+    // The record holds the Register as written (a label respelled is a change the trail sees):
+    // the city's rows as read, the updated cells as now written, the new rows in this language.
+    const merged: Record<LedgerField, LedgerCell>[] = register.rows.map((cells) => ({
+      ...writtenRowOf(cells, columns),
+    }));
     for (const update of outcome.updates) {
       const column = columns[update.field];
-      merged[update.index][update.field] = update.to;
+      merged[update.index][update.field] = registerCell(update.field, update.to, language);
       const cells = byRow.get(update.index) ?? new Map<number, string | number | boolean>();
       cells.set(column, valueForCell(registerCell(update.field, update.to, language)));
       byRow.set(update.index, cells);
@@ -217,7 +223,7 @@ export async function mergeIntoWorkbook(
     await queueAppend(packer, reads.conflicts, tableSpec("conflicts"), conflictRows);
     await queueAppend(packer, reads.merges, tableSpec("merges"), mergeRows);
     // The record last, in the same requests: the merged rows are no edits typed in cells.
-    const rows = [...merged, ...outcome.appended].filter((row) =>
+    const rows = [...merged, ...outcome.appended.map((row) => writtenRow(row, language))].filter((row) =>
       TRACKED_FIELDS.some((field) => row[field] !== null && row[field] !== ""),
     );
     await queueRemember(packer, reads.recorded, rows);

@@ -10,7 +10,10 @@ import {
   type LedgerField,
   ledgerColumnsOf,
   type LedgerRow,
+  ledgerCell,
+  LEDGER_FIELDS,
   ledgerRowOf,
+  writtenRowOf,
   registerCell,
   rowKey,
   TRACKED_FIELDS,
@@ -219,10 +222,10 @@ export async function queueAppend(
 // ---------------------------------------------------------------------------------------------
 // The record (tblRecorded)
 
-/** The record's rows as ledger rows (blank rows included: detectCellEdits leaves them out). */
+/** The record's rows, as written (blank rows included: detectCellEdits leaves them out). */
 function recordedRows(block: TableBlock): LedgerRow[] {
   const columns = ledgerColumnsOf(block.headers, (field) => REGISTER_HEADERS[field]);
-  return block.rows.map((cells) => ledgerRowOf(cells, columns));
+  return block.rows.map((cells) => writtenRowOf(cells, columns));
 }
 
 /** Where each recorded field is in the table's headers; a field missing is refused. */
@@ -235,27 +238,14 @@ function recordedColumns(headers: readonly unknown[]): (LedgerField | undefined)
 }
 
 /**
- * A record row's cells and formats. Text goes behind an apostrophe (valueForCell) into a General
- * cell, so it stays text (a code of digits, a date or a formula typed as text) and reads back
- * without the apostrophe (office-js issue 6687); the template formats the record's columns as text
- * ("@"), and whether Excel keeps an apostrophe typed into such a cell as part of the text is not
- * documented, so each written cell is set to General in the same request. Numbers go into General
- * cells too; blanks clear the cell and keep its format.
+ * A record row's cells: text behind an apostrophe (valueForCell), so it stays text (a code of
+ * digits, a date or a formula typed as text) and reads back without it (office-js issue 6687).
  */
 function recordedCells(row: LedgerRow | undefined, fields: readonly (LedgerField | undefined)[]) {
-  const values: (string | number | boolean)[] = [];
-  const formats: (string | null)[] = [];
-  for (const field of fields) {
+  return fields.map((field) => {
     const cell = row && field ? row[field] : null;
-    if ((typeof cell === "string" && cell !== "") || typeof cell === "number") {
-      values.push(valueForCell(cell));
-      formats.push("General");
-    } else {
-      values.push("");
-      formats.push(null);
-    }
-  }
-  return { values, formats };
+    return (typeof cell === "string" && cell !== "") || typeof cell === "number" ? valueForCell(cell) : "";
+  });
 }
 
 /** What writing the record needs to know of the table (read with loadTable and synced). */
@@ -288,26 +278,12 @@ async function queueRecorded(
         .getDataBodyRange()
         .getRow(at)
         .getResizedRange(chunk.length - 1, 0);
-      range.numberFormat = chunk.map((c) => c.formats) as string[][];
-      range.values = chunk.map((c) => c.values);
+      range.values = chunk;
     });
   }
   const added = cells.slice(recorded.rowCount);
   for (const chunk of chunkBySize(added, WRITE_BUDGET)) {
-    const at = start;
-    start += chunk.length;
-    // Rows are added blank, then given their formats and values: a value typed into a new row
-    // would be read as input before its cell is formatted as text.
-    const blanks = chunk.map((c) => c.values.map(() => ""));
-    await packer.add(payloadBytes(chunk) + payloadBytes(blanks), () => {
-      recorded.table.rows.add(AT_END, blanks);
-      const range = recorded.table
-        .getDataBodyRange()
-        .getRow(at)
-        .getResizedRange(chunk.length - 1, 0);
-      range.numberFormat = chunk.map((c) => c.formats) as string[][];
-      range.values = chunk.map((c) => c.values);
-    });
+    await packer.add(payloadBytes(chunk), () => recorded.table.rows.add(AT_END, chunk));
   }
 }
 
@@ -374,6 +350,60 @@ export async function appendChanges(
   );
 }
 
+/**
+ * Entries the pane added (`rows`: Register rows in the template's column order, as written):
+ * each logged as added in Changes by `who`, and recorded. One round trip to read both tables'
+ * ends, then one per 3.6 MB written; a workbook without them (before version 7) is left alone.
+ */
+export async function recordAdded(
+  context: Excel.RequestContext,
+  rows: readonly (readonly LedgerCell[])[],
+  at: number,
+  who: string,
+  language: Language,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const tables = context.workbook.tables;
+  const recorded = loadTable(tables.getItem(tableSpec("recorded").name), 1);
+  const changesRead = loadTable(tables.getItem(tableSpec("changes").name), 1);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isItemNotFound(error)) return;
+    throw error;
+  }
+  const written = rows.map(
+    (cells): LedgerRow =>
+      Object.fromEntries(LEDGER_FIELDS.map((field, i) => [field, cells[i] ?? null])) as LedgerRow,
+  );
+  const added = written.map((row): ChangeRecord => ({
+    at,
+    who,
+    goal: ledgerCell("goal", row.goal),
+    name: row.name,
+    field: "entry",
+    from: null,
+    to: "added",
+    how: "pane",
+  }));
+  // A renamed column of the record refuses before anything is written.
+  recordedColumns(recorded.header.values[0]);
+  const packer = new RequestPacker(context);
+  await queueAppend(
+    packer,
+    changesRead,
+    tableSpec("changes"),
+    added.map((change) => changeRow(change, language)),
+  );
+  await queueAppend(
+    packer,
+    recorded,
+    tableSpec("recorded"),
+    written.map((row) => tableSpec("recorded").columns.map((column) => row[column.id as LedgerField])),
+  );
+  await packer.flush();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Edits typed in cells
 
@@ -405,7 +435,8 @@ export async function recordCellEdits(
   }
   const block = await readRest(context, read);
   const columns = ledgerColumnsOf(register.headers, (field) => REGISTER_HEADERS[field]);
-  const now = register.rows.map((cells) => ledgerRowOf(cells, columns));
+  // Compared as written: "认定" typed over "已认定" is a change, since COUNTIFS no longer counts the row.
+  const now = register.rows.map((cells) => writtenRowOf(cells, columns));
   const found = detectCellEdits(now, recordedRows(block), at, who);
   if (found.changes.length === 0 && !found.baseline) return { changes: 0, baseline: false };
   const workbookLanguage = register.headers.length > 0 ? languageOfRegister(register) : language;
@@ -523,11 +554,22 @@ export async function editRegisterEntry(
         registerTable.getDataBodyRange().getCell(target.row, columns[field]).values = [[value]];
       });
     }
-    const index = recordedIndexOf(recorded, before);
+    // The record holds the row as written: only the edited cells change in it, so an edit typed
+    // into another of its cells since the last refresh is still found at the next one.
+    const written = writtenRowOf(cells.values[0], columns);
+    const index = recordedIndexOf(recorded, written);
     const next = recorded.slice();
+    const update = (row: LedgerRow): LedgerRow => {
+      const changed = { ...row };
+      for (const change of edited.changes) {
+        const field = change.field as LedgerField;
+        changed[field] = registerCell(field, edited.row[field], workbookLanguage);
+      }
+      return changed;
+    };
     // The record's row in place, or (the entry not yet recorded) a row after its last one.
-    if (index === undefined) next.push(edited.row);
-    else next[index] = edited.row;
+    if (index === undefined) next.push(update(written));
+    else next[index] = update(next[index]);
     await queueRecordedRow(packer, recordedRead, recordedBlock.headers, next, index);
     await packer.flush();
     return edited.changes;
@@ -547,12 +589,9 @@ async function queueRecordedRow(
   // A new row goes into the first blank row of the record, else at its end.
   const at = index ?? (firstBlank >= 0 && firstBlank < read.body.rowCount ? firstBlank : rows.length - 1);
   const row = index === undefined ? rows[rows.length - 1] : rows[index];
-  const { values, formats } = recordedCells(row, fields);
-  await packer.add(payloadBytes([values, formats]), () => {
-    // Added blank, then formatted and written, as queueRecorded does.
-    if (at >= read.body.rowCount) read.table.rows.add(AT_END, [values.map(() => "")]);
-    const range = read.table.getDataBodyRange().getRow(at);
-    range.numberFormat = [formats] as string[][];
-    range.values = [values];
+  const values = recordedCells(row, fields);
+  await packer.add(payloadBytes(values), () => {
+    if (at >= read.body.rowCount) read.table.rows.add(AT_END, [values]);
+    else read.table.getDataBodyRange().getRow(at).values = [values];
   });
 }

@@ -304,7 +304,10 @@ export function App({ host, client }: { host: HostInfo; client: TrackerClient })
         {cellEdits ? (
           <Notice intent={"count" in cellEdits ? "info" : "warning"}>
             {"count" in cellEdits
-              ? t("cellEditsFound", { count: cellEdits.count, sheet: sheetSpec("changes").name[language] })
+              ? t(cellEdits.count === 1 ? "cellEditsFoundOne" : "cellEditsFound", {
+                  count: cellEdits.count,
+                  sheet: sheetSpec("changes").name[language],
+                })
               : t("cellEditsFailed", { message: describeFailure(cellEdits.error, t, language) })}
           </Notice>
         ) : null}

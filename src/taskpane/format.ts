@@ -9,6 +9,11 @@ import type { Translate } from "./i18n";
 
 const LOCALES: Record<Language, string> = { en: "en-GB", zh: "zh-CN" };
 
+/** A quota as typed: a district may publish 2.5 (up to two decimals shown, none added to a whole number). */
+export function formatQuota(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 2 }).format(value);
+}
+
 export function formatCount(value: number, language: Language, digits = 0): string {
   return new Intl.NumberFormat(LOCALES[language], {
     maximumFractionDigits: digits,

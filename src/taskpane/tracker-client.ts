@@ -42,7 +42,8 @@ export interface TrackerClient {
   read(): Promise<TrackingSnapshot>;
   preview(language: Language): Promise<TemplateChanges>;
   apply(language: Language): Promise<ApplyReport>;
-  addEntries(entries: readonly Entry[], language: Language, enteredAt: number): Promise<number>;
+  /** Appends entries; each is logged as added in Changes by `who` (the name in Settings) and recorded. */
+  addEntries(entries: readonly Entry[], language: Language, enteredAt: number, who: string): Promise<number>;
   recordSnapshot(
     summaries: readonly GoalSummary[],
     taken: SnapshotTaken,
@@ -122,8 +123,8 @@ export function createTrackerClient(
     preview: (language) => run((context) => previewTemplate(context, language)),
     apply: (language) =>
       run((context) => applyTemplate(context, language, { supports: office.isSetSupported })),
-    addEntries: (entries, language, enteredAt) =>
-      run((context) => addEntries(context, entries, language, enteredAt)),
+    addEntries: (entries, language, enteredAt, who) =>
+      run((context) => addEntries(context, entries, language, enteredAt, { who })),
     recordSnapshot: (summaries, taken, language) =>
       run((context) => recordSnapshot(context, summaries, taken, language)),
     exportCsv: () => run((context) => exportRegisterCsv(context)),

@@ -244,11 +244,12 @@ describe("merging district workbooks", () => {
     expect(typeof merges[0].savedAt).toBe("number");
     const recorded = await tableRows(cityEn, "recorded", "en");
     expect(recorded).toHaveLength(4);
+    // As the Register holds it: the labels of the workbook's language, Chinese rows relabelled.
     expect(recorded[3]).toMatchObject({
-      goal: "BRANDS",
+      goal: "Brands",
       name: "上海茶叶",
-      status: "RECOGNIZED",
-      district: "XUHUI",
+      status: "Recognized",
+      district: "Xuhui",
     });
     expect(await tableRows(cityEn, "changes", "en")).toEqual([]);
   });
@@ -300,7 +301,7 @@ describe("merging district workbooks", () => {
         how: "Merge",
         source: "huangpu-later.xlsx",
       }),
-      expect.objectContaining({ field: REGISTER_HEADERS.date.en, from: null, to: 44348 }),
+      expect.objectContaining({ field: REGISTER_HEADERS.date.en, from: null, to: "2021-06-01" }),
     ]);
     const merges = await tableRows(out, "merges", "en");
     expect(merges[2]).toMatchObject({ file: "huangpu-2020.xlsx", added: 0, skipped: 3 });

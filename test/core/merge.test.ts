@@ -466,3 +466,19 @@ describe("conflict keys", () => {
     expect(conflictKey({ ...base, alsoReportedBy: "JINSHAN" })).not.toBe(conflictKey(base));
   });
 });
+
+describe("a district's own row under a name another reporter also has", () => {
+  it("is the one its newer file updates, wherever it sits", () => {
+    // The city's own Acme first, then Huangpu's: Huangpu's newer file is about its own.
+    const city = [
+      row({ ...ACME, reportedBy: null }),
+      row({ ...ACME, reportedBy: "HUANGPU", sourceFile: "huangpu-1.xlsx" }),
+    ];
+    const newer = row({ ...ACME, status: "WITHDRAWN" });
+    const outcome = mergeRegisters(city, [input("huangpu-2.xlsx", "HUANGPU", [newer])], context());
+    expect(outcome.conflicts).toEqual([]);
+    expect(outcome.updates.filter((u) => u.field === "status")).toEqual([
+      expect.objectContaining({ index: 1, field: "status", to: "WITHDRAWN" }),
+    ]);
+  });
+});

@@ -381,12 +381,11 @@ function disagreements(
     const at = (column: keyof typeof BREAKDOWN_HEADERS) => `tblBreakdown[${summary.spec.id}][${b(column)}]`;
     check(at("required"), row[b("required")], summary.required);
     check(at("actual"), row[b("actual")], summary.actual);
-    // SUMIFS adds the numbers typed (text and blanks add nothing); a quota of 0 or below counts in neither figure's "with a quota".
-    const typed = own.map((f) => quotaCell(f.district, f.goal!));
+    // The sum of the quotas core districtFigures takes (numbers above zero).
     check(
       at("quotaSum"),
       row[b("quotaSum")],
-      typed.reduce((sum: number, cell) => sum + (typeof cell === "number" ? cell : 0), 0),
+      own.reduce((sum, f) => sum + (f.quota ?? 0), 0),
     );
     check(at("quotaDistricts"), row[b("quotaDistricts")], own.filter((f) => f.quota !== undefined).length);
     check(

@@ -1,4 +1,5 @@
 import type { ChangeRecord } from "../../src/core/changes";
+import { serialToIso } from "../../src/core/dates";
 import { isoToSerial } from "../../src/core/dates";
 import { ENTRY_FIELD_LABELS, REGISTER_DATE_BOUNDS } from "../../src/core/entries";
 import { blankLedgerRow, type LedgerCell, type LedgerField, type LedgerRow } from "../../src/core/ledger";
@@ -401,12 +402,21 @@ describe("changeCells", () => {
     const removed: ChangeRecord = { ...added, from: "present", to: null };
     expect(changeCells(added, "en", label).slice(4, 7)).toEqual(["Entry", null, "Added"]);
     expect(changeCells(added, "zh", label).slice(4, 7)).toEqual(["条目", null, "新增"]);
-    expect(changeCells(removed, "en", label).slice(4, 7)).toEqual(["Entry", "Present", null]);
-    expect(changeCells(removed, "zh", label).slice(4, 7)).toEqual(["条目", "存在", null]);
+    expect(changeCells(removed, "en", label).slice(4, 7)).toEqual(["Entry", "In the sheet", null]);
+    expect(changeCells(removed, "zh", label).slice(4, 7)).toEqual(["条目", "在表中", null]);
   });
 
-  it("keeps text that names no id, and numbers, as they are", () => {
+  it("keeps text that names no id as it is, and shows a date as the Register does", () => {
     const typed: ChangeRecord = { ...status, goal: "Gadgets", field: "date", from: DAY, to: "soon" };
-    expect(changeCells(typed, "en", label).slice(2, 7)).toEqual(["Gadgets", "Acme", "<date>", DAY, "soon"]);
+    expect(changeCells(typed, "en", label).slice(2, 7)).toEqual([
+      "Gadgets",
+      "Acme",
+      "<date>",
+      serialToIso(DAY),
+      "soon",
+    ]);
+    // A number in another field (a name typed as digits) stays a number.
+    const digits: ChangeRecord = { ...status, field: "name", from: 12345, to: 678 };
+    expect(changeCells(digits, "en", label).slice(5, 7)).toEqual([12345, 678]);
   });
 });

@@ -107,8 +107,8 @@ async function addEntry(entry: {
   await form.getByLabel("Name").fill(entry.name);
   await form.getByLabel("Status").selectOption(entry.status);
   if (entry.date) await form.getByLabel("Date recognized").fill(entry.date);
-  if (entry.sector) await form.getByLabel("Sector").selectOption(entry.sector);
-  if (entry.district) await form.getByLabel("District").selectOption(entry.district);
+  if (entry.sector) await form.getByLabel("Sector", { exact: true }).selectOption(entry.sector);
+  if (entry.district) await form.getByLabel("District", { exact: true }).selectOption(entry.district);
   await form.getByRole("button", { name: "Add entry" }).click();
   await page().getByText(`Added “${entry.name}” to the register.`).waitFor();
 }
@@ -355,6 +355,8 @@ test("every view in English: screenshot, axe, keyboard", async () => {
     ["Workbook", "pane-en-workbook"],
     ["History", "pane-en-history"],
     ["Evaluation", "pane-en-evaluation"],
+    ["Edit entries", "pane-en-edit"],
+    ["Merge districts", "pane-en-merge"],
     ["Settings", "pane-en-settings"],
   ]) {
     await checkView(tab, file);
@@ -382,6 +384,8 @@ test("switches to 中文, and every view in Chinese: screenshot, axe, keyboard",
     ["工作簿", "pane-zh-workbook"],
     ["历史", "pane-zh-history"],
     ["终期评估", "pane-zh-evaluation"],
+    ["修改条目", "pane-zh-edit"],
+    ["合并各区", "pane-zh-merge"],
     ["设置", "pane-zh-settings"],
   ]) {
     await checkView(tab, file);
@@ -476,7 +480,7 @@ test("in Chinese, downloads the empty register in Chinese, and its row of allowe
   expect(download.suggestedFilename()).toBe("登记表模板.csv");
   const bytes = require("fs").readFileSync(await download.path()) as Buffer;
   const lines = bytes.toString("utf8").split("\r\n");
-  expect(lines[0]).toBe("\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人");
+  expect(lines[0]).toBe("\ufeff目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人,统一社会信用代码");
   expect(lines[1]).toMatch(/^可选值：创新型企业、应用场景、/);
   await page()
     .getByText(/^已保存 登记表模板\.csv。/)
@@ -536,7 +540,7 @@ test("in Excel on Mac, which saves no file from an add-in, the empty register is
     await mac.page.getByText(/^Mac 版 Excel 不允许加载项保存文件。/).waitFor();
     const text = mac.page.getByLabel("登记表模板.csv 的内容");
     expect((await text.inputValue()).split("\n")[0]).toBe(
-      "目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人",
+      "目标,名称,状态,认定日期,区,类型,领域,佐证链接,备注,录入人,统一社会信用代码",
     );
     expect(await text.evaluate((box) => box === document.activeElement)).toBe(true);
     await saveScreenshot(mac.page, "pane-zh-mac-template-text");

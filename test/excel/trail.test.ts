@@ -72,10 +72,11 @@ describe("the record of the Register", () => {
         .every((cell) => cell === ""),
     ).toBe(true);
     const recorded = table("tblRecorded").dataValues();
-    // Ids, not labels: goal, name, status, date, district, kind, sector, evidence, notes, credit code.
+    // As written, labels of the workbook's language: goal, name, status, date, district, kind,
+    // sector, evidence, notes, credit code.
     expect(recorded).toEqual([
-      ["BRANDS", "Acme", "CANDIDATE", "", "", "", "", "", "", ""],
-      ["BRANDS", "Beta", "CANDIDATE", "", "", "", "", "", "", ""],
+      ["品牌产品", "Acme", "候选", "", "", "", "", "", "", ""],
+      ["品牌产品", "Beta", "候选", "", "", "", "", "", "", ""],
     ]);
   });
 
@@ -122,7 +123,7 @@ describe("the record of the Register", () => {
           "",
         ],
       ]);
-      expect(excel.table("tblRecorded").dataValues()[1][2]).toBe("RECOGNIZED");
+      expect(excel.table("tblRecorded").dataValues()[1][2]).toBe(WORDS[language].recognized);
       expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
       expect(excel.table("tblChanges").dataValues()).toHaveLength(1);
     },
@@ -224,7 +225,7 @@ describe("editing an entry in the pane", () => {
           .table("tblRecorded")
           .dataValues()
           .map((row) => row[2]),
-      ).toEqual(["CANDIDATE", "RECOGNIZED"]);
+      ).toEqual([WORDS[language].candidate, WORDS[language].recognized]);
       expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
       expect(excel.table("tblChanges").dataValues()).toHaveLength(1);
     },
@@ -252,7 +253,7 @@ describe("editing an entry in the pane", () => {
         .dataValues()
         .map((r) => [r[1], r[4], r[5], r[6]]),
     ).toEqual([
-      ["", "Date recognized", "", isoToSerial("2021-06-30")],
+      ["", "Date recognized", "", "2021-06-30"],
       ["", "Evidence link", "", link],
     ]);
     expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
@@ -276,9 +277,9 @@ describe("editing an entry in the pane", () => {
         .dataValues()
         .map((row) => [row[1], row[2]]),
     ).toEqual([
-      ["Acme", "CANDIDATE"],
-      ["Beta", "CANDIDATE"],
-      ["Gamma", "IN_PROGRESS"],
+      ["Acme", "Candidate"],
+      ["Beta", "Candidate"],
+      ["Gamma", "In progress"],
     ]);
     expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
   });
@@ -356,5 +357,52 @@ describe("editing an entry in the pane", () => {
       expect(error.messageIn("en")).toContain('"Changes"');
     });
     expect(dumpWorkbook(excel.workbook)).toEqual(before);
+  });
+});
+
+describe("entries added in the pane", () => {
+  it.each(["en", "zh"] as const)(
+    "are logged as added by the person named, and recorded: the next refresh finds nothing (%s)",
+    async (language) => {
+      const excel = await tracked(language);
+      excel.fake.reset();
+      await addEntries(excel.context, [entry({ name: "Gamma" })], language, NOW, { who: "Zhang" });
+      // The Register's append (2), then the trail's read and its one write.
+      expect(excel.fake.syncCount).toBe(4);
+      expect(excel.table("tblChanges").dataValues()).toEqual([
+        [
+          NOW,
+          "Zhang",
+          WORDS[language].brands,
+          "Gamma",
+          language === "zh" ? "条目" : "Entry",
+          "",
+          language === "zh" ? "新增" : "Added",
+          HOW[language].pane,
+          "",
+        ],
+      ]);
+      expect(
+        excel
+          .table("tblRecorded")
+          .dataValues()
+          .map((row) => row[1]),
+      ).toEqual(["Acme", "Beta", "Gamma"]);
+      expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
+      expect(excel.table("tblChanges").dataValues()).toHaveLength(1);
+    },
+  );
+
+  it("without the trail (the tests' own adds), are only appended: the next refresh logs them as typed in cells", async () => {
+    const excel = await tracked("en");
+    await addEntries(excel.context, [entry({ name: "Gamma" })], "en", NOW);
+    expect(
+      excel
+        .table("tblChanges")
+        .dataValues()
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+    expect(await refresh(excel)).toEqual({ changes: 1, baseline: false });
   });
 });

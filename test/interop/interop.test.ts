@@ -517,13 +517,13 @@ function compare(
   summaries.forEach((summary, g) => {
     const at = (id: string) => breakdownRows[g][columnAt("breakdown", id)];
     const own = figures.filter((f) => f.goal === summary.spec.id);
-    const typed = own.map((f) => quotaCell(f.district, f.goal!));
     const where = (column: string) => `Breakdown ${summary.spec.id} ${column}`;
     differences.number(where("Required"), at("required"), summary.required);
     differences.number(
       where("Sum of quotas"),
       at("quotaSum"),
-      typed.reduce((sum: number, q) => sum + (typeof q === "number" ? q : 0), 0),
+      // The quotas core districtFigures takes: numbers above zero (PUDONG's 0 and HUANGPU's "5" are none).
+      own.reduce((sum, f) => sum + (f.quota ?? 0), 0),
     );
     differences.number(
       where("Districts with a quota"),

@@ -227,7 +227,7 @@ describe("a refresh", () => {
     ];
     await context.sync();
     const note = await screen.findByText(
-      "Found 1 edits typed straight into cells; recorded in “Changes”.",
+      "Found 1 edit typed straight into cells; recorded in “Changes”.",
       {},
       { timeout: 5000 },
     );

@@ -91,7 +91,7 @@ describe("merging district workbooks", () => {
     expect(filledRows(workbook.table(tableSpec("register").name)!)).toHaveLength(0);
 
     fireEvent.click(button(view, "Merge 2 workbooks"));
-    await within(view).findByText("Merged: 3 added, 0 updated, 1 conflicts.");
+    await within(view).findByText("Merged: 3 added, 0 updated, 1 conflict.");
     expect(client.mergeWorkbooks).toHaveBeenCalledTimes(1);
     expect(client.mergeWorkbooks.mock.calls[0][0].map((s: { file: string }) => s.file)).toEqual([
       "xuhui.xlsx",

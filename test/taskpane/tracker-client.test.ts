@@ -45,7 +45,7 @@ it("runs each call as one batch of the given run, in the context that run gives"
 
   const checked = checkEntry({ goal: "BRANDS", name: "Tea brand", status: "Recognized", date: "2021-04-10" });
   expect(checked.issues).toEqual([]);
-  const added = await client.addEntries([checked.entry!], "en", isoToSerial("2021-05-01"));
+  const added = await client.addEntries([checked.entry!], "en", isoToSerial("2021-05-01"), "Li Wei");
   expect(added).toBe(1);
   await client.setAsOf(isoToSerial("2021-06-30"));
   const snapshot = await client.read();

@@ -1517,7 +1517,8 @@ function breakdownFormula(column: keyof typeof BREAKDOWN_HEADERS, c: FormulaCont
     case "actual":
       return fromTargets(TARGETS_HEADERS[column])(c);
     case "quotaSum":
-      return `SUMIFS(${districts("quota")},${districts("id")},${own("id")})`;
+      // Quotas as core quotaOf takes them: numbers above zero (text, blank, 0 or less are none).
+      return `SUMIFS(${districts("quota")},${districts("id")},${own("id")},${districts("quota")},">0")`;
     case "quotaDistricts":
       return `COUNTIFS(${districts("id")},${own("id")},${districts("quota")},">0")`;
     case "inDistricts":
@@ -1716,8 +1717,8 @@ const conflicts: TableSpec = {
 
 /**
  * The last state of the Register the add-in recorded, by entry (hidden): a refresh compares the
- * Register with it to find edits typed straight into cells. Goal, status, district, kind and
- * sector are held as the plan's ids, so the record reads the same in either language.
+ * Register with it to find edits typed straight into cells. Cells are held as the Register has
+ * them, labels and all, so a label respelled (which COUNTIFS then no longer counts) is a change.
  */
 export const RECORDED_FIELDS = TRACKED_FIELDS;
 

@@ -9,7 +9,7 @@ import type { DistrictGoalFigures } from "../../core/districts";
 import { DISTRICTS, goalById, type GoalId } from "../../core/plan";
 import { STATUS_LABELS } from "../../core/progress";
 import { usePane } from "../context";
-import { formatCount } from "../format";
+import { formatCount, formatQuota } from "../format";
 import { Section } from "../layout";
 import { districtSummary } from "../overview-model";
 import { BADGE_COLOUR } from "../status-colours";
@@ -63,7 +63,7 @@ function FigureCell({ figure }: { figure: DistrictGoalFigures }) {
       data-status={figure.status}
       title={label}
     >
-      {t("districtOfQuota", { actual, quota: formatCount(figure.quota, language) })}
+      {t("districtOfQuota", { actual, quota: formatQuota(figure.quota, language) })}
       <Badge
         className={styles.badge}
         size="tiny"

@@ -188,8 +188,8 @@ export default function MergeView() {
       setReport(merged);
       setFiles([]);
       await refresh();
-      return (t) =>
-        t("mergeDone", { added: merged.added, updated: merged.updated, conflicts: merged.conflicts.length });
+      const counts = { added: merged.added, updated: merged.updated, conflicts: merged.conflicts.length };
+      return (t) => t(counts.conflicts === 1 ? "mergeDoneOneConflict" : "mergeDone", counts);
     });
   };
 

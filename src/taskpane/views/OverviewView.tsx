@@ -23,7 +23,7 @@ import type { GoalSummary, SectorBreakdown } from "../../core/summary";
 import { usePane } from "../context";
 import { Figures } from "./Figures";
 import { BADGE_COLOUR, BAR_COLOUR } from "../status-colours";
-import { formatCount, formatDate, formatList, formatPercent } from "../format";
+import { formatCount, formatDate, formatList, formatPercent, formatQuota } from "../format";
 import { FilterControls, FilterNote, useRegisterFilter } from "../filters";
 import { filteredFigures, type GroupTotal, isFiltered } from "../overview-model";
 import { Section, useLayoutStyles } from "../layout";
@@ -248,7 +248,7 @@ function GoalRow({ summary, burnUp, asOf, open, onToggle, quota }: GoalRowProps)
       </div>
       {quota !== undefined ? (
         <Caption1 className={styles.quota} data-testid={`quota-${goal.id}`}>
-          {t("goalQuota", { quota: formatCount(quota, language) })}
+          {t("goalQuota", { quota: formatQuota(quota, language) })}
         </Caption1>
       ) : null}
       {/* Kept in the page while closed (hidden): reopening redraws nothing; a closed goal is opened to be read. */}

@@ -71,7 +71,7 @@ function useExistingKeys(): Set<string> {
 
 function EntryForm() {
   const layout = useLayoutStyles();
-  const { language, t, client, snapshot, refresh } = usePane();
+  const { language, t, client, snapshot, refresh, settings } = usePane();
   const keys = useExistingKeys();
   const [input, setInput] = useState<EntryInput>(EMPTY_ENTRY);
   const [issues, setIssues] = useState<readonly Issue[]>([]);
@@ -129,7 +129,7 @@ function EntryForm() {
       return;
     }
     void run(async () => {
-      await client.addEntries([entry], snapshot?.language ?? language, nowSerial());
+      await client.addEntries([entry], snapshot?.language ?? language, nowSerial(), settings.name);
       setInput(EMPTY_ENTRY);
       setIssues([]);
       await refresh();
@@ -217,7 +217,7 @@ function LatestEntries() {
 
 function CsvImport() {
   const layout = useLayoutStyles();
-  const { language, t, client, snapshot, refresh } = usePane();
+  const { language, t, client, snapshot, refresh, settings } = usePane();
   const keys = useExistingKeys();
   const file = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportPreview>();
@@ -239,7 +239,12 @@ function CsvImport() {
   };
   const importValid = (accepted: ImportPreview["accepted"]) =>
     run(async () => {
-      const count = await client.addEntries(accepted, snapshot?.language ?? language, nowSerial());
+      const count = await client.addEntries(
+        accepted,
+        snapshot?.language ?? language,
+        nowSerial(),
+        settings.name,
+      );
       setPreview(undefined);
       await refresh();
       return (t) => t("imported", { count });
