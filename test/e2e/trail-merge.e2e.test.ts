@@ -252,15 +252,7 @@ describe.each(WORDS)("in $locale", (words) => {
 
   it("merges two district workbooks: new entries added with their provenance, duplicates listed once", async () => {
     await openTab(words.tabs.merge);
-    await page()
-      .getByTestId("merge-files")
-      .setInputFiles(
-        files.map((file) => ({
-          name: file.name,
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: file.buffer,
-        })),
-      );
+    await chooseFiles();
     await page().getByTestId("merge-file-list").waitFor();
     await page().getByRole("button", { name: words.mergeButton }).click();
     await page().getByText(words.merged).waitFor();
@@ -279,15 +271,7 @@ describe.each(WORDS)("in $locale", (words) => {
     expect(conflicts.rows.filter((row) => row.some((cell) => cell !== ""))).toHaveLength(2);
 
     // The same two files again add nothing and list nothing new.
-    await page()
-      .getByTestId("merge-files")
-      .setInputFiles(
-        files.map((file) => ({
-          name: file.name,
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: file.buffer,
-        })),
-      );
+    await chooseFiles();
     await page().getByRole("button", { name: words.mergeButton }).click();
     await page().getByText(words.mergedAgain).waitFor();
     expect((await tableValues(page(), "tblRegister")).rows).toHaveLength(7);
