@@ -1382,20 +1382,26 @@ export const DISTRICT_HEADERS = {
   statusMark: TARGETS_HEADERS.statusMark,
 };
 
+/**
+ * The breakdown's columns line up with the districts' table below (one sheet column, one width):
+ * Id, Group and Goal over District, Id and Goal; the figures over the figures; the agencies' names,
+ * the widest text, over Status and Mark.
+ */
 export const BREAKDOWN_HEADERS = {
   id: DASHBOARD_HEADERS.id,
+  group: DASHBOARD_HEADERS.group,
   goal: TARGETS_HEADERS.goal,
   required: TARGETS_HEADERS.required,
-  leadAgency: bilingual("Lead agency", "牵头单位"),
-  partners: bilingual("Co-responsible units", "责任单位"),
   quotaSum: bilingual("Sum of quotas", "各区分解合计"),
   quotaDistricts: bilingual("Districts with a quota", "已分解区数"),
   actual: TARGETS_HEADERS.actual,
   inDistricts: bilingual("Recognized in districts", "各区已认定合计"),
+  leadAgency: bilingual("Lead agency", "牵头单位"),
+  partners: bilingual("Co-responsible units", "责任单位"),
 };
 
-/** One sheet column, one width: the breakdown's table sits above the districts' and shares the columns. */
-const DISTRICT_WIDTHS = [16, 15, 34, 26, 30, 14, 14, 12, 12, 12];
+/** Widths by sheet column, wide enough for the English headers and the goals' names. */
+const DISTRICT_WIDTHS = [16, 28, 34, 12, 14, 21, 12, 21, 22, 24];
 const districtWidth = (column: number) => DISTRICT_WIDTHS[column];
 
 /** A district row's goal cell in Targets (by the row's Id). */
@@ -1541,17 +1547,18 @@ const breakdown: TableSpec = {
       ...(["required", "quotaSum", "quotaDistricts", "actual", "inDistricts"].includes(id)
         ? { numberFormat: id === "quotaSum" ? "General" : COUNT_FORMAT }
         : {}),
-      ...(id === "id" || id === "leadAgency" || id === "partners"
-        ? { role: "seeded" as const, ...(id === "id" ? {} : { editable: true }) }
+      ...(id === "id" || id === "group" || id === "leadAgency" || id === "partners"
+        ? { role: "seeded" as const, ...(id === "leadAgency" || id === "partners" ? { editable: true } : {}) }
         : { role: "formula" as const, formula: (c: FormulaContext) => breakdownFormula(id, c) }),
     }),
   ),
   // The plan names no lead agency or quota for a goal (plan-facts.md): the cells are for people to fill.
-  seedRows: () =>
+  seedRows: (language) =>
     GOALS.map((goal): Cell[] => [
       goal.id,
+      goalGroupById(goal.group).label[language],
       ...Object.keys(BREAKDOWN_HEADERS)
-        .slice(1)
+        .slice(2)
         .map(() => null),
     ]),
 };
