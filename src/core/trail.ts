@@ -229,9 +229,10 @@ function byKey(rows: readonly LedgerRow[]): Map<string, number[]> {
 /**
  * The edits typed into the Register since the add-in last recorded it (`recorded`, kept in a
  * hidden table): a record per changed tracked field of an entry found in both, an "entry" record
- * for each entry added or removed. With nothing recorded yet the register's state becomes the
- * baseline and nothing is logged, as the add-in cannot know what came before. Empty rows are no
- * entries: they are neither logged nor recorded.
+ * for each entry added or removed. `recorded` undefined (the trail has not started) makes the
+ * register's state the baseline and nothing is logged, as the add-in cannot know what came
+ * before; an empty record is an empty register, so whatever is in it now was added. Empty rows are
+ * no entries: they are neither logged nor recorded.
  */
 export function detectCellEdits(
   register: readonly LedgerRow[],
@@ -241,8 +242,7 @@ export function detectCellEdits(
 ): { changes: ChangeRecord[]; recorded: LedgerRow[]; baseline: boolean } {
   const now = register.filter((row) => !isEmptyRow(row)).map(recordedRow);
   const before = (recorded ?? []).filter((row) => !isEmptyRow(row)).map(recordedRow);
-  if (recorded === undefined || (before.length === 0 && now.length > 0))
-    return { changes: [], recorded: now, baseline: true };
+  if (recorded === undefined) return { changes: [], recorded: now, baseline: true };
 
   const beforeByKey = byKey(before);
   const seenOfKey = new Map<string, number>();

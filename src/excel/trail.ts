@@ -22,7 +22,7 @@ import type { Bilingual } from "../core/plan";
 import { valueForCell } from "../core/template/cell-text";
 import { REGISTER_HEADERS } from "../core/template/headers";
 import type { TableSpec } from "../core/template/structure";
-import { RECORDED_FIELDS, sheetSpec, tableSpec } from "../core/template/template";
+import { NAMES, RECORDED_FIELDS, sheetSpec, tableSpec } from "../core/template/template";
 import { changeCells, detectCellEdits, editEntry, type EntryEdit } from "../core/trail";
 import { languageOfRegister, MissingColumnError, type TableBlock } from "../core/tracking";
 import { chunkBySize, payloadBytes, REQUEST_BUDGET_BYTES } from "./payload";
@@ -427,6 +427,8 @@ export async function recordCellEdits(
   const tables = context.workbook.tables;
   const read = loadTable(tables.getItem(tableSpec("recorded").name));
   const changesRead = loadTable(tables.getItem(tableSpec("changes").name), 1);
+  // Whether the trail has started (a *OrNullObject's isNullObject, read after the sync).
+  const marker = context.workbook.names.getItemOrNullObject(NAMES.trailStarted).load("isNullObject");
   try {
     await context.sync();
   } catch (error) {
@@ -437,8 +439,13 @@ export async function recordCellEdits(
   const columns = ledgerColumnsOf(register.headers, (field) => REGISTER_HEADERS[field]);
   // Compared as written: "认定" typed over "已认定" is a change, since COUNTIFS no longer counts the row.
   const now = register.rows.map((cells) => writtenRowOf(cells, columns));
-  const found = detectCellEdits(now, recordedRows(block), at, who);
-  if (found.changes.length === 0 && !found.baseline) return { changes: 0, baseline: false };
+  const record = recordedRows(block);
+  // Before the trail starts (a workbook just made or upgraded to version 7) the register is taken
+  // as the baseline, and the name says so; from then on an empty record is an empty register.
+  const started =
+    !marker.isNullObject || record.some((row) => TRACKED_FIELDS.some((field) => row[field] !== null));
+  const found = detectCellEdits(now, started ? record : undefined, at, who);
+  if (found.changes.length === 0 && started) return { changes: 0, baseline: false };
   const workbookLanguage = register.headers.length > 0 ? languageOfRegister(register) : language;
   const packer = new RequestPacker(context);
   // The changes first: if the log cannot be written the record stays, and the next refresh finds them again.
@@ -453,6 +460,8 @@ export async function recordCellEdits(
     { table: read.table, headers: block.headers, rowCount: read.body.rowCount },
     found.recorded,
   );
+  if (marker.isNullObject)
+    await packer.add(100, () => context.workbook.names.add(NAMES.trailStarted, "=TRUE"));
   await packer.flush();
   return { changes: found.changes.length, baseline: found.baseline };
 }

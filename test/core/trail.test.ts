@@ -210,16 +210,23 @@ describe("detectCellEdits", () => {
   const beta = row({ goal: "SCENARIOS", name: "Beta", status: "RECOGNIZED" });
   const fieldsOf = (changes: ChangeRecord[]) => changes.map((c) => [c.name, c.field, c.from, c.to]);
 
-  it("takes the register as the baseline when nothing was recorded", () => {
-    for (const recorded of [undefined, []]) {
-      const result = detectCellEdits([acme, beta], recorded, AT, "Li Wei");
-      expect(result.baseline).toBe(true);
-      expect(result.changes).toEqual([]);
-      expect(result.recorded.map((r) => [r.name, r.status, r.date])).toEqual([
-        ["Acme", "CANDIDATE", DAY],
-        ["Beta", "RECOGNIZED", null],
-      ]);
-    }
+  it("takes the register as the baseline when the trail has not started", () => {
+    const result = detectCellEdits([acme, beta], undefined, AT, "Li Wei");
+    expect(result.baseline).toBe(true);
+    expect(result.changes).toEqual([]);
+    expect(result.recorded.map((r) => [r.name, r.status, r.date])).toEqual([
+      ["Acme", "CANDIDATE", DAY],
+      ["Beta", "RECOGNIZED", null],
+    ]);
+  });
+
+  it("logs every entry as added when the record was of an empty register", () => {
+    const result = detectCellEdits([acme, beta], [], AT, "Li Wei");
+    expect(result.baseline).toBe(false);
+    expect(result.changes.map((c) => [c.name, c.field, c.to, c.how])).toEqual([
+      ["Acme", "entry", "added", "cells"],
+      ["Beta", "entry", "added", "cells"],
+    ]);
   });
 
   it("keeps only the tracked fields in the recorded state", () => {

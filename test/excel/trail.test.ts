@@ -2,7 +2,7 @@ import { isoToSerial } from "../../src/core/dates";
 import { checkEntry, type Entry } from "../../src/core/entries";
 import type { Language } from "../../src/core/language";
 import { blankLedgerRow, type LedgerRow, rowKey } from "../../src/core/ledger";
-import { sheetSpec } from "../../src/core/template/template";
+import { NAMES, sheetSpec } from "../../src/core/template/template";
 import { TrailError } from "../../src/core/trail";
 import { applyTemplate } from "../../src/excel/apply-template";
 import { addEntries } from "../../src/excel/register";
@@ -404,5 +404,38 @@ describe("entries added in the pane", () => {
         .every((cell) => cell === ""),
     ).toBe(true);
     expect(await refresh(excel)).toEqual({ changes: 1, baseline: false });
+  });
+});
+
+describe("the trail's start", () => {
+  it("is the first refresh of a new workbook: an entry then typed by hand is logged as added", async () => {
+    const excel = await tracked("en", []);
+    expect(excel.first).toEqual({ changes: 0, baseline: true });
+    expect(excel.workbook.names.find(NAMES.trailStarted)?.rawFormula).toBe("=TRUE");
+    // The first entry of all, typed straight into the Register.
+    const register = excel.table("tblRegister");
+    register.sheet.setCell(register.headerRow + 1, register.column, { value: "Brands" });
+    register.sheet.setCell(register.headerRow + 1, register.column + 1, { value: "Typed tea" });
+    expect(await refresh(excel)).toEqual({ changes: 1, baseline: false });
+    expect(excel.table("tblChanges").dataValues()[0].slice(3, 8)).toEqual([
+      "Typed tea",
+      "Entry",
+      "",
+      "Added",
+      "Typed in cells",
+    ]);
+  });
+
+  it("is taken once: without the name, a register that already has entries is the baseline", async () => {
+    const excel = await tracked("en");
+    expect(excel.first).toEqual({ changes: 0, baseline: true });
+    expect(
+      excel
+        .table("tblChanges")
+        .dataValues()
+        .flat()
+        .every((cell) => cell === ""),
+    ).toBe(true);
+    expect(await refresh(excel)).toEqual({ changes: 0, baseline: false });
   });
 });

@@ -56,6 +56,11 @@ export const NAMES = {
   version: "SHONLINE_TemplateVersion",
   language: "SHONLINE_Language",
   asOf: "AsOfDate",
+  /**
+   * Set (=TRUE) once the change trail has started: the first refresh of a workbook of version 7
+   * took the Register as it was as its baseline. From then on an empty record is an empty register.
+   */
+  trailStarted: "SHONLINE_TrailStarted",
   /** The About row's value cell naming who reports (the Report sheet's reporting unit). */
   reportingUnit: "SHONLINE_ReportingUnit",
   list: (list: string) => `SHONLINE_List_${list}`,
