@@ -88,13 +88,18 @@ export function filterWords(filter: RegisterFilter, language: Language): string 
   return [district, sector].filter((word) => word !== undefined).join(" · ");
 }
 
-/** "Counting only: …" (announced as it changes), and what stays the city's when `cityTargets`. */
+/**
+ * "Counting only: …" (announced as it changes), and, when `cityTargets`, what the goals are judged
+ * against: the city's targets, or the district's quotas where `byQuota` (it has some).
+ */
 export function FilterNote({
   filter,
   cityTargets = false,
+  byQuota = false,
 }: {
   filter: RegisterFilter;
   cityTargets?: boolean;
+  byQuota?: boolean;
 }) {
   const { language, t } = usePane();
   return (
@@ -102,7 +107,9 @@ export function FilterNote({
       {isFiltered(filter) ? (
         <Text weight="semibold">
           {t("countingOnly", { filter: filterWords(filter, language) })}
-          {cityTargets ? `${language === "zh" ? "" : " "}${t("targetsStayCity")}` : null}
+          {cityTargets
+            ? `${language === "zh" ? "" : " "}${t(byQuota ? "quotasStandForTargets" : "targetsStayCity")}`
+            : null}
         </Text>
       ) : null}
     </div>

@@ -64,6 +64,8 @@ const en = {
   filterClear: "Count everything",
   countingOnly: "Counting only: {filter}.",
   targetsStayCity: "Targets are still the city's.",
+  quotasStandForTargets:
+    "A goal this district has a quota for is judged against the quota, as on the Districts sheet; the others against the city's target.",
   goalQuota: "quota {quota}",
   districtsTitle: "Recognized entries by district",
   districtsShow: "Show the 16 districts",
@@ -396,6 +398,7 @@ const zh: Record<MessageKey, string> = {
   filterClear: "统计全部",
   countingOnly: "仅统计：{filter}。",
   targetsStayCity: "目标仍为全市目标。",
+  quotasStandForTargets: "该区有分解任务的目标按分解任务数判定（与“任务分解”表一致），其余目标仍按全市目标。",
   goalQuota: "分解任务 {quota}",
   districtsTitle: "各区已认定条目",
   districtsShow: "显示 16 个区",

@@ -154,7 +154,20 @@ export function filteredFigures(
   language: Language,
 ): GoalFigures {
   const register = registerKept(registerColumns(snapshot.register), filter, snapshot.language);
-  return goalFigures(register, overview.specs, overview.asOf, overview.rule, language);
+  // One district, every sector: a goal it has a quota for is judged against the quota, as the
+  // Districts sheet judges it (core districtFigures); the others against the city's target.
+  const specs = judgedByQuota(filter)
+    ? overview.specs.map((spec) => {
+        const quota = overview.quotas(filter.district!, spec.id);
+        return quota === undefined ? spec : { ...spec, target: quota, comparator: "at_least" as const };
+      })
+    : overview.specs;
+  return goalFigures(register, specs, overview.asOf, overview.rule, language);
+}
+
+/** Whether the filter is one district across every sector: its quotas then stand for the targets. */
+export function judgedByQuota(filter: RegisterFilter): boolean {
+  return filter.district !== undefined && filter.sector === undefined;
 }
 
 /** The latest entries among the rows `filter` keeps (the Register view's list). */

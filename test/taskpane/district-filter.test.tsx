@@ -131,6 +131,14 @@ describe("the Overview's District and Sector filter", () => {
     expect(screen.queryByTestId("quota-BRANDS")).toBeNull();
     choose("district", "PUDONG");
     await waitFor(() => expect(screen.getByTestId("quota-BRANDS").textContent).toBe("quota 5"));
+    // Judged against the quota, as the Districts sheet judges it: Pudong's 3 brands of 5 required.
+    expect(requiredOf("BRANDS")).toBe(5);
+    expect(actualOf("BRANDS")).toBe(3);
+    expect(screen.getByTestId("filter-note").textContent).toBe(
+      "Counting only: Pudong New Area. A goal this district has a quota for is judged against the quota, as on the Districts sheet; the others against the city's target.",
+    );
+    // A goal without a quota keeps the city's target.
+    expect(requiredOf("PLATFORMS")).toBe(20);
     // No quota for another goal, nor for another district.
     expect(screen.queryByTestId("quota-PLATFORMS")).toBeNull();
     choose("district", "XUHUI");

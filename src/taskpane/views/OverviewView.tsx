@@ -25,7 +25,7 @@ import { Figures } from "./Figures";
 import { BADGE_COLOUR, BAR_COLOUR } from "../status-colours";
 import { formatCount, formatDate, formatList, formatPercent, formatQuota } from "../format";
 import { FilterControls, FilterNote, useRegisterFilter } from "../filters";
-import { filteredFigures, type GroupTotal, isFiltered } from "../overview-model";
+import { filteredFigures, type GroupTotal, isFiltered, judgedByQuota } from "../overview-model";
 import { Section, useLayoutStyles } from "../layout";
 import { Notice } from "../Notice";
 import { BurnUpChart } from "./BurnUpChart";
@@ -419,7 +419,14 @@ export function OverviewView() {
         <Notice intent="warning">{t("ignoredEdits", { cells: ignoredCells })}</Notice>
       ) : null}
       <FilterControls filter={filter} onChange={setFilter} />
-      <FilterNote filter={filter} cityTargets />
+      <FilterNote
+        filter={filter}
+        cityTargets
+        byQuota={
+          judgedByQuota(filter) &&
+          overview.specs.some((spec) => overview.quotas(filter.district!, spec.id) !== undefined)
+        }
+      />
       {figures.groups.map((total) => (
         <GroupSection
           key={total.group}
