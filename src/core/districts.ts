@@ -6,8 +6,8 @@
  */
 import { type GoalSpec } from "./goal-spec";
 import type { Language } from "./language";
-import { type Bilingual, DISTRICTS, GOAL_IDS } from "./plan";
-import { expectedCount, progressRatio, requiredCount, type StatusId } from "./progress";
+import { type Bilingual, DISTRICTS } from "./plan";
+import { expectedCount, progressRatio, type StatusId } from "./progress";
 import { type Column, countifsForm, type RegisterColumns } from "./register";
 import { DEFAULT_STATUS_RULE, type StatusRule } from "./status-rules";
 import { summarizeGoals } from "./summary";
@@ -96,11 +96,3 @@ export function districtFigures(
     });
   });
 }
-
-/** A quota's required count: at least the quota, in whole entries. */
-export function quotaRequired(quota: number): number {
-  return requiredCount(quota, "at_least");
-}
-
-/** Goal ids in the plan's order, for callers building the quota lookup. */
-export const DISTRICT_GOAL_IDS = GOAL_IDS;

@@ -4,7 +4,7 @@
  * different labels; here the goal, status, district, kind and sector are the plan's ids (text that
  * names none of them is kept as it was written), so rows compare and move between workbooks.
  */
-import { entryKey, REGISTER_FIELDS } from "./entries";
+import { ENTRY_FIELDS, type EntryField, entryKey, REGISTER_FIELDS } from "./entries";
 import { findGoal } from "./goal-spec";
 import type { Language } from "./language";
 import { type Bilingual, DISTRICTS, GOALS, type GoalId, SECTORS, UNMANNED_KINDS } from "./plan";
@@ -21,19 +21,17 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
  * change trail), a newer submission updates them (a merge), the hidden record keeps them.
  * Provenance (entered at, reported by, source file, merged at) and who first typed it are not.
  */
-export const TRACKED_FIELDS = [
-  "goal",
-  "name",
-  "status",
-  "date",
-  "district",
-  "kind",
-  "sector",
-  "evidence",
-  "notes",
-  "creditCode",
-] as const;
-export type TrackedField = (typeof TRACKED_FIELDS)[number];
+export type TrackedField = Exclude<EntryField, "enteredBy">;
+export const TRACKED_FIELDS: readonly TrackedField[] = ENTRY_FIELDS.filter(
+  (field): field is TrackedField => field !== "enteredBy",
+);
+
+/** The names of the provenance columns (the Register's headers: headers.ts takes them from here). */
+export const PROVENANCE_LABELS = {
+  reportedBy: { en: "Reported by", zh: "报送单位" },
+  sourceFile: { en: "Source file", zh: "来源文件" },
+  mergedAt: { en: "Merged at", zh: "合并时间" },
+} as const satisfies Record<string, Bilingual>;
 
 /** Text, or a number (a date serial: days since 1899-12-30, with the time of day as a fraction). */
 export type LedgerCell = string | number | null;

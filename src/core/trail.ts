@@ -5,11 +5,12 @@
  */
 import type { ChangedField, ChangeHow, ChangeRecord } from "./changes";
 import { isoToSerial, parseWrittenDate, serialToIso } from "./dates";
-import { MAX_CELL_UNITS, REGISTER_DATE_BOUNDS, visibleName } from "./entries";
+import { ENTRY_FIELD_LABELS, MAX_CELL_UNITS, REGISTER_DATE_BOUNDS, visibleName } from "./entries";
 import { isEvidenceLink } from "./evidence-link";
 import type { Language } from "./language";
 import {
   blankLedgerRow,
+  PROVENANCE_LABELS,
   type LedgerCell,
   type LedgerField,
   type LedgerRow,
@@ -77,10 +78,6 @@ export class TrailError extends Error {
   messageIn(language: Language): string {
     return this.text[language];
   }
-}
-
-export function isTrailError(error: unknown): error is TrailError {
-  return error instanceof TrailError;
 }
 
 const DATE_MIN = isoToSerial(REGISTER_DATE_BOUNDS.min);
@@ -278,16 +275,17 @@ export function detectCellEdits(
 export const CHANGES_COLUMNS = ["at", "who", "goal", "name", "field", "from", "to", "how", "source"] as const;
 export type ChangesColumn = (typeof CHANGES_COLUMNS)[number];
 
+/** The Changes sheet's headers, in its column order (the template's CHANGES_HEADERS). */
 export const CHANGES_FIELD_LABELS: Readonly<Record<ChangesColumn, Bilingual>> = {
   at: e("When", "时间"),
   who: e("Who", "修改人"),
-  goal: e("Goal", "目标"),
-  name: e("Name", "名称"),
+  goal: ENTRY_FIELD_LABELS.goal,
+  name: ENTRY_FIELD_LABELS.name,
   field: e("Field", "字段"),
   from: e("From", "原值"),
   to: e("To", "新值"),
   how: e("How", "方式"),
-  source: e("Source", "来源"),
+  source: PROVENANCE_LABELS.sourceFile,
 };
 
 export const CHANGE_HOW_LABELS: Readonly<Record<ChangeHow, Bilingual>> = {

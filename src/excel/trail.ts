@@ -26,14 +26,7 @@ import { NAMES, RECORDED_FIELDS, sheetSpec, tableSpec } from "../core/template/t
 import { changeCells, detectCellEdits, editEntry, type EntryEdit } from "../core/trail";
 import { languageOfRegister, MissingColumnError, type TableBlock } from "../core/tracking";
 import { chunkBySize, payloadBytes, REQUEST_BUDGET_BYTES } from "./payload";
-import {
-  AT_END,
-  appendRows,
-  FIRST_READ_ROWS,
-  isItemNotFound,
-  readRemainingRows,
-  whenTracking,
-} from "./tables";
+import { AT_END, FIRST_READ_ROWS, isItemNotFound, readRemainingRows, whenTracking } from "./tables";
 
 const e = (en: string, zh: string): Bilingual => ({ en, zh });
 
@@ -331,23 +324,6 @@ export async function rememberRegister(
 /** A change as the cells of a Changes row, in the template's column order, fields named as the Register's headers. */
 function changeRow(change: ChangeRecord, language: Language): LedgerCell[] {
   return changeCells(change, language, (field) => REGISTER_HEADERS[field][language]);
-}
-
-/**
- * Appends changes to the Changes sheet in `language` (appendRows: one read, one write per 4 MB).
- * At is a date-time serial; a date in From or To stays a number.
- */
-export async function appendChanges(
-  context: Excel.RequestContext,
-  changes: readonly ChangeRecord[],
-  language: Language,
-): Promise<number> {
-  return appendRows(
-    context,
-    tableSpec("changes"),
-    language,
-    changes.map((change) => changeRow(change, language)),
-  );
 }
 
 /**

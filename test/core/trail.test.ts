@@ -1,3 +1,4 @@
+import { tableSpec } from "../../src/core/template/template";
 import type { ChangeRecord } from "../../src/core/changes";
 import { serialToIso } from "../../src/core/dates";
 import { isoToSerial } from "../../src/core/dates";
@@ -356,7 +357,7 @@ describe("changeCells", () => {
     how: "pane",
   };
 
-  it("lays a change out as When, Who, Goal, Name, Field, From, To, How, Source", () => {
+  it("lays a change out as When, Who, Goal, Name, Field, From, To, How, Source file", () => {
     expect(CHANGES_COLUMNS.map((c) => CHANGES_FIELD_LABELS[c].en)).toEqual([
       "When",
       "Who",
@@ -366,8 +367,10 @@ describe("changeCells", () => {
       "From",
       "To",
       "How",
-      "Source",
+      "Source file",
     ]);
+    // The Changes sheet's columns are these, in this order.
+    expect(tableSpec("changes").columns.map((c) => c.id)).toEqual([...CHANGES_COLUMNS]);
     expect(changeCells(status, "en", label)).toEqual([
       AT,
       "Li Wei",

@@ -4,6 +4,7 @@
  * columns through. A table whose headers nothing else names spells them in its column specs.
  */
 import { ENTRY_FIELD_LABELS } from "../entries";
+import { PROVENANCE_LABELS } from "../ledger";
 import type { Bilingual } from "../plan";
 
 /** A text in both languages of the workbook. */
@@ -40,9 +41,7 @@ export const REGISTER_HEADERS = {
   ...ENTRY_FIELD_LABELS,
   enteredAt: bilingual("Entered at", "录入时间"),
   // Since version 7: where a merged row came from (the credit code is an entry field).
-  reportedBy: bilingual("Reported by", "报送单位"),
-  sourceFile: bilingual("Source file", "来源文件"),
-  mergedAt: bilingual("Merged at", "合并时间"),
+  ...PROVENANCE_LABELS,
 };
 
 export const DASHBOARD_HEADERS = {

@@ -33,6 +33,7 @@ import {
 import { REPORT_RECENT_DAYS, REPORT_RECENT_ROWS } from "../report";
 import { NO_QUOTA } from "../districts";
 import { TRACKED_FIELDS } from "../ledger";
+import { CHANGES_FIELD_LABELS } from "../trail";
 import { citeSources, sourceNumber, sourceReference, sourcesCited, SOURCES, writtenDate } from "../sources";
 import { bilingual, DASHBOARD_HEADERS, REGISTER_HEADERS, TARGETS_HEADERS, TIMELINE_HEADERS } from "./headers";
 import type { Cell, ColumnSpec, FormulaContext, SheetSpec, TableId, TableSpec } from "./structure";
@@ -1592,17 +1593,7 @@ function appendedColumns<K extends string>(
   }));
 }
 
-export const CHANGES_HEADERS = {
-  at: bilingual("When", "时间"),
-  who: bilingual("Who", "修改人"),
-  goal: REGISTER_HEADERS.goal,
-  name: REGISTER_HEADERS.name,
-  field: bilingual("Field", "字段"),
-  from: bilingual("From", "原值"),
-  to: bilingual("To", "新值"),
-  how: bilingual("How", "方式"),
-  source: REGISTER_HEADERS.sourceFile,
-};
+export const CHANGES_HEADERS = CHANGES_FIELD_LABELS;
 const CHANGES_WIDTHS: Record<keyof typeof CHANGES_HEADERS, number> = {
   at: 17,
   who: 12,
